@@ -1,0 +1,93 @@
+/** Factor resolution: row → submission `factors` → `--factors` file → built-in (vintage, then province → grid region → national). */
+import { diag } from '../diagnostics/codes.js';
+import type { Category, Diagnostic, FactorEntry, FactorValue } from '../model/types.js';
+
+export type FactorKind = 'co2' | 'energy';
+
+export interface FactorQuery {
+  kind: FactorKind;
+  category: Category;
+  item: string;
+  series?: string;
+}
+
+export interface ResolvedFactor {
+  entry: FactorEntry;
+  value: FactorValue;
+  /** Stable id used by the trace and `factors_used`. */
+  id: string;
+}
+
+export interface ResolverOptions {
+  year: number;
+  region?: string;
+  /** Province code → regional grid code (regions.yaml). */
+  gridRegionOf: (province: string) => string | undefined;
+  /** Factor entries by precedence: submission `factors`, then `--factors` file, then the profile's pin, then built-ins. */
+  layers: FactorEntry[][];
+}
+
+/** Builds the id a factor is known by in traces: origin:set:category/item[series]@region:year. */
+export const factorId = (e: FactorEntry, kind: FactorKind): string =>
+  `${e.origin}:${e.set}:${kind}:${e.category}/${e.item}${e.series ? `[${e.series}]` : ''}${e.region ? `@${e.region}` : ''}${e.year ? `:${e.year}` : ''}`;
+
+/** Resolves factors with caching; warnings (vintage, geography fallbacks) are emitted once per factor used. */
+export class FactorResolver {
+  private readonly cache = new Map<string, ResolvedFactor | undefined>();
+  private readonly warned = new Set<string>();
+  readonly warnings: Diagnostic[] = [];
+
+  constructor(private readonly opts: ResolverOptions) {}
+
+  /** The factor for a query, or undefined when no layer has one. Transport falls back to the fuel entries. */
+  resolve(q: FactorQuery): ResolvedFactor | undefined {
+    const key = `${q.kind}|${q.category}|${q.item}|${q.series ?? ''}`;
+    if (this.cache.has(key)) return this.cache.get(key);
+    const categories: Category[] = q.category === 'transport' ? ['transport', 'fuel'] : [q.category];
+    let found: ResolvedFactor | undefined;
+    outer: for (const layer of this.opts.layers) {
+      for (const category of categories) {
+        found = this.pick(layer, { ...q, category });
+        if (found) break outer;
+      }
+    }
+    this.cache.set(key, found);
+    return found;
+  }
+
+  private pick(layer: FactorEntry[], q: FactorQuery): ResolvedFactor | undefined {
+    const candidates = layer.filter(
+      // an entry without a series (a user's own factor, a profile pin) serves every series
+      (e) => e[q.kind] !== undefined && e.category === q.category && e.item === q.item && (e.series === undefined || e.series === q.series),
+    );
+    if (candidates.length === 0) return undefined;
+    const what = `${q.category}/${q.item}${q.series ? ` (${q.series})` : ''} ${q.kind === 'co2' ? 'CO2' : 'energy'} factor`;
+    // vintage: the latest dated entry ≤ reporting year; timeless entries when nothing is dated
+    const dated = candidates.filter((e) => e.year !== undefined);
+    let pool = candidates.filter((e) => e.year === undefined);
+    if (dated.length > 0) {
+      const eligible = dated.filter((e) => e.year! <= this.opts.year);
+      const years = (eligible.length ? eligible : dated).map((e) => e.year!);
+      const vintage = eligible.length ? Math.max(...years) : Math.min(...years);
+      pool = dated.filter((e) => e.year === vintage);
+      if (vintage !== this.opts.year) this.warnOnce(`v|${what}|${vintage}`, diag('ZC-W-FACTOR-VINTAGE', { what, year: this.opts.year, vintage }));
+    }
+    // geography: province, then its grid region, then national (CN or no region)
+    const province = this.opts.region;
+    const grid = province ? this.opts.gridRegionOf(province) : undefined;
+    const byRegion = (r: string | undefined) => pool.find((e) => (r === undefined ? e.region === undefined || e.region === 'CN' : e.region === r));
+    const chosen = (province && byRegion(province)) || (grid && byRegion(grid)) || byRegion(undefined);
+    if (!chosen) return undefined;
+    const hasRegional = pool.some((e) => e.region !== undefined && e.region !== 'CN');
+    if (province && chosen.region !== province && hasRegional) {
+      this.warnOnce(`g|${what}`, diag('ZC-W-FACTOR-GEOGRAPHY', { what, wanted: province, year: chosen.year ?? '', used: chosen.region ?? 'national' }));
+    }
+    return { entry: chosen, value: chosen[q.kind]!, id: factorId(chosen, q.kind) };
+  }
+
+  private warnOnce(key: string, d: Diagnostic): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push(d);
+  }
+}

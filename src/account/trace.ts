@@ -1,0 +1,33 @@
+/** The calculation trace (`--explain`): every row's conversions and every figure's formula. */
+
+/** One step of a row's calculation, e.g. CO2 = 12.5 t × 3.1451 tCO2/t. */
+export interface TraceStep {
+  figure: 'tce' | 'co2_t' | 'mwh' | 'gj' | 'tonnes' | 'water_m3';
+  value: string;
+  formula: string;
+  factor?: string;
+}
+
+export interface TraceRow {
+  ref: string;
+  entity: string;
+  category: string;
+  item: string;
+  quantity: string;
+  note?: string;
+  steps: TraceStep[];
+}
+
+/** How one reported figure was made: formula, the figures or rows it sums, and its exact value. */
+export interface TraceFigure {
+  value: string;
+  formula: string;
+  rows?: string[];
+  factors?: string[];
+}
+
+export interface Trace {
+  rows: TraceRow[];
+  balances: { entity: string; electricity?: string[]; heat?: string[] }[];
+  figures: Record<string, TraceFigure>;
+}

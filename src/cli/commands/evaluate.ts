@@ -1,0 +1,93 @@
+/** `zcpark evaluate <submission…>`: validate, account, score and print one report per submission. */
+import { extname } from 'node:path';
+import { hasErrors } from '../../diagnostics/codes.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { evaluate } from '../../engine.js';
+import type { Diagnostic } from '../../model/types.js';
+import { decodeText } from '../../parse/decode.js';
+import { RENDERERS } from '../../report/formats/index.js';
+import type { Report } from '../../report/types.js';
+import { data, factorsOption, profileOption, profileSource, useColor } from '../context.js';
+import { countLine, formatDiagnostics } from '../diagnostics.js';
+import { EXIT } from '../exit-codes.js';
+import { displayPath, readInput, relativeReader, writeAtomic } from '../io.js';
+
+export interface EvaluateOptions {
+  format?: string;
+  out?: string;
+  profile?: string;
+  factors?: string;
+  explain?: boolean;
+  failOn: string;
+  color?: boolean;
+  lang?: string;
+}
+
+const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table' };
+
+/** Runs the command; returns the exit code. */
+export function runEvaluate(files: string[], opts: EvaluateOptions): number {
+  const format = opts.format ?? (opts.out ? EXTENSIONS[extname(opts.out).toLowerCase()] : undefined) ?? (process.stdout.isTTY ? 'table' : 'json');
+  const render = RENDERERS[format];
+  if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
+  if (!['invalid', 'failed', 'never'].includes(opts.failOn)) throw new UsageError(`--fail-on must be invalid, failed or never (got "${opts.failOn}")`);
+  const lang = opts.lang === 'zh' ? 'zh' : 'en';
+  const d = data();
+  const problems: Diagnostic[] = [];
+  const profileOverride = opts.profile ? profileOption(opts.profile) : undefined;
+  if (profileOverride && 'diagnostics' in profileOverride) {
+    process.stderr.write(formatDiagnostics(profileOverride.diagnostics, useColor(process.stderr, opts.color)));
+    return EXIT.data;
+  }
+  const factors = opts.factors ? factorsOption(opts.factors) : undefined;
+  if (factors && hasErrors(factors.diagnostics)) {
+    process.stderr.write(formatDiagnostics(factors.diagnostics, useColor(process.stderr, opts.color)));
+    return EXIT.data;
+  }
+  const reports: Report[] = [];
+  let invalid = 0;
+  for (const path of files) {
+    const bytes = readInput(path);
+    const file = path === '-' ? '<stdin>' : displayPath(path);
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) {
+      problems.push({ code: 'ZC-E-FILE-ENCODING', severity: 'error', message: `cannot decode ${file}: ${decoded.error}`, file });
+      invalid++;
+      continue;
+    }
+    const out = evaluate(
+      {
+        file,
+        text: decoded.text,
+        readFile: relativeReader(path),
+        loadProfile: profileSource,
+        ...(profileOverride && 'profile' in profileOverride ? { profileOverride: profileOverride.profile } : {}),
+        ...(factors ? { factorsFile: factors.entries } : {}),
+        explain: opts.explain === true,
+      },
+      d,
+    );
+    if (out.report) reports.push(out.report);
+    else {
+      invalid++;
+      problems.push(...out.diagnostics);
+    }
+  }
+  const errColor = useColor(process.stderr, opts.color);
+  if (problems.length) {
+    process.stderr.write(formatDiagnostics(problems, errColor));
+    process.stderr.write(`${countLine(problems)} in ${invalid} invalid submission${invalid === 1 ? '' : 's'}\n`);
+  }
+  if (reports.length) {
+    const color = opts.out ? false : useColor(process.stdout, opts.color);
+    const text = format === 'json'
+      ? reports.length === 1 ? render(reports[0]!, { color, lang }) : `${JSON.stringify(reports, null, 2)}\n`
+      : reports.map((r) => render(r, { color, lang })).join('\n');
+    if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
+    else process.stdout.write(text);
+  }
+  if (opts.failOn === 'never') return EXIT.ok;
+  if (invalid > 0) return EXIT.data;
+  if (opts.failOn === 'failed' && reports.some((r) => r.verdict === 'fail')) return EXIT.data;
+  return EXIT.ok;
+}

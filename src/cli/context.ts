@@ -1,0 +1,105 @@
+/** What every command shares: the loaded data, colour, the version, and profile/factor loading. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinProfileText, compileProfileText, loadData, PACKAGE_ROOT, validatorFor, type LoadedData } from '../data/load.js';
+import { diag, hasErrors } from '../diagnostics/codes.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import type { ProfileSource } from '../engine.js';
+import type { Diagnostic, FactorEntry } from '../model/types.js';
+import { normalizeFactorSet } from '../normalize/factors.js';
+import { parseCsv } from '../parse/csv.js';
+import { decodeText } from '../parse/decode.js';
+import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
+import type { CompiledProfile } from '../score/profile.js';
+import { schemaDiagnostics } from '../validate/schema.js';
+import { displayPath, readInput } from './io.js';
+
+let version: string | undefined;
+/** The package version from package.json. */
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+export const data = (): LoadedData => loadData(toolVersion());
+
+/** Colour on stdout/stderr: off for NO_COLOR, --no-color, or a non-TTY stream. */
+export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
+  if (flag === false || process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(ya?ml|json)$/i.test(s);
+
+/** Loads a profile by built-in id or file path; unknown → undefined, a broken pack → its diagnostics. */
+export function loadProfile(idOrPath: string, relativeTo: string | undefined): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true } {
+  const d = data();
+  const builtin = builtinProfileText(idOrPath, d);
+  if (builtin) return compileProfileText(builtin.file, builtin.text, d);
+  if (!looksLikePath(idOrPath)) return { unknown: true };
+  const path = relativeTo && relativeTo !== '-' ? join(relativeTo, '..', idOrPath) : idOrPath;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return { unknown: true };
+  }
+  const text = decodeText(bytes);
+  if ('error' in text) return { diagnostics: [diag('ZC-E-FILE-ENCODING', { path: displayPath(path), reason: text.error }, { file: displayPath(path) })] };
+  return compileProfileText(displayPath(path), text.text, d);
+}
+
+/** The engine's profile source: submission `profile:` values resolve relative to the submission. */
+export const profileSource: ProfileSource = (idOrPath, submissionFile) => loadProfile(idOrPath, submissionFile);
+
+/** Resolves --profile: unknown ids and paths are usage errors (exit 2). */
+export function profileOption(idOrPath: string): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
+  const got = loadProfile(idOrPath, undefined);
+  if ('unknown' in got) {
+    const ids = data().profileIds;
+    throw new UsageError(`unknown profile "${idOrPath}"${didYouMean(suggest(idOrPath, ids))}; built-in: ${ids.join(', ')}, or a path to a pack file`, 'ZC-E-PROFILE-UNKNOWN');
+  }
+  return got;
+}
+
+/** Loads a --factors file (YAML, JSON or CSV, formats.md §4). */
+export function factorsOption(path: string): { entries: FactorEntry[]; diagnostics: Diagnostic[] } {
+  const d = data();
+  const file = displayPath(path);
+  const decoded = decodeText(readInput(path));
+  if ('error' in decoded) return { entries: [], diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file })] };
+  const doc = /\.csv$/i.test(path) ? csvFactorDocument(file, decoded.text, d) : parseYaml(file, decoded.text);
+  if (hasErrors(doc.diagnostics)) return { entries: [], diagnostics: doc.diagnostics };
+  const diagnostics = schemaDiagnostics(validatorFor('factors'), doc);
+  if (hasErrors(diagnostics)) return { entries: [], diagnostics };
+  const set = normalizeFactorSet({ units: d.units, vocabulary: d.vocabulary, doc, origin: 'factors-file' }, diagnostics);
+  return { entries: set.entries, diagnostics };
+}
+
+/** A CSV factor set (one entry per row) presented as a document, so the schema and positions work as for YAML. */
+function csvFactorDocument(file: string, text: string, d: LoadedData): ParsedDocument {
+  const csv = parseCsv(file, text, new Map());
+  const entries = csv.rows.map((r) => {
+    const e: Record<string, unknown> = {};
+    for (const [k, v] of r.cells) {
+      if (v.trim() === '') continue;
+      e[k] = k === 'year' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+    }
+    return e;
+  });
+  void d;
+  const id = file.replace(/^.*\//, '').replace(/\.csv$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'factors';
+  return {
+    file,
+    value: { format: 'zcpark-factors/1', id, entries },
+    diagnostics: csv.diagnostics,
+    locate: (path) => {
+      if (path[0] !== 'entries' || typeof path[1] !== 'number') return { line: 1, column: 1 };
+      const row = csv.rows[path[1]];
+      const col = typeof path[2] === 'string' ? csv.header.indexOf(path[2]) : -1;
+      return { line: row?.line ?? 1, column: col >= 0 ? col + 1 : 1 };
+    },
+  };
+}

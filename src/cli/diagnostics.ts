@@ -1,0 +1,26 @@
+/** Printing diagnostics to stderr: file:line:col, severity, message, code, suggestion. */
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '../model/types.js';
+
+/** One line per diagnostic, sorted by file and position so the output is stable. */
+export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const sorted = [...ds].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  return sorted
+    .map((d) => {
+      const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}` : '';
+      const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');
+      return `${where ? `${c.bold(where)}  ` : ''}${sev}  ${d.message}  ${c.dim(d.code)}\n`;
+    })
+    .join('');
+}
+
+/** "2 errors, 1 warning" */
+export function countLine(ds: readonly Diagnostic[]): string {
+  const e = ds.filter((d) => d.severity === 'error').length;
+  const w = ds.length - e;
+  return `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,83 @@
+/** File I/O for the CLI: reading inputs (with stdin as "-") and writing outputs atomically. */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from '../diagnostics/errors.js';
+import type { FileReader } from '../normalize/submission.js';
+
+/** Display form of a path: relative to the working directory, with forward slashes. */
+export function displayPath(p: string): string {
+  const rel = relative(process.cwd(), resolve(p));
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? resolve(p) : rel;
+  return shown.split('\\').join('/');
+}
+
+/** Reads a whole input file, or stdin for "-"; a missing or unreadable path is a usage error. */
+export function readInput(path: string): Buffer {
+  if (path === '-') return readFileSync(0);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UsageError(`file not found: ${path}`, 'ZC-E-FILE-NOT-FOUND');
+  }
+  if (st.isDirectory()) throw new UsageError(`${path} is a directory; give a submission file (YAML or JSON)`, 'ZC-E-FILE-READ');
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'ZC-E-FILE-READ');
+  }
+}
+
+/** A reader for files a submission references, relative to the submission's folder. */
+export function relativeReader(submissionPath: string): FileReader {
+  const base = submissionPath === '-' ? process.cwd() : dirname(resolve(submissionPath));
+  return (rel) => {
+    const abs = isAbsolute(rel) ? rel : join(base, rel);
+    const file = displayPath(abs);
+    try {
+      const st = statSync(abs);
+      if (st.isDirectory()) return { file, error: 'it is a directory' };
+      return { file, bytes: readFileSync(abs) };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { file, error: code === 'ENOENT' ? 'not-found' : (code ?? (e as Error).message) };
+    }
+  };
+}
+
+/**
+ * Writes `text` to `path` atomically: a temp file in the same folder, fsync, then rename.
+ * Refuses to overwrite any of `inputs`; on failure the old file is left as it was.
+ */
+export function writeAtomic(path: string, text: string, inputs: readonly string[] = []): void {
+  const target = resolve(path);
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const targetReal = real(target);
+  if (inputs.some((i) => i !== '-' && real(i) === targetReal)) throw new UsageError(`refusing to overwrite the input file ${path}`, 'ZC-E-OUT-IS-INPUT');
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* the temp file was never created */
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${path}: ${code === 'ENOENT' ? 'the folder does not exist' : (code ?? (e as Error).message)}`, 'ZC-E-OUT-WRITE');
+  }
+}

@@ -1,0 +1,56 @@
+/** The zcpark command line: commander wiring, lazy command modules, and the one place exit codes are set. */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { EXIT } from './exit-codes.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Runs a command body; usage errors exit 2 with one line, anything unexpected exits 70 without a stack (unless --debug). */
+async function run(body: () => Promise<number> | number): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (e) {
+    const { UsageError } = await import('../diagnostics/errors.js');
+    if (e instanceof UsageError) {
+      process.stderr.write(`zcpark: ${e.message}  ${e.code}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    const err = e as Error;
+    process.stderr.write(`zcpark: internal error: ${err.message}\nThis is a bug in zcpark ${pkg.version}; please report it with the command you ran${process.argv.includes('--debug') ? '' : ' (add --debug for the stack trace)'}.\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = EXIT.internal;
+  }
+}
+
+const program = new Command('zcpark')
+  .description('Zero-carbon park and low-carbon city evaluations: NDRC indicators, cited Chinese factors, auditable traces.')
+  .version(pkg.version, '-V, --version')
+  .option('--debug', 'print stack traces of internal errors')
+  .showSuggestionAfterError(true)
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('evaluate')
+  .description('validate, account and score submissions; print one report per submission')
+  .argument('<submission...>', 'submission files (YAML or JSON); - for stdin')
+  .addOption(new Option('-f, --format <format>', 'table (default on a terminal) or json').choices(['table', 'json']))
+  .option('-o, --out <path>', 'write the report to a file (atomically) instead of stdout')
+  .option('-p, --profile <id|file>', 'rule pack to apply instead of the submission\'s profile')
+  .option('--factors <file>', 'factor set (YAML, JSON or CSV) that overrides the built-ins')
+  .option('--explain', 'include the calculation trace: rows, conversions, factors with sources, formulas')
+  .addOption(new Option('--fail-on <level>', 'exit 1 when a submission is invalid, also when its verdict fails, or never').choices(['invalid', 'failed', 'never']).default('invalid'))
+  .addOption(new Option('--lang <lang>', 'language of labels').choices(['en', 'zh']))
+  .option('--no-color', 'no colours')
+  .action(async (files: string[], opts) => {
+    await run(async () => (await import('./commands/evaluate.js')).runEvaluate(files, opts));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else throw e;
+}

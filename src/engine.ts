@@ -1,0 +1,119 @@
+/** evaluate(): parse → validate → normalise → account → score → report, with no I/O of its own. */
+import { Accounting } from './account/account.js';
+import { FactorResolver } from './account/factors.js';
+import { diag, hasErrors } from './diagnostics/codes.js';
+import { didYouMean, suggest } from './diagnostics/suggest.js';
+import type { Diagnostic, FactorEntry } from './model/types.js';
+import type { Vocabulary } from './model/vocabulary.js';
+import { normalizeSubmission, type FileReader } from './normalize/submission.js';
+import { parseYaml } from './parse/yaml.js';
+import { buildReport } from './report/build.js';
+import type { Report } from './report/types.js';
+import { buildLookup } from './score/names.js';
+import type { CompiledProfile } from './score/profile.js';
+import { scoreProfile } from './score/score.js';
+import type { UnitRegistry } from './units/registry.js';
+import { schemaDiagnostics, type SchemaValidator } from './validate/schema.js';
+
+/** Everything loaded from data files, handed to the engine by the CLI. */
+export interface EngineData {
+  version: string;
+  units: UnitRegistry;
+  vocabulary: Vocabulary;
+  builtinFactors: FactorEntry[];
+  gridRegionOf: (province: string) => string | undefined;
+  validateSubmission: SchemaValidator;
+  builtinProfileIds: string[];
+}
+
+/** How the engine gets a profile: by --profile override, else the submission's own `profile` value. */
+export type ProfileSource = (idOrPath: string, submissionFile: string) => { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true };
+
+export interface EvaluateInput {
+  file: string;
+  text: string;
+  readFile: FileReader;
+  profileOverride?: CompiledProfile;
+  loadProfile: ProfileSource;
+  factorsFile?: FactorEntry[];
+  explain?: boolean;
+}
+
+export interface EvaluateOutput {
+  report?: Report;
+  /** Errors (no report) and warnings (also carried in the report). */
+  diagnostics: Diagnostic[];
+}
+
+const FORMAT = /^zcpark\/1(\.\d+)?$/;
+
+/** Evaluates one submission document. */
+export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput {
+  const doc = parseYaml(input.file, input.text);
+  if (hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+    diagnostics.push(diag('ZC-E-SCHEMA-TYPE', { where: 'the document', allowed: 'a mapping with format, entity, year, …', found: doc.value === null || doc.value === undefined ? 'an empty document' : typeof doc.value }, { file: input.file, line: 1, column: 1 }));
+    return { diagnostics };
+  }
+  const raw = doc.value as Record<string, unknown>;
+  if (typeof raw.format === 'string' && !FORMAT.test(raw.format)) {
+    diagnostics.push(diag('ZC-E-FORMAT-VERSION', { found: raw.format, allowed: 'zcpark/1' }, { file: input.file, ...doc.locate(['format']) }));
+  }
+  diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
+  const { submission, diagnostics: nd } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, readFile: input.readFile });
+  diagnostics.push(...nd);
+
+  let profile = input.profileOverride;
+  if (!profile && typeof raw.profile === 'string') {
+    const got = input.loadProfile(raw.profile, input.file);
+    if ('profile' in got) profile = got.profile;
+    else if ('diagnostics' in got) diagnostics.push(...got.diagnostics);
+    else {
+      const s = suggest(raw.profile, data.builtinProfileIds);
+      diagnostics.push(diag('ZC-E-PROFILE-UNKNOWN', { where: 'profile', found: raw.profile, hint: didYouMean(s), suggestion: s, allowed: data.builtinProfileIds.join(', ') }, { file: input.file, ...doc.locate(['profile']) }));
+    }
+  } else if (!profile && raw.profile === undefined) {
+    diagnostics.push(diag('ZC-E-PROFILE-MISSING', { allowed: data.builtinProfileIds.join(', ') }, { file: input.file, line: 1, column: 1 }));
+  }
+  if (hasErrors(diagnostics) || !submission || !profile) return { diagnostics };
+
+  const acc = profile.accounting;
+  const pinned: FactorEntry[] = 'pinned' in acc.grid
+    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profile.id }]
+    : [];
+  const resolver = new FactorResolver({
+    year: submission.year,
+    ...(submission.entity.region ? { region: submission.entity.region } : {}),
+    gridRegionOf: data.gridRegionOf,
+    layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
+  });
+  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc });
+  for (const row of submission.activity) accounting.add(row);
+  const account = accounting.finish();
+  diagnostics.push(...account.diagnostics);
+  if ('pinned' in acc.grid) {
+    const grid = [...account.factorsUsed.values()].find((f) => f.kind === 'co2' && f.entry.category === 'electricity' && f.entry.item === 'grid');
+    if (grid && grid.entry.origin !== 'profile' && grid.entry.origin !== 'row') {
+      diagnostics.push(diag('ZC-W-FACTOR-PIN-OVERRIDDEN', { pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`, origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors', found: `${grid.value.value.toString()} ${grid.value.unitText}` }, grid.entry.ref));
+    }
+  }
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  const score = scoreProfile(profile, buildLookup(account, submission, data.vocabulary), submission.exemptions);
+  diagnostics.push(...score.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const warnings = dedupe(diagnostics);
+  const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true });
+  return { report, diagnostics: warnings };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.file}|${d.line}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,166 @@
+/** The in-memory model every stage shares: positions, diagnostics, submissions, factors, profiles. */
+import type { Rational } from './rational.js';
+
+/** Where something came from: a YAML node (line/column) or a CSV cell (row/field), 1-based. */
+export interface SourceRef {
+  file: string;
+  line?: number;
+  column?: number;
+  row?: number;
+  field?: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One finding. Codes are public API: `ZC-<E|W>-<AREA>-<WHAT>`. */
+export interface Diagnostic extends Partial<SourceRef> {
+  code: string;
+  severity: Severity;
+  message: string;
+  found?: string;
+  allowed?: string;
+  suggestion?: string;
+}
+
+export type Category =
+  | 'fuel' | 'transport' | 'electricity' | 'heat' | 'process' | 'waste' | 'sink' | 'offset' | 'water';
+
+export type EntityType = 'park' | 'city' | 'county' | 'district';
+
+/** A quantity with an exact value and a canonical unit symbol from the registry. */
+export interface Quantity {
+  value: Rational;
+  unit: string;
+}
+
+/** A compound factor unit such as tCO2/MWh: numerator and denominator are registry symbols. */
+export interface FactorUnit {
+  numerator: string;
+  denominator: string;
+}
+
+export type Confidence = 'C' | 'S' | 'R';
+export type FactorOrigin = 'row' | 'submission' | 'factors-file' | 'profile' | 'builtin';
+
+/** One factor (CO2 per unit, or tce per unit) with its provenance. */
+export interface FactorValue {
+  value: Rational;
+  unit: FactorUnit;
+  /** The unit as written, e.g. "tCO2/万m3". */
+  unitText: string;
+}
+
+export interface FactorEntry {
+  category: Category;
+  item: string;
+  series?: string;
+  region?: string;
+  year?: number;
+  co2?: FactorValue;
+  energy?: FactorValue;
+  source: string;
+  confidence?: Confidence;
+  derivation?: string;
+  note?: string;
+  origin: FactorOrigin;
+  /** Factor-set id, or the file the entry came from. */
+  set: string;
+  ref?: SourceRef;
+}
+
+export interface ActivityRow {
+  entity: string;
+  category: Category;
+  item: string;
+  quantity: Quantity;
+  /** Row-level emission-factor override. */
+  factor?: FactorValue;
+  note?: string;
+  ref: SourceRef;
+}
+
+/** A reported metric: a number in its dimension's base unit, or a boolean task flag. */
+export type MetricValue = { kind: 'number'; value: Rational; unit: string } | { kind: 'boolean'; value: boolean };
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  region?: string;
+}
+
+export interface Budget {
+  total?: Rational;
+  byCategory: Map<string, Rational>;
+}
+
+/** A submission after normalisation: exact numbers, canonical units and vocabulary, positions kept. */
+export interface Submission {
+  file: string;
+  profile?: string;
+  entity: Entity;
+  year: number;
+  economy: Map<string, MetricValue>;
+  baseline: Map<string, MetricValue>;
+  targets: Map<string, MetricValue>;
+  metrics: Map<string, MetricValue>;
+  exemptions: Map<string, { reason: string; ref?: SourceRef }>;
+  budget?: Budget;
+  factors: FactorEntry[];
+  activity: ActivityRow[];
+  activityFiles: string[];
+}
+
+/** A factor set as loaded from a file (formats.md §4). */
+export interface FactorSet {
+  id: string;
+  title: string;
+  file?: string;
+  entries: FactorEntry[];
+}
+
+export type ThresholdOp = '<=' | '<' | '>=' | '>' | '==';
+
+export interface Threshold {
+  when?: string;
+  op: ThresholdOp;
+  value: number | boolean | string;
+  /** Shown in the report when this band applies (e.g. "no official band below 20万 tce"). */
+  warning?: { code: string; message: string };
+  label?: string;
+}
+
+export interface IndicatorDef {
+  id: string;
+  name: { en: string; zh: string };
+  unit?: string;
+  formula: string;
+  core: boolean;
+  weight: number;
+  thresholds: Threshold[];
+  source?: string;
+  confidence?: Confidence;
+  note?: string;
+  exemptable: boolean;
+}
+
+export type GridFactorChoice =
+  | { series: 'average' | 'residual' | 'fossil' }
+  | { pinned: Rational; unit: string; source: string; confidence?: Confidence };
+
+export interface ProfileAccounting {
+  electricityEnergy: 'calorific' | 'coal_equivalent';
+  grid: GridFactorChoice;
+  creditNetExports: boolean;
+  cleanIncludesGas: boolean;
+}
+
+export interface Profile {
+  id: string;
+  title: string;
+  source: string;
+  file?: string;
+  accounting: ProfileAccounting;
+  indicators: IndicatorDef[];
+  grades: { grade: string; min: number }[];
+}

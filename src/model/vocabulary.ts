@@ -1,0 +1,82 @@
+/** The activity vocabulary (data in src/data/vocabulary.yaml): categories, items, Chinese aliases, flags. */
+import type { Category } from './types.js';
+
+export interface ItemDef {
+  id: string;
+  zh: string[];
+  clean: boolean;
+  gas: boolean;
+  green: boolean;
+}
+
+export interface CategoryDef {
+  id: Category;
+  zh: string[];
+  dimensions: string[];
+  items: Map<string, ItemDef>;
+}
+
+interface RawItem { zh?: string[]; clean?: boolean; gas?: boolean; green?: boolean }
+export interface VocabularyData {
+  columns: Record<string, string[]>;
+  categories: Record<string, { zh?: string[]; dimensions: string[]; items?: Record<string, RawItem>; items_from?: string }>;
+}
+
+export const CATEGORIES: readonly Category[] = [
+  'fuel', 'transport', 'electricity', 'heat', 'process', 'waste', 'sink', 'offset', 'water',
+];
+
+/** Resolves category and item words (English ids or Chinese aliases) to canonical ids. */
+export class Vocabulary {
+  readonly categories = new Map<Category, CategoryDef>();
+  private readonly categoryAlias = new Map<string, Category>();
+  private readonly itemAlias = new Map<Category, Map<string, string>>();
+  /** CSV header spelling → canonical column name (entity, category, item, quantity, unit, …). */
+  readonly columnAliases = new Map<string, string>();
+
+  constructor(data: VocabularyData) {
+    for (const [column, aliases] of Object.entries(data.columns)) {
+      for (const a of [column, ...aliases]) this.columnAliases.set(a, column);
+    }
+    for (const [id, raw] of Object.entries(data.categories)) {
+      if (!CATEGORIES.includes(id as Category)) throw new Error(`vocabulary.yaml: unknown category ${id}`);
+      const source = raw.items_from ? data.categories[raw.items_from]?.items : raw.items;
+      const items = new Map<string, ItemDef>();
+      const aliases = new Map<string, string>();
+      for (const [itemId, it] of Object.entries(source ?? {})) {
+        items.set(itemId, { id: itemId, zh: it.zh ?? [], clean: !!it.clean, gas: !!it.gas, green: !!it.green });
+        for (const a of [itemId, ...(it.zh ?? [])]) aliases.set(a, itemId);
+      }
+      const cat = id as Category;
+      this.categories.set(cat, { id: cat, zh: raw.zh ?? [], dimensions: raw.dimensions, items });
+      this.itemAlias.set(cat, aliases);
+      for (const a of [id, ...(raw.zh ?? [])]) this.categoryAlias.set(a, cat);
+    }
+  }
+
+  /** Canonical category for an id or alias (trimmed, case-insensitive for ASCII). */
+  category(word: string): Category | undefined {
+    const w = word.normalize('NFKC').trim();
+    return this.categoryAlias.get(w) ?? this.categoryAlias.get(w.toLowerCase());
+  }
+
+  /** Canonical item id within a category, or undefined. */
+  item(category: Category, word: string): string | undefined {
+    const w = word.normalize('NFKC').trim();
+    const m = this.itemAlias.get(category);
+    return m?.get(w) ?? m?.get(w.toLowerCase());
+  }
+
+  /** All spellings of a category's items (for suggestions). */
+  itemSpellings(category: Category): string[] {
+    return [...(this.itemAlias.get(category)?.keys() ?? [])];
+  }
+
+  categorySpellings(): string[] {
+    return [...this.categoryAlias.keys()];
+  }
+
+  itemDef(category: Category, item: string): ItemDef | undefined {
+    return this.categories.get(category)?.items.get(item);
+  }
+}

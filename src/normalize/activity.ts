@@ -1,0 +1,67 @@
+/** One activity row (inline YAML or CSV) → ActivityRow, with every problem of the row reported. */
+import { diag } from '../diagnostics/codes.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import type { ActivityRow, Diagnostic, SourceRef } from '../model/types.js';
+import type { Vocabulary } from '../model/vocabulary.js';
+import type { UnitRegistry } from '../units/registry.js';
+import { readActivityQuantity, readFactorValue, type Site } from './quantity.js';
+
+export interface RowContext {
+  units: UnitRegistry;
+  vocabulary: Vocabulary;
+  /** The submission's entity id: the default `entity` of a row. */
+  defaultEntity: string;
+}
+
+/** Reads the cells of one row; `siteOf(field)` says where each cell is. Returns undefined when the row has errors. */
+export function normalizeActivityRow(
+  cell: (field: string) => unknown,
+  siteOf: (field: string) => Site,
+  rowRef: SourceRef,
+  ctx: RowContext,
+  out: Diagnostic[],
+): ActivityRow | undefined {
+  const text = (f: string): string => {
+    const v = cell(f);
+    return v === undefined || v === null ? '' : String(v).trim();
+  };
+  const before = out.length;
+  const categoryWord = text('category');
+  const category = ctx.vocabulary.category(categoryWord);
+  if (!category) {
+    const s = suggest(categoryWord, ctx.vocabulary.categorySpellings());
+    const allowed = [...ctx.vocabulary.categories.keys()].join(', ');
+    out.push(diag('ZC-E-VOCAB-CATEGORY', { where: siteOf('category').where, found: categoryWord, hint: didYouMean(s), suggestion: s, allowed }, siteOf('category').ref));
+  }
+  let item: string | undefined;
+  const itemWord = text('item');
+  if (category) {
+    item = ctx.vocabulary.item(category, itemWord);
+    if (!item) {
+      const s = suggest(itemWord, ctx.vocabulary.itemSpellings(category));
+      const allowed = [...ctx.vocabulary.categories.get(category)!.items.keys()].join(', ');
+      out.push(diag('ZC-E-VOCAB-ITEM', { where: siteOf('item').where, category, found: itemWord, hint: didYouMean(s), suggestion: s, allowed }, siteOf('item').ref));
+    }
+  }
+  const dimensions = category ? ctx.vocabulary.categories.get(category)!.dimensions : ['mass', 'volume', 'energy', 'coal', 'emissions'];
+  const quantity = readActivityQuantity(cell('quantity') ?? '', text('unit'), dimensions, ctx.units, siteOf('quantity'), siteOf('unit'), out);
+  let factor;
+  const factorRaw = cell('factor');
+  if (factorRaw !== undefined && factorRaw !== null && String(factorRaw).trim() !== '') {
+    factor = readFactorValue(factorRaw, text('factor_unit'), 'emissions', ctx.units, siteOf('factor'), out);
+    if (factor && quantity) {
+      const denominator = ctx.units.get(factor.unit.denominator);
+      const qUnit = ctx.units.get(quantity.unit);
+      if (denominator.dimension !== qUnit.dimension) {
+        out.push(diag('ZC-E-UNIT-DIMENSION', { where: siteOf('factor_unit').where, found: factor.unitText, dimension: `emissions per ${denominator.dimension}`, allowed: `tCO2 per ${qUnit.dimension} unit, to match the quantity in ${qUnit.symbol}` }, siteOf('factor_unit').ref));
+        factor = undefined;
+      }
+    }
+  }
+  if (out.length > before || !category || !item || !quantity) return undefined;
+  const row: ActivityRow = { entity: text('entity') || ctx.defaultEntity, category, item, quantity, ref: rowRef };
+  if (factor) row.factor = factor;
+  const note = text('note');
+  if (note) row.note = note;
+  return row;
+}

@@ -1,0 +1,142 @@
+/** Reading quantities, factor values and metrics into exact numbers with canonical units. */
+import { diag } from '../diagnostics/codes.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import type { Rational } from '../model/rational.js';
+import type { Diagnostic, FactorValue, MetricValue, Quantity, SourceRef } from '../model/types.js';
+import { readNumber } from '../parse/number.js';
+import type { UnitDef, UnitRegistry } from '../units/registry.js';
+
+/** Where a value sits and how to describe it in a message. */
+export interface Site {
+  where: string;
+  ref: SourceRef;
+}
+
+/** Looks up a unit spelling; reports an unknown one with a suggestion. */
+export function readUnit(units: UnitRegistry, text: string, site: Site, out: Diagnostic[]): UnitDef | undefined {
+  const def = units.lookup(text);
+  if (!def) {
+    const s = suggest(text, units.spellings());
+    out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: didYouMean(s), suggestion: s }, site.ref));
+  }
+  return def;
+}
+
+/** Checks a unit's dimension against the allowed ones. */
+export function checkDimension(unit: UnitDef, allowed: readonly string[], units: UnitRegistry, site: Site, out: Diagnostic[]): boolean {
+  if (allowed.includes(unit.dimension)) return true;
+  const examples = allowed.map((d) => `${d} (${units.unitsOf(d).slice(0, 4).join(', ')})`).join('; ');
+  out.push(diag('ZC-E-UNIT-DIMENSION', { where: site.where, found: unit.symbol, dimension: unit.dimension, allowed: examples }, site.ref));
+  return false;
+}
+
+/** Reads a non-negative activity quantity in a given unit spelling. */
+export function readActivityQuantity(
+  rawValue: unknown,
+  unitText: string,
+  dimensions: readonly string[],
+  units: UnitRegistry,
+  valueSite: Site,
+  unitSite: Site,
+  out: Diagnostic[],
+): Quantity | undefined {
+  const n = readNumber(rawValue);
+  let ok = true;
+  if (!n || n.percent) {
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: valueSite.where, found: String(rawValue) }, valueSite.ref));
+    ok = false;
+  } else if (n.value.isNegative()) {
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: valueSite.where, found: String(rawValue) }, valueSite.ref));
+    ok = false;
+  }
+  const unit = unitText.trim() === '' ? undefined : readUnit(units, unitText.trim(), unitSite, out);
+  if (unitText.trim() === '') out.push(diag('ZC-E-UNIT-MISSING', { where: unitSite.where, allowed: dimensions.join(', ') }, unitSite.ref));
+  if (!unit || !checkDimension(unit, dimensions, units, unitSite, out) || !ok || !n) return undefined;
+  return { value: n.value, unit: unit.symbol };
+}
+
+/** Reads a factor value with a compound unit ("tCO2/万m3"); the numerator must be of `numeratorDimension`. */
+export function readFactorValue(
+  rawValue: unknown,
+  unitText: string,
+  numeratorDimension: 'emissions' | 'coal',
+  units: UnitRegistry,
+  site: Site,
+  out: Diagnostic[],
+): FactorValue | undefined {
+  const n = readNumber(rawValue);
+  if (!n || n.percent || n.value.isNegative()) {
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
+    return undefined;
+  }
+  const unit = units.parseFactorUnit(unitText);
+  if (!unit) {
+    const base = numeratorDimension === 'emissions' ? 'tCO2' : 'tce';
+    out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` }, site.ref));
+    return undefined;
+  }
+  const num = units.get(unit.numerator);
+  if (num.dimension !== numeratorDimension) {
+    out.push(diag('ZC-E-UNIT-DIMENSION', { where: site.where, found: unitText, dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`, allowed: numeratorDimension === 'emissions' ? 'tCO2 per unit' : 'tce per unit' }, site.ref));
+    return undefined;
+  }
+  return { value: n.value, unit, unitText: `${unit.numerator}/${unit.denominator}` };
+}
+
+/**
+ * Reads a metric / economy / target value: a number, numeric or percent string, {value, unit}, or boolean.
+ * Numbers with units are stored in their dimension's base unit; percents become fractions.
+ */
+export function readMetric(raw: unknown, units: UnitRegistry, site: Site, out: Diagnostic[]): MetricValue | undefined {
+  if (typeof raw === 'boolean') return { kind: 'boolean', value: raw };
+  let rawValue: unknown = raw;
+  let unitText: string | undefined;
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    rawValue = (raw as Record<string, unknown>).value;
+    const u = (raw as Record<string, unknown>).unit;
+    unitText = typeof u === 'string' ? u : undefined;
+  }
+  if (typeof rawValue !== 'number' && typeof rawValue !== 'string') return undefined; // the schema reports it
+  const n = readNumber(rawValue);
+  if (!n) {
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
+    return undefined;
+  }
+  if (unitText === undefined) return n.percent ? { kind: 'number', value: n.value, unit: 'fraction' } : { kind: 'number', value: n.value, unit: '' };
+  const unit = readUnit(units, unitText, site, out);
+  if (!unit) return undefined;
+  if (n.percent && unit.dimension !== 'ratio') {
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
+    return undefined;
+  }
+  const base = units.dimensions.get(unit.dimension)!;
+  return { kind: 'number', value: units.toBase(n.value, unit), unit: base };
+}
+
+/** Reads a quantity of one dimension into its base unit (tCO2 for budgets): plain numbers are taken as `defaultUnit`. */
+export function readQuantityIn(
+  raw: unknown,
+  dimension: string,
+  defaultUnit: string,
+  units: UnitRegistry,
+  site: Site,
+  out: Diagnostic[],
+): Rational | undefined {
+  let rawValue: unknown = raw;
+  let unitText = defaultUnit;
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    rawValue = (raw as Record<string, unknown>).value;
+    const u = (raw as Record<string, unknown>).unit;
+    if (typeof u === 'string') unitText = u;
+  }
+  if (typeof rawValue !== 'number' && typeof rawValue !== 'string') return undefined;
+  const n = readNumber(rawValue);
+  if (!n || n.percent) {
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
+    return undefined;
+  }
+  const unit = readUnit(units, unitText, site, out);
+  if (!unit || !checkDimension(unit, [dimension], units, site, out)) return undefined;
+  return units.toBase(n.value, unit);
+}
+

@@ -1,0 +1,145 @@
+/** A parsed submission document (+ its activity CSVs) → the normalised Submission model. */
+import { diag } from '../diagnostics/codes.js';
+import { Rational } from '../model/rational.js';
+import type { ActivityRow, Budget, Diagnostic, EntityType, FactorEntry, MetricValue, Submission } from '../model/types.js';
+import type { Vocabulary } from '../model/vocabulary.js';
+import { parseCsv } from '../parse/csv.js';
+import { decodeText } from '../parse/decode.js';
+import type { ParsedDocument, Path } from '../parse/yaml.js';
+import type { UnitRegistry } from '../units/registry.js';
+import { describePath } from '../validate/schema.js';
+import { normalizeActivityRow, type RowContext } from './activity.js';
+import { normalizeFactorEntry } from './factors.js';
+import { readMetric, readQuantityIn, type Site } from './quantity.js';
+
+/** Reads a file named relative to the submission; the CLI supplies it, so the core never touches the disk. */
+export type FileReader = (relativePath: string) => { file: string; bytes: Uint8Array } | { file: string; error: 'not-found' | string };
+
+export interface NormalizeContext {
+  units: UnitRegistry;
+  vocabulary: Vocabulary;
+  readFile: FileReader;
+}
+
+const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
+
+/** Normalises a schema-valid (or partly valid) document; structural problems are the schema's to report. */
+export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext): { submission?: Submission; diagnostics: Diagnostic[] } {
+  const out: Diagnostic[] = [];
+  const v = (doc.value ?? {}) as Record<string, unknown>;
+  const site = (path: Path): Site => ({ where: describePath(path), ref: { file: doc.file, ...doc.locate(path) } });
+  const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+
+  const entityRaw = obj(v.entity);
+  const entity = {
+    id: typeof entityRaw.id === 'string' ? entityRaw.id : 'unknown',
+    name: typeof entityRaw.name === 'string' ? entityRaw.name : '',
+    type: (typeof entityRaw.type === 'string' ? entityRaw.type : 'park') as EntityType,
+    ...(typeof entityRaw.region === 'string' ? { region: entityRaw.region } : {}),
+  };
+
+  const metricMap = (section: string): Map<string, MetricValue> => {
+    const m = new Map<string, MetricValue>();
+    for (const [k, raw] of Object.entries(obj(v[section]))) {
+      if (section === 'baseline' && k === 'year') continue;
+      const value = readMetric(raw, ctx.units, site([section, k]), out);
+      if (!value) continue;
+      if (value.kind === 'number' && (value.unit === 'fraction' || /_(rate|share)$/.test(k)) && value.value.cmp(Rational.ONE) > 0 && section === 'metrics') {
+        out.push(diag('ZC-W-METRIC-RANGE', { where: describePath([section, k]), found: `${value.value.toNumber() * 100} %` }, site([section, k]).ref));
+      }
+      m.set(k, value);
+    }
+    return m;
+  };
+  const economy = metricMap('economy');
+  const baseline = metricMap('baseline');
+  const baselineYear = obj(v.baseline).year;
+  if (typeof baselineYear === 'number') baseline.set('year', { kind: 'number', value: Rational.fromNumber(baselineYear), unit: '' });
+  const targets = metricMap('targets');
+  const metrics = metricMap('metrics');
+
+  const exemptions = new Map<string, { reason: string; ref: ReturnType<typeof site>['ref'] }>();
+  for (const [k, reason] of Object.entries(obj(v.exemptions))) {
+    if (typeof reason === 'string') exemptions.set(k, { reason, ref: { file: doc.file, ...doc.locate(['exemptions', k], true) } });
+  }
+
+  let budget: Budget | undefined;
+  if (v.budget !== undefined) {
+    const b = obj(v.budget);
+    budget = { byCategory: new Map() };
+    if (b.total !== undefined) {
+      const total = readQuantityIn(b.total, 'emissions', 'tCO2', ctx.units, site(['budget', 'total']), out);
+      if (total) budget.total = total;
+    }
+    for (const [k, raw] of Object.entries(obj(b.by_category))) {
+      const q = readQuantityIn(raw, 'emissions', 'tCO2', ctx.units, site(['budget', 'by_category', k]), out);
+      if (q) budget.byCategory.set(k, q);
+    }
+  }
+
+  const factors: FactorEntry[] = [];
+  (Array.isArray(v.factors) ? v.factors : []).forEach((raw, i) => {
+    const e = normalizeFactorEntry(raw, ['factors', i], { units: ctx.units, vocabulary: ctx.vocabulary, doc, origin: 'submission', set: doc.file }, out);
+    if (e) factors.push(e);
+  });
+
+  const rowCtx: RowContext = { units: ctx.units, vocabulary: ctx.vocabulary, defaultEntity: entity.id };
+  const activity: ActivityRow[] = [];
+  (Array.isArray(v.activity) ? v.activity : []).forEach((raw, i) => {
+    if (raw === null || typeof raw !== 'object') return;
+    const r = raw as Record<string, unknown>;
+    const row = normalizeActivityRow((f) => r[f], (f) => site(['activity', i, f]), { file: doc.file, ...doc.locate(['activity', i]) }, rowCtx, out);
+    if (row) activity.push(row);
+  });
+
+  const activityFiles: string[] = [];
+  (Array.isArray(v.activity_files) ? v.activity_files : []).forEach((rel, i) => {
+    if (typeof rel !== 'string') return;
+    const got = ctx.readFile(rel);
+    activityFiles.push(got.file);
+    if ('error' in got) {
+      const code = got.error === 'not-found' ? 'ZC-E-FILE-NOT-FOUND' : 'ZC-E-FILE-READ';
+      out.push(diag(code, { path: got.file, reason: got.error }, site(['activity_files', i]).ref));
+      return;
+    }
+    readActivityCsv(got.file, got.bytes, rowCtx, activity, out);
+  });
+
+  const year = typeof v.year === 'number' ? v.year : 0;
+  const submission: Submission = {
+    file: doc.file,
+    entity,
+    year,
+    economy,
+    baseline,
+    targets,
+    metrics,
+    exemptions,
+    factors,
+    activity,
+    activityFiles,
+    ...(typeof v.profile === 'string' ? { profile: v.profile } : {}),
+    ...(budget ? { budget } : {}),
+  };
+  return { submission, diagnostics: out };
+}
+
+/** Decodes and parses one activity CSV, appending its valid rows and all its problems. */
+export function readActivityCsv(file: string, bytes: Uint8Array, ctx: RowContext, rows: ActivityRow[], out: Diagnostic[]): void {
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) {
+    out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 }));
+    return;
+  }
+  const csv = parseCsv(file, decoded.text, ctx.vocabulary.columnAliases);
+  out.push(...csv.diagnostics);
+  const missing = REQUIRED_COLUMNS.filter((c) => !csv.header.includes(c));
+  for (const field of missing) out.push(diag('ZC-E-CSV-HEADER', { field, found: csv.header.join(', ') || '(empty file)' }, { file, line: 1, row: 1, field }));
+  if (missing.length) return;
+  for (const r of csv.rows) {
+    const siteOf = (field: string): Site => ({ where: `row ${r.line}, column ${field}`, ref: { file, line: r.line, row: r.line, field } });
+    const row = normalizeActivityRow((f) => r.cells.get(f), siteOf, { file, line: r.line, row: r.line }, ctx, out);
+    if (row) rows.push(row);
+  }
+}
+

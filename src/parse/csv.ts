@@ -1,0 +1,57 @@
+/** Long-format activity CSV → rows of named cells with their line numbers; every problem reported. */
+import { parse, type CsvError } from 'csv-parse/sync';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../model/types.js';
+
+export interface CsvRow {
+  /** 1-based line where the record starts. */
+  line: number;
+  cells: Map<string, string>;
+}
+
+export interface ParsedCsv {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses CSV text; headers are mapped through `aliases` (e.g. 消费量 → quantity).
+ * Ragged rows and unclosed quotes are reported with their line, never merged or dropped silently.
+ */
+export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string, string>): ParsedCsv {
+  const diagnostics: Diagnostic[] = [];
+  const records = parse(text, {
+    info: true,
+    raw: true,
+    bom: true,
+    skip_empty_lines: true,
+    max_record_size: 1_000_000,
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined) => {
+      if (!err) return;
+      const line = Number((err as unknown as { lines?: number }).lines ?? 0);
+      diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: err.message }, { file, line, row: line }));
+    },
+  });
+  const rows: CsvRow[] = [];
+  const first = records[0] as unknown as { record: string[] } | undefined;
+  if (!first) return { file, header: [], rows, diagnostics };
+  const header = first.record.map((h) => {
+    const name = h.normalize('NFKC').trim();
+    return aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase();
+  });
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h)) diagnostics.push(diag('ZC-E-CSV-DUPLICATE-HEADER', { found: h }, { file, line: 1, row: 1, field: h }));
+    seen.add(h);
+  }
+  for (const r of records.slice(1) as unknown as { record: string[]; info: { lines: number }; raw: string }[]) {
+    const newlines = (r.raw.replace(/\r?\n$|\r$/, '').match(/\r\n|\r|\n/g) ?? []).length;
+    const cells = new Map<string, string>();
+    header.forEach((h, i) => cells.set(h, r.record[i] ?? ''));
+    rows.push({ line: r.info.lines - newlines, cells });
+  }
+  return { file, header, rows, diagnostics };
+}

@@ -1,0 +1,162 @@
+/** Builds the report object from exact results; the only place exact rationals become JSON numbers. */
+import { EMITTING, ENERGY_CATEGORIES, type AccountResult } from '../account/account.js';
+import type { Rational } from '../model/rational.js';
+import type { Diagnostic, Submission } from '../model/types.js';
+import type { CompiledProfile } from '../score/profile.js';
+import type { ScoreResult } from '../score/score.js';
+import type { EntityReport, FactorUsed, Report, ReportIndicator, ReportWarning } from './types.js';
+
+const n = (x: Rational): number => x.toNumber();
+const record = (m: ReadonlyMap<string, Rational>): Record<string, number> =>
+  Object.fromEntries([...m.keys()].sort().map((k) => [k, n(m.get(k)!)]));
+
+export interface BuildInput {
+  version: string;
+  submission: Submission;
+  profile: CompiledProfile;
+  account: AccountResult;
+  score: ScoreResult;
+  warnings: Diagnostic[];
+  explain: boolean;
+}
+
+/** The report contract of cli.md, with keys in a fixed order so the same input gives the same bytes. */
+export function buildReport(input: BuildInput): Report {
+  const { submission: s, profile, account: a, score } = input;
+  const byEntity: Record<string, EntityReport> = {};
+  for (const [name, f] of a.byEntity) {
+    const co2 = (c: (typeof EMITTING)[number]) => f.co2.get(c)!;
+    const gross = EMITTING.reduce((acc, c) => acc.add(co2(c)), f.sinks.sub(f.sinks));
+    const energy = ENERGY_CATEGORIES.reduce((acc, c) => acc.add(f.tce.get(c)!), f.sinks.sub(f.sinks));
+    byEntity[name] = {
+      energy_tce: n(energy),
+      clean_tce: n(f.cleanTce),
+      fuel_t: n(co2('fuel')),
+      transport_t: n(co2('transport')),
+      electricity_t: n(co2('electricity')),
+      heat_t: n(co2('heat')),
+      process_t: n(co2('process')),
+      waste_t: n(co2('waste')),
+      gross_t: n(gross),
+      sinks_t: n(f.sinks),
+      offsets_t: n(f.offsets),
+      net_t: n(gross.sub(f.sinks).sub(f.offsets)),
+    };
+  }
+  const indicators: ReportIndicator[] = score.indicators.map((r) => {
+    const def = profile.indicators.find((d) => d.id === r.id)!;
+    const value = r.value === undefined ? null : typeof r.value === 'boolean' ? r.value : n(r.value);
+    const ind: ReportIndicator = {
+      id: r.id,
+      name: def.name.en,
+      name_zh: def.name.zh,
+      value,
+      unit: def.unit ?? null,
+      threshold: r.threshold ? { op: r.threshold.op, value: typeof r.threshold.value === 'boolean' ? r.threshold.value : n(r.threshold.value), ...(r.threshold.label ? { label: r.threshold.label } : {}) } : null,
+      status: r.status,
+      core: r.core,
+      weight: r.weight,
+      points: n(r.points),
+    };
+    if (r.reason) ind.reason = r.reason;
+    if (r.missing?.length) ind.missing = [...new Set(r.missing)];
+    if (def.source) ind.source = def.source;
+    return ind;
+  });
+  const factorsUsed: FactorUsed[] = [...a.factorsUsed.values()]
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .map((f) => {
+      const e = f.entry;
+      return {
+        id: f.id,
+        kind: f.kind,
+        category: e.category,
+        item: e.item,
+        ...(e.series ? { series: e.series } : {}),
+        ...(e.region ? { region: e.region } : {}),
+        ...(e.year ? { year: e.year } : {}),
+        value: n(f.value.value),
+        unit: f.value.unitText,
+        source: e.source,
+        ...(e.confidence ? { confidence: e.confidence } : {}),
+        origin: e.origin,
+        ...(e.derivation ? { derivation: e.derivation } : {}),
+      };
+    });
+  const budget = s.budget
+    ? {
+        total_t: s.budget.total ? n(s.budget.total) : null,
+        used_t: n(a.grossT),
+        remaining_t: s.budget.total ? n(s.budget.total.sub(a.grossT)) : null,
+        by_category: Object.fromEntries(
+          [...s.budget.byCategory.keys()].sort().map((c) => {
+            const b = s.budget!.byCategory.get(c)!;
+            const used = a.co2ByCategory.get(c as 'fuel') ?? b.sub(b);
+            return [c, { budget_t: n(b), used_t: n(used), remaining_t: n(b.sub(used)) }];
+          }),
+        ),
+      }
+    : null;
+  const e = a.electricity;
+  const report: Report = {
+    format: 'zcpark-report/1',
+    tool: { name: 'zcpark', version: input.version },
+    submission: { id: s.entity.id, name: s.entity.name, file: s.file, profile: profile.id, profile_title: profile.title, year: s.year, type: s.entity.type, region: s.entity.region ?? null },
+    energy: {
+      total_tce: n(a.energyTotalTce),
+      clean_tce: n(a.energyCleanTce),
+      clean_share: a.energyTotalTce.isZero() ? null : n(a.energyCleanTce.div(a.energyTotalTce)),
+      by_category: Object.fromEntries(ENERGY_CATEGORIES.map((c) => [c, n(a.energyByCategory.get(c)!)])),
+      by_item: record(a.energyByItem),
+      electricity: {
+        consumed_mwh: n(e.consumed),
+        grid_mwh: n(e.grid),
+        green_trade_mwh: n(e.green_trade),
+        direct_green_mwh: n(e.direct_green),
+        onsite_renewable_mwh: n(e.onsite_renewable),
+        export_mwh: n(e.export),
+        green_certificate_mwh: n(e.green_certificate),
+        credited_certificate_mwh: n(e.credited_certificates),
+        green_mwh: n(e.green),
+        green_consumed_mwh: n(e.green_consumed),
+      },
+      heat: { consumed_gj: n(a.heat.consumed), purchased_gj: n(a.heat.purchased), export_gj: n(a.heat.export), onsite_renewable_gj: n(a.heat.onsite_renewable) },
+    },
+    emissions: {
+      fuel_t: n(a.co2ByCategory.get('fuel')!),
+      electricity_t: n(a.co2ByCategory.get('electricity')!),
+      heat_t: n(a.co2ByCategory.get('heat')!),
+      process_t: n(a.co2ByCategory.get('process')!),
+      transport_t: n(a.co2ByCategory.get('transport')!),
+      waste_t: n(a.co2ByCategory.get('waste')!),
+      energy_t: n(a.energyT),
+      gross_t: n(a.grossT),
+      sinks_t: n(a.sinksT),
+      offsets_t: n(a.offsetsT),
+      net_t: n(a.netT),
+      by_entity: byEntity,
+      by_category: Object.fromEntries(EMITTING.map((c) => [c, n(a.co2ByCategory.get(c)!)])),
+      sinks_by_item: record(a.sinksByItem),
+      offsets_by_item: record(a.offsetsByItem),
+    },
+    indicators,
+    score: score.score === undefined ? null : n(score.score),
+    grade: score.grade ?? null,
+    verdict: score.verdict,
+    budget,
+    exemptions: Object.fromEntries([...s.exemptions.keys()].sort().map((k) => [k, s.exemptions.get(k)!.reason])),
+    factors_used: factorsUsed,
+    warnings: input.warnings.map(toWarning),
+  };
+  if (input.explain) report.trace = a.trace;
+  return report;
+}
+
+function toWarning(d: Diagnostic): ReportWarning {
+  const w: ReportWarning = { code: d.code, message: d.message };
+  if (d.file) w.file = d.file;
+  if (d.line) w.line = d.line;
+  if (d.column) w.column = d.column;
+  if (d.field) w.field = d.field;
+  return w;
+}

@@ -1,0 +1,16 @@
+/** The renderer registry: a format name → a function of the report that returns text. */
+import type { Report } from '../types.js';
+import { renderJson } from './json.js';
+import { renderTable } from './table.js';
+
+export interface RenderOptions {
+  color: boolean;
+  lang: 'en' | 'zh';
+}
+
+export type Renderer = (report: Report, opts: RenderOptions) => string;
+
+export const RENDERERS: Record<string, Renderer> = {
+  json: renderJson,
+  table: renderTable,
+};

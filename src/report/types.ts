@@ -1,0 +1,99 @@
+/** The JSON report contract (cli.md "Report contract"): what every renderer reads. */
+import type { Trace } from '../account/trace.js';
+
+export interface ReportWarning {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  field?: string;
+}
+
+export interface ReportIndicator {
+  id: string;
+  name: string;
+  name_zh: string;
+  value: number | boolean | null;
+  unit: string | null;
+  threshold: { op: string; value: number | boolean; label?: string } | null;
+  status: 'pass' | 'fail' | 'missing' | 'not_applicable';
+  core: boolean;
+  weight: number;
+  points: number;
+  reason?: string;
+  missing?: string[];
+  source?: string;
+}
+
+export interface EntityReport {
+  energy_tce: number;
+  clean_tce: number;
+  fuel_t: number;
+  transport_t: number;
+  electricity_t: number;
+  heat_t: number;
+  process_t: number;
+  waste_t: number;
+  gross_t: number;
+  sinks_t: number;
+  offsets_t: number;
+  net_t: number;
+}
+
+export interface FactorUsed {
+  id: string;
+  kind: 'co2' | 'energy';
+  category: string;
+  item: string;
+  series?: string;
+  region?: string;
+  year?: number;
+  value: number;
+  unit: string;
+  source: string;
+  confidence?: string;
+  origin: string;
+  derivation?: string;
+}
+
+export interface Report {
+  format: 'zcpark-report/1';
+  tool: { name: 'zcpark'; version: string };
+  submission: { id: string; name: string; file: string; profile: string; profile_title: string; year: number; type: string; region: string | null };
+  energy: {
+    total_tce: number;
+    clean_tce: number;
+    clean_share: number | null;
+    by_category: Record<string, number>;
+    by_item: Record<string, number>;
+    electricity: Record<string, number>;
+    heat: Record<string, number>;
+  };
+  emissions: {
+    fuel_t: number;
+    electricity_t: number;
+    heat_t: number;
+    process_t: number;
+    transport_t: number;
+    waste_t: number;
+    energy_t: number;
+    gross_t: number;
+    sinks_t: number;
+    offsets_t: number;
+    net_t: number;
+    by_entity: Record<string, EntityReport>;
+    by_category: Record<string, number>;
+    sinks_by_item: Record<string, number>;
+    offsets_by_item: Record<string, number>;
+  };
+  indicators: ReportIndicator[];
+  score: number | null;
+  grade: string | null;
+  verdict: 'pass' | 'fail' | 'incomplete';
+  budget: { total_t: number | null; used_t: number; remaining_t: number | null; by_category: Record<string, { budget_t: number; used_t: number; remaining_t: number }> } | null;
+  exemptions: Record<string, string>;
+  factors_used: FactorUsed[];
+  warnings: ReportWarning[];
+  trace?: Trace;
+}

@@ -1,0 +1,244 @@
+/**
+ * The tiny, safe expression language of rule packs (formats.md §5): numbers, names, + - * /,
+ * comparisons, and/or/not, parentheses, and min/max/abs/coalesce. Parsed by hand — never eval.
+ * Arithmetic is exact (Rational); a missing name makes the result missing, never 0.
+ */
+import { Rational } from '../model/rational.js';
+
+export type Ast =
+  | { t: 'num'; v: Rational }
+  | { t: 'bool'; v: boolean }
+  | { t: 'name'; name: string; pos: number }
+  | { t: 'neg'; e: Ast }
+  | { t: 'not'; e: Ast }
+  | { t: 'bin'; op: '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or'; l: Ast; r: Ast }
+  | { t: 'call'; fn: 'min' | 'max' | 'abs' | 'coalesce'; args: Ast[] };
+
+export type ExprValue = Rational | boolean;
+
+/** The result of evaluating: a value, or why there is none (missing inputs, division by zero, type mix). */
+export type EvalResult =
+  | { ok: true; value: ExprValue }
+  | { ok: false; missing: string[]; reason: string };
+
+export interface ParseError {
+  message: string;
+  /** 0-based character offset in the source text. */
+  pos: number;
+}
+
+const FUNCTIONS = new Set(['min', 'max', 'abs', 'coalesce']);
+const TOKEN = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|(<=|>=|==|!=|[-+*/()<>,]))/y;
+
+interface Token { kind: 'num' | 'id' | 'op' | 'end'; text: string; pos: number }
+
+function tokenize(src: string): Token[] | ParseError {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let i = 0;
+  while (i < src.length) {
+    if (/^\s*$/.test(src.slice(i))) break;
+    TOKEN.lastIndex = i;
+    const m = TOKEN.exec(src);
+    if (!m) {
+      const pos = i + (src.slice(i).length - src.slice(i).trimStart().length);
+      return { message: `unexpected character "${src[pos]}"`, pos };
+    }
+    const pos = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? '').length;
+    if (m[1] !== undefined) out.push({ kind: 'num', text: m[1], pos });
+    else if (m[2] !== undefined) out.push({ kind: 'id', text: m[2], pos });
+    else out.push({ kind: 'op', text: m[3]!, pos });
+    i = TOKEN.lastIndex;
+  }
+  out.push({ kind: 'end', text: '', pos: src.length });
+  return out;
+}
+
+/** Parses an expression into an AST, or returns the first syntax error with its offset. */
+export function parseExpr(src: string): Ast | ParseError {
+  if (src.length > 2000) return { message: 'expression longer than 2000 characters', pos: 2000 };
+  const tokens = tokenize(src);
+  if (!Array.isArray(tokens)) return tokens;
+  let k = 0;
+  let depth = 0;
+  const peek = () => tokens[k]!;
+  const next = () => tokens[k++]!;
+  const fail = (message: string, t: Token = peek()): never => {
+    throw Object.assign(new Error(message), { exprPos: t.pos });
+  };
+  const isWord = (w: string) => peek().kind === 'id' && peek().text === w;
+  const orExpr = (): Ast => {
+    let l = andExpr();
+    while (isWord('or')) { next(); l = { t: 'bin', op: 'or', l, r: andExpr() }; }
+    return l;
+  };
+  const andExpr = (): Ast => {
+    let l = notExpr();
+    while (isWord('and')) { next(); l = { t: 'bin', op: 'and', l, r: notExpr() }; }
+    return l;
+  };
+  const notExpr = (): Ast => {
+    if (isWord('not')) { next(); return { t: 'not', e: notExpr() }; }
+    return cmpExpr();
+  };
+  const cmpExpr = (): Ast => {
+    const l = addExpr();
+    const t = peek();
+    if (t.kind === 'op' && ['<', '<=', '>', '>=', '==', '!='].includes(t.text)) {
+      next();
+      return { t: 'bin', op: t.text as '<', l, r: addExpr() };
+    }
+    return l;
+  };
+  const addExpr = (): Ast => {
+    let l = mulExpr();
+    while (peek().kind === 'op' && (peek().text === '+' || peek().text === '-')) {
+      const op = next().text as '+' | '-';
+      l = { t: 'bin', op, l, r: mulExpr() };
+    }
+    return l;
+  };
+  const mulExpr = (): Ast => {
+    let l = unary();
+    while (peek().kind === 'op' && (peek().text === '*' || peek().text === '/')) {
+      const op = next().text as '*' | '/';
+      l = { t: 'bin', op, l, r: unary() };
+    }
+    return l;
+  };
+  const unary = (): Ast => {
+    if (peek().kind === 'op' && peek().text === '-') { next(); return { t: 'neg', e: unary() }; }
+    if (peek().kind === 'op' && peek().text === '+') { next(); return unary(); }
+    return primary();
+  };
+  const primary = (): Ast => {
+    if (++depth > 100) fail('expression nested too deeply');
+    try {
+      const t = next();
+      if (t.kind === 'num') return { t: 'num', v: Rational.parseDecimal(t.text)! };
+      if (t.kind === 'op' && t.text === '(') {
+        const e = orExpr();
+        if (peek().text !== ')') fail('expected ")"');
+        next();
+        return e;
+      }
+      if (t.kind === 'id') {
+        if (t.text === 'true' || t.text === 'false') return { t: 'bool', v: t.text === 'true' };
+        if (['and', 'or', 'not'].includes(t.text)) fail(`unexpected "${t.text}"`, t);
+        if (peek().kind === 'op' && peek().text === '(') {
+          if (!FUNCTIONS.has(t.text)) fail(`unknown function "${t.text}"; allowed: ${[...FUNCTIONS].join(', ')}`, t);
+          next();
+          const args: Ast[] = [];
+          if (peek().text !== ')') {
+            args.push(orExpr());
+            while (peek().text === ',') { next(); args.push(orExpr()); }
+          }
+          if (peek().text !== ')') fail('expected ")" or ","');
+          next();
+          if (args.length === 0 || (t.text === 'abs' && args.length !== 1)) fail(`wrong number of arguments to ${t.text}`, t);
+          return { t: 'call', fn: t.text as 'min', args };
+        }
+        return { t: 'name', name: t.text, pos: t.pos };
+      }
+      return fail(t.kind === 'end' ? 'unexpected end of expression' : `unexpected "${t.text}"`, t);
+    } finally {
+      depth--;
+    }
+  };
+  try {
+    const ast = orExpr();
+    if (peek().kind !== 'end') fail(`unexpected "${peek().text}"`);
+    return ast;
+  } catch (e) {
+    const pos = (e as { exprPos?: number }).exprPos;
+    if (pos === undefined) throw e;
+    return { message: (e as Error).message, pos };
+  }
+}
+
+export const isParseError = (x: Ast | ParseError): x is ParseError => 'message' in x && 'pos' in x;
+
+/** Every name an expression reads (for load-time checks and for "missing" reports). */
+export function namesOf(ast: Ast, out: { name: string; pos: number }[] = []): { name: string; pos: number }[] {
+  switch (ast.t) {
+    case 'name': out.push({ name: ast.name, pos: ast.pos }); break;
+    case 'neg': case 'not': namesOf(ast.e, out); break;
+    case 'bin': namesOf(ast.l, out); namesOf(ast.r, out); break;
+    case 'call': for (const a of ast.args) namesOf(a, out); break;
+  }
+  return out;
+}
+
+/** Evaluates exactly; `lookup` returns undefined for a name with no value. Never throws. */
+export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefined): EvalResult {
+  const bad = (reason: string, missing: string[] = []): EvalResult => ({ ok: false, missing, reason });
+  const num = (r: EvalResult): Rational | EvalResult => (!r.ok ? r : r.value instanceof Rational ? r.value : bad('a number was expected, found true/false'));
+  const go = (a: Ast): EvalResult => {
+    switch (a.t) {
+      case 'num': case 'bool': return { ok: true, value: a.v };
+      case 'name': {
+        const v = lookup(a.name);
+        return v === undefined ? bad(`missing input: ${a.name}`, [a.name]) : { ok: true, value: v };
+      }
+      case 'neg': {
+        const x = num(go(a.e));
+        return x instanceof Rational ? { ok: true, value: x.neg() } : x;
+      }
+      case 'not': {
+        const x = go(a.e);
+        if (!x.ok) return x;
+        return typeof x.value === 'boolean' ? { ok: true, value: !x.value } : bad('"not" needs true/false');
+      }
+      case 'call': {
+        if (a.fn === 'coalesce') {
+          const missing: string[] = [];
+          for (const arg of a.args) {
+            const r = go(arg);
+            if (r.ok) return r;
+            missing.push(...r.missing);
+          }
+          return bad(`missing input: ${missing.join(', ')}`, missing);
+        }
+        const xs: Rational[] = [];
+        for (const arg of a.args) {
+          const x = num(go(arg));
+          if (!(x instanceof Rational)) return x;
+          xs.push(x);
+        }
+        if (a.fn === 'abs') return { ok: true, value: xs[0]!.isNegative() ? xs[0]!.neg() : xs[0]! };
+        return { ok: true, value: xs.reduce((m, x) => (a.fn === 'min' ? m.min(x) : m.max(x))) };
+      }
+      case 'bin': {
+        if (a.op === 'and' || a.op === 'or') {
+          const l = go(a.l), r = go(a.r);
+          if (!l.ok || !r.ok) return bad([l, r].filter((x) => !x.ok).map((x) => (x as { reason: string }).reason).join('; '), [...(l.ok ? [] : l.missing), ...(r.ok ? [] : r.missing)]);
+          if (typeof l.value !== 'boolean' || typeof r.value !== 'boolean') return bad(`"${a.op}" needs true/false on both sides`);
+          return { ok: true, value: a.op === 'and' ? l.value && r.value : l.value || r.value };
+        }
+        const lr = go(a.l), rr = go(a.r);
+        if (!lr.ok || !rr.ok) {
+          const missing = [...(lr.ok ? [] : lr.missing), ...(rr.ok ? [] : rr.missing)];
+          return bad([lr, rr].filter((x) => !x.ok).map((x) => (x as { reason: string }).reason).join('; '), missing);
+        }
+        if (a.op === '==' || a.op === '!=') {
+          const eq = lr.value instanceof Rational && rr.value instanceof Rational ? lr.value.equals(rr.value) : lr.value === rr.value;
+          return { ok: true, value: a.op === '==' ? eq : !eq };
+        }
+        const l = num(lr), r = num(rr);
+        if (!(l instanceof Rational)) return l;
+        if (!(r instanceof Rational)) return r;
+        switch (a.op) {
+          case '+': return { ok: true, value: l.add(r) };
+          case '-': return { ok: true, value: l.sub(r) };
+          case '*': return { ok: true, value: l.mul(r) };
+          case '/': return r.isZero() ? bad('division by zero') : { ok: true, value: l.div(r) };
+          case '<': return { ok: true, value: l.cmp(r) < 0 };
+          case '<=': return { ok: true, value: l.cmp(r) <= 0 };
+          case '>': return { ok: true, value: l.cmp(r) > 0 };
+          case '>=': return { ok: true, value: l.cmp(r) >= 0 };
+        }
+      }
+    }
+  };
+  return go(ast);
+}

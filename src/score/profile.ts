@@ -1,0 +1,99 @@
+/** Rule packs (formats.md §5): a parsed YAML document → Profile, with every formula parsed and checked at load. */
+import { diag } from '../diagnostics/codes.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import { Rational } from '../model/rational.js';
+import type { Confidence, Diagnostic, GridFactorChoice, IndicatorDef, Profile, Threshold } from '../model/types.js';
+import type { ParsedDocument, Path } from '../parse/yaml.js';
+import { describePath } from '../validate/schema.js';
+import { isParseError, namesOf, parseExpr, type Ast } from './expr.js';
+import { isKnownName } from './names.js';
+
+/** A profile with its formulas compiled once. */
+export interface CompiledProfile extends Profile {
+  compiled: Map<string, { formula: Ast; when: (Ast | undefined)[]; values: (Ast | undefined)[] }>;
+}
+
+const DEFAULT_GRADES = [
+  { grade: 'A', min: 90 },
+  { grade: 'B', min: 75 },
+  { grade: 'C', min: 60 },
+  { grade: 'D', min: 0 },
+];
+
+/** Normalises a schema-valid profile document; formula errors point at the formula's line. */
+export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<string>): { profile?: CompiledProfile; diagnostics: Diagnostic[] } {
+  const out: Diagnostic[] = [];
+  const v = doc.value as Record<string, unknown>;
+  const known = [...fixedNames];
+  const compileExpr = (src: string, path: Path): Ast | undefined => {
+    const ref = { file: doc.file, ...doc.locate(path) };
+    const ast = parseExpr(src);
+    if (isParseError(ast)) {
+      out.push(diag('ZC-E-EXPR-SYNTAX', { where: describePath(path), found: src, reason: `${ast.message} at character ${ast.pos + 1}` }, ref));
+      return undefined;
+    }
+    let ok = true;
+    for (const n of namesOf(ast)) {
+      if (isKnownName(n.name, fixedNames)) continue;
+      const s = suggest(n.name, known);
+      out.push(diag('ZC-E-EXPR-NAME', { where: describePath(path), found: n.name, hint: didYouMean(s), suggestion: s }, ref));
+      ok = false;
+    }
+    return ok ? ast : undefined;
+  };
+
+  const acc = (v.accounting ?? {}) as Record<string, unknown>;
+  const g = acc.grid_factor;
+  let grid: GridFactorChoice = { series: 'average' };
+  if (typeof g === 'string') grid = { series: g as 'average' };
+  else if (g && typeof g === 'object') {
+    const p = g as Record<string, unknown>;
+    grid = { pinned: Rational.fromNumber(p.pinned as number), unit: String(p.unit), source: String(p.source), ...(p.confidence ? { confidence: p.confidence as Confidence } : {}) };
+  }
+
+  const indicators: IndicatorDef[] = [];
+  const compiled: CompiledProfile['compiled'] = new Map();
+  const seen = new Set<string>();
+  (v.indicators as Record<string, unknown>[]).forEach((raw, i) => {
+    const id = String(raw.id);
+    if (seen.has(id)) out.push(diag('ZC-E-PROFILE-INVALID', { where: describePath(['indicators', i, 'id']), reason: `indicator id "${id}" appears twice` }, { file: doc.file, ...doc.locate(['indicators', i, 'id']) }));
+    seen.add(id);
+    const formula = compileExpr(String(raw.formula), ['indicators', i, 'formula']);
+    const thresholds = (raw.thresholds as Record<string, unknown>[]).map((t) => t as unknown as Threshold);
+    const when = thresholds.map((t, j) => (t.when === undefined ? undefined : compileExpr(t.when, ['indicators', i, 'thresholds', j, 'when'])));
+    const values = thresholds.map((t, j) => (typeof t.value === 'string' ? compileExpr(t.value, ['indicators', i, 'thresholds', j, 'value']) : undefined));
+    const def: IndicatorDef = {
+      id,
+      name: raw.name as { en: string; zh: string },
+      formula: String(raw.formula),
+      core: raw.core === true,
+      weight: typeof raw.weight === 'number' ? raw.weight : 0,
+      thresholds,
+      exemptable: raw.core !== true && raw.exemptable !== false,
+      ...(typeof raw.unit === 'string' ? { unit: raw.unit } : {}),
+      ...(typeof raw.source === 'string' ? { source: raw.source } : {}),
+      ...(typeof raw.confidence === 'string' ? { confidence: raw.confidence as Confidence } : {}),
+      ...(typeof raw.note === 'string' ? { note: raw.note } : {}),
+    };
+    indicators.push(def);
+    if (formula) compiled.set(id, { formula, when, values });
+  });
+  if (out.some((d) => d.severity === 'error')) return { diagnostics: out };
+  const grades = Array.isArray(v.grades) ? (v.grades as { grade: string; min: number }[]).slice().sort((a, b) => b.min - a.min) : DEFAULT_GRADES;
+  const profile: CompiledProfile = {
+    id: String(v.id),
+    title: String(v.title),
+    source: String(v.source),
+    file: doc.file,
+    accounting: {
+      electricityEnergy: acc.electricity_energy === 'coal_equivalent' ? 'coal_equivalent' : 'calorific',
+      grid,
+      creditNetExports: acc.credit_net_exports === true,
+      cleanIncludesGas: acc.clean_includes_gas === true,
+    },
+    indicators,
+    grades,
+    compiled,
+  };
+  return { profile, diagnostics: out };
+}

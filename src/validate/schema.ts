@@ -1,0 +1,129 @@
+/** JSON Schema validation (ajv, strict, compiled once per schema) with errors mapped to file:line:column. */
+import { diag } from '../diagnostics/codes.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import type { Diagnostic } from '../model/types.js';
+import type { ParsedDocument, Path } from '../parse/yaml.js';
+
+/** The subset of ajv's ErrorObject we read. */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: Record<string, unknown>;
+}
+
+export type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+
+const toPath = (pointer: string): (string | number)[] =>
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+/** "activity[3].unit" from a path; "the document" for the root. */
+export const describePath = (path: Path): string =>
+  path.length === 0
+    ? 'the document'
+    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+
+const typeOf = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+
+const valueAt = (root: unknown, path: Path): unknown => {
+  let v = root;
+  for (const s of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined;
+  return v;
+};
+
+/**
+ * Runs a compiled validator and turns its errors into one diagnostic per cause:
+ * branch errors under a failed oneOf/anyOf collapse into a single "expected …" message.
+ */
+export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument): Diagnostic[] {
+  if (validate(doc.value)) return [];
+  const errors = validate.errors ?? [];
+  const unions = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const kept = errors.filter(
+    (e) =>
+      !unions.some(
+        (u) => u !== e && e.schemaPath.startsWith(u.schemaPath.slice(0, -u.keyword.length)) && e.instancePath.startsWith(u.instancePath),
+      ),
+  );
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const path = toPath(e.instancePath);
+    const where = describePath(path);
+    const value = valueAt(doc.value, path);
+    let d: Diagnostic;
+    switch (e.keyword) {
+      case 'required': {
+        const field = String(e.params.missingProperty);
+        d = diag('ZC-E-SCHEMA-REQUIRED', { field, where }, { file: doc.file, ...doc.locate(path), field });
+        break;
+      }
+      case 'additionalProperties': {
+        const found = String(e.params.additionalProperty);
+        const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
+        const s = suggest(found, known);
+        d = diag(
+          'ZC-E-SCHEMA-UNKNOWN-KEY',
+          { found, where, hint: s ? didYouMean(s) : known.length ? `; allowed: ${known.join(', ')}` : '', suggestion: s },
+          { file: doc.file, ...doc.locate([...path, found], true), field: found },
+        );
+        break;
+      }
+      case 'enum':
+      case 'const': {
+        const allowed = (e.params.allowedValues as unknown[] | undefined) ?? [e.params.allowedValue];
+        const s = typeof value === 'string' ? suggest(value, allowed.map(String)) : undefined;
+        d = diag(
+          'ZC-E-SCHEMA-ENUM',
+          { where, found: String(value), allowed: allowed.map(String).join(', '), hint: didYouMean(s), suggestion: s },
+          { file: doc.file, ...doc.locate(path) },
+        );
+        break;
+      }
+      case 'type':
+        d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: String(e.params.type).replace(/,/g, ' or '), found: typeOf(value) }, { file: doc.file, ...doc.locate(path) });
+        break;
+      case 'oneOf':
+      case 'anyOf':
+        d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: unionDescription(e), found: typeOf(value) }, { file: doc.file, ...doc.locate(path) });
+        break;
+      case 'pattern':
+        d = diag('ZC-E-SCHEMA-PATTERN', { where, found: String(value), allowed: String(e.params.pattern) }, { file: doc.file, ...doc.locate(path) });
+        break;
+      case 'propertyNames':
+        continue; // reported through the nested pattern error on the key itself
+      default:
+        d = diag('ZC-E-SCHEMA-INVALID', { where, reason: e.message ?? e.keyword }, { file: doc.file, ...doc.locate(path) });
+    }
+    const key = `${d.code}|${d.line}|${d.column}|${d.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function unionDescription(e: SchemaError): string {
+  const branches = (e.parentSchema?.[e.keyword] as Record<string, unknown>[] | undefined) ?? [];
+  const words = branches.map((b) => {
+    if (typeof b.$ref === 'string') {
+      const name = b.$ref.split('/').pop() ?? 'value';
+      return name === 'number' ? 'a number or numeric string' : name === 'quantity' ? 'a quantity (number or {value, unit})' : name;
+    }
+    if (b.type === 'object') return `{${Object.keys((b.properties as object | undefined) ?? {}).join(', ')}}`;
+    if (Array.isArray(b.enum)) return `one of ${b.enum.join(', ')}`;
+    if (b.required) return `an entry with ${(b.required as string[]).join(' and ')}`;
+    return String(b.type ?? 'value');
+  });
+  return words.join(' or ');
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Rational } from '../../src/model/rational.js';
+import { evaluate, isParseError, namesOf, parseExpr, type ExprValue } from '../../src/score/expr.js';
+
+const names: Record<string, ExprValue> = {
+  energy_t: Rational.parseDecimal('90000')!,
+  process_t: Rational.parseDecimal('6900')!,
+  energy_total_tce: Rational.parseDecimal('465000')!,
+  zero: Rational.ZERO,
+  'metric.flag': true,
+};
+const run = (src: string) => {
+  const ast = parseExpr(src);
+  if (isParseError(ast)) throw new Error(ast.message);
+  const r = evaluate(ast, (n) => names[n]);
+  return r.ok ? (typeof r.value === 'boolean' ? r.value : r.value.toString()) : `missing: ${r.reason}`;
+};
+
+describe('expression language', () => {
+  it('evaluates arithmetic exactly with precedence', () => {
+    // (90000 + 6900) / 465000 = 96900/465000 = 323/1550 exactly; printed as its nearest double
+    expect(run('(energy_t + process_t) / energy_total_tce')).toBe(`${323 / 1550}…`);
+    expect(run('1 + 2 * 3')).toBe('7');
+    expect(run('(1 + 2) * 3')).toBe('9');
+    expect(run('-2 - -3')).toBe('1');
+    expect(run('0.1 + 0.2 == 0.3')).toBe(true); // exact, unlike floats
+    expect(run('10 / 4')).toBe('2.5');
+  });
+
+  it('compares and combines with and/or/not', () => {
+    expect(run('energy_total_tce >= 200000 and energy_total_tce < 1000000')).toBe(true);
+    expect(run('energy_total_tce >= 1000000 or not metric.flag')).toBe(false);
+    expect(run('metric.flag == true')).toBe(true);
+    expect(run('1 != 2')).toBe(true);
+  });
+
+  it('has min, max, abs and coalesce', () => {
+    expect(run('min(3, 1, 2)')).toBe('1');
+    expect(run('max(3, 1, 2)')).toBe('3');
+    expect(run('abs(-4.5)')).toBe('4.5');
+    expect(run('coalesce(metric.absent, 0.8)')).toBe('0.8');
+    expect(run('coalesce(energy_t / zero, 0.5)')).toBe('0.5');
+  });
+
+  it('reports missing names and division by zero instead of a number', () => {
+    expect(run('metric.absent / 2')).toBe('missing: missing input: metric.absent');
+    expect(run('energy_t / zero')).toBe('missing: division by zero');
+    expect(run('metric.flag + 1')).toBe('missing: a number was expected, found true/false');
+  });
+
+  it('lists the names a formula reads', () => {
+    const ast = parseExpr('coalesce(metric.a / metric.b, metric.c) + gross_t');
+    expect(isParseError(ast) ? [] : namesOf(ast).map((n) => n.name)).toEqual(['metric.a', 'metric.b', 'metric.c', 'gross_t']);
+  });
+
+  it.each([
+    ['1 +', 'unexpected end of expression', 3],
+    ['(1 + 2', 'expected ")"', 6],
+    ['1 2', 'unexpected "2"', 2],
+    ['eval(1)', 'unknown function "eval"; allowed: min, max, abs, coalesce', 0],
+    ['a ; b', 'unexpected character ";"', 2],
+    ['process.exit()', 'unknown function "process.exit"; allowed: min, max, abs, coalesce', 0],
+    ['and 1', 'unexpected "and"', 0],
+  ])('rejects %j with a positioned error', (src, message, pos) => {
+    const ast = parseExpr(src);
+    expect(isParseError(ast)).toBe(true);
+    expect(ast).toEqual({ message, pos });
+  });
+
+  it('never recurses without bound', () => {
+    const deep = `${'('.repeat(500)}1${')'.repeat(500)}`;
+    expect(isParseError(parseExpr(deep))).toBe(true);
+  });
+});
