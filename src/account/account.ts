@@ -65,7 +65,7 @@ interface EntityState {
   heat: Record<HeatItem, Rational>;
   heatOverrideT: Rational;
   heatOverrideGj: Rational;
-  refs: { electricity: string[]; heat: string[] };
+  refs: { electricity: string[]; heat: string[]; certificates: string[] };
 }
 
 const refText = (r: SourceRef): string => `${r.file}:${r.line ?? r.row ?? 0}`;
@@ -194,6 +194,7 @@ export class Accounting {
     st.elec[item] = st.elec[item].add(mwh);
     t.steps.push({ figure: 'mwh', value: show(mwh), formula: `${t.quantity} = ${show(mwh)} MWh` });
     st.refs.electricity.push(t.ref);
+    if (item === 'green_certificate') st.refs.certificates.push(t.ref);
     if (row.factor) {
       if (item !== 'grid') {
         this.error('ZC-E-FACTOR-INVALID', { where: t.ref, reason: `a row factor applies to electricity/grid rows only, not ${item}` }, row.ref);
@@ -322,7 +323,7 @@ export class Accounting {
     }
     const credited = e.green_certificate.min(e.grid);
     if (e.green_certificate.cmp(e.grid) > 0) {
-      this.diagnostics.push(diag('ZC-W-CERT-EXCESS', { entity: name, found: e.green_certificate.toNumber(), allowed: e.grid.toNumber() }, this.firstRef(st.refs.electricity)));
+      this.diagnostics.push(diag('ZC-W-CERT-EXCESS', { entity: name, found: e.green_certificate.toNumber(), allowed: e.grid.toNumber() }, this.firstRef(st.refs.certificates)));
     }
     const green = e.green_trade.add(e.direct_green).add(e.onsite_renewable).add(credited);
     lines.push(`green = green_trade + direct_green + onsite_renewable + min(certificates ${show(e.green_certificate)}, grid) = ${show(green)} MWh`);
@@ -498,7 +499,7 @@ export class Accounting {
         heat: Object.fromEntries(HEAT_ITEMS.map((k) => [k, R0])) as Record<HeatItem, Rational>,
         heatOverrideT: R0,
         heatOverrideGj: R0,
-        refs: { electricity: [], heat: [] },
+        refs: { electricity: [], heat: [], certificates: [] },
       };
       this.entities.set(name, st);
     }

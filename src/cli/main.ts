@@ -8,6 +8,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 /** Runs a command body; usage errors exit 2 with one line, anything unexpected exits 70 without a stack (unless --debug). */
 async function run(body: () => Promise<number> | number): Promise<void> {
   try {
+    // test hook: proves that an unexpected failure becomes one line and exit 70 (test/cli/evaluate.test.ts)
+    if (process.env.ZCPARK_FAULT === 'internal') throw new Error('fault injected by ZCPARK_FAULT');
     process.exitCode = await body();
   } catch (e) {
     const { UsageError } = await import('../diagnostics/errors.js');

@@ -21,7 +21,7 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = distance(w, c.toLowerCase());
-    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
+    if (d < bestDistance) { // on a tie the earlier candidate wins: callers list canonical words first
       best = c;
       bestDistance = d;
     }

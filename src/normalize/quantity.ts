@@ -23,10 +23,10 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
 }
 
 /** Checks a unit's dimension against the allowed ones. */
-export function checkDimension(unit: UnitDef, allowed: readonly string[], units: UnitRegistry, site: Site, out: Diagnostic[]): boolean {
+export function checkDimension(unit: UnitDef, allowed: readonly string[], units: UnitRegistry, site: Site, out: Diagnostic[], spelling = unit.symbol): boolean {
   if (allowed.includes(unit.dimension)) return true;
   const examples = allowed.map((d) => `${d} (${units.unitsOf(d).slice(0, 4).join(', ')})`).join('; ');
-  out.push(diag('ZC-E-UNIT-DIMENSION', { where: site.where, found: unit.symbol, dimension: unit.dimension, allowed: examples }, site.ref));
+  out.push(diag('ZC-E-UNIT-DIMENSION', { where: site.where, found: spelling, dimension: unit.dimension, allowed: examples }, site.ref));
   return false;
 }
 
@@ -51,7 +51,7 @@ export function readActivityQuantity(
   }
   const unit = unitText.trim() === '' ? undefined : readUnit(units, unitText.trim(), unitSite, out);
   if (unitText.trim() === '') out.push(diag('ZC-E-UNIT-MISSING', { where: unitSite.where, allowed: dimensions.join(', ') }, unitSite.ref));
-  if (!unit || !checkDimension(unit, dimensions, units, unitSite, out) || !ok || !n) return undefined;
+  if (!unit || !checkDimension(unit, dimensions, units, unitSite, out, unitText.trim()) || !ok || !n) return undefined;
   return { value: n.value, unit: unit.symbol };
 }
 
@@ -136,7 +136,7 @@ export function readQuantityIn(
     return undefined;
   }
   const unit = readUnit(units, unitText, site, out);
-  if (!unit || !checkDimension(unit, [dimension], units, site, out)) return undefined;
+  if (!unit || !checkDimension(unit, [dimension], units, site, out, unitText)) return undefined;
   return units.toBase(n.value, unit);
 }
 

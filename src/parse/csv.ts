@@ -32,7 +32,7 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
     on_skip: (err: CsvError | undefined) => {
       if (!err) return;
       const line = Number((err as unknown as { lines?: number }).lines ?? 0);
-      diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: err.message }, { file, line, row: line }));
+      diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(err) }, { file, line, row: line }));
     },
   });
   const rows: CsvRow[] = [];
@@ -54,4 +54,26 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
     rows.push({ line: r.info.lines - newlines, cells });
   }
   return { file, header, rows, diagnostics };
+}
+
+/** csv-parse's errors in the words of someone fixing a spreadsheet. */
+function explain(err: CsvError): string {
+  const e = err as unknown as { code: string; record?: unknown[]; columns?: unknown[] };
+  switch (e.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS': {
+      const got = /got (\d+)/.exec(err.message)?.[1];
+      const expected = /expect (\d+)/.exec(err.message)?.[1];
+      return `the row has ${got ?? 'a different number of'} fields but the header has ${expected ?? 'another number'}; the row is skipped (a number with a thousands separator must be quoted: "1,234.5")`;
+    }
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field opened here is never closed; everything after it would be swallowed, so the file is cut here';
+    case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return `a quote appears inside an unquoted field (${err.message}); quote the whole field and double inner quotes ("")`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a record is larger than 1,000,000 characters (an unclosed quote, or not a CSV file)';
+    default:
+      return err.message;
+  }
 }

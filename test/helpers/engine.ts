@@ -1,0 +1,53 @@
+/** In-process evaluation for unit tests: a YAML text, optional CSV files by name, the real bundled data. */
+import { compileProfileText } from '../../src/data/load.js';
+import { evaluate, type EvaluateOutput } from '../../src/engine.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR } from '../../src/data/load.js';
+import type { CompiledProfile } from '../../src/score/profile.js';
+import { testData } from './data.js';
+
+export interface EvalOptions {
+  /** Extra files the submission may reference, by relative name (CSV text or bytes). */
+  files?: Record<string, string | Uint8Array>;
+  /** A rule-pack YAML text used instead of the submission's profile. */
+  profileText?: string;
+  explain?: boolean;
+}
+
+/** Compiles a pack text (throws on errors: for tests that need a valid pack). */
+export function packFrom(text: string): CompiledProfile {
+  const r = compileProfileText('test-pack.yaml', text, testData());
+  if (!('profile' in r)) throw new Error(JSON.stringify(r.diagnostics));
+  return r.profile;
+}
+
+/** Evaluates `yaml` as the file "test.yaml" with the built-in packs and factor library. */
+export function evalYaml(yaml: string, opts: EvalOptions = {}): EvaluateOutput {
+  const data = testData();
+  return evaluate(
+    {
+      file: 'test.yaml',
+      text: yaml,
+      readFile: (rel) => {
+        const f = opts.files?.[rel];
+        if (f === undefined) return { file: rel, error: 'not-found' };
+        return { file: rel, bytes: typeof f === 'string' ? new TextEncoder().encode(f) : f };
+      },
+      loadProfile: (id) => {
+        if (!data.profileIds.includes(id)) return { unknown: true };
+        return compileProfileText(`src/data/profiles/${id}.yaml`, readFileSync(join(DATA_DIR, 'profiles', `${id}.yaml`), 'utf8'), data);
+      },
+      ...(opts.profileText ? { profileOverride: packFrom(opts.profileText) } : {}),
+      explain: opts.explain === true,
+    },
+    data,
+  );
+}
+
+/** A minimal valid park submission header; append `activity:` rows or other sections. */
+export const header = (extra = '', year = 2024, region = 'CN-NM') => `format: zcpark/1
+profile: zero-carbon-park
+entity: { id: T-1, name: Test park, type: park, region: ${region} }
+year: ${year}
+${extra}`;
