@@ -87,7 +87,7 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
     ...(submission.entity.region ? { region: submission.entity.region } : {}),
     gridRegionOf: data.gridRegionOf,
     layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
-  });
+  }, (u) => data.units.lookup(u)?.dimension);
   const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc });
   for (const row of submission.activity) accounting.add(row);
   const account = accounting.finish();

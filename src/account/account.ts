@@ -408,12 +408,12 @@ export class Accounting {
 
   /** Row factor first, then the resolver; reports a missing factor once per category/item/kind. */
   private factorFor(kind: FactorKind, row: ActivityRow, rowFactor: FactorValue | undefined): ResolvedFactor | undefined {
-    const f = rowFactor ? this.rowFactor(row, rowFactor) : this.resolve({ kind, category: row.category, item: row.item }, [], row);
+    const q = this.ctx.units.get(row.quantity.unit);
+    const f = rowFactor ? this.rowFactor(row, rowFactor) : this.resolve({ kind, category: row.category, item: row.item, dimension: q.dimension }, [], row);
     if (!f) return undefined;
     const den = this.ctx.units.get(f.value.unit.denominator);
-    const q = this.ctx.units.get(row.quantity.unit);
     if (den.dimension !== q.dimension) {
-      this.error('ZC-E-UNIT-DIMENSION', { where: `${refText(row.ref)} (${row.category}/${row.item})`, found: row.quantity.unit, dimension: q.dimension, allowed: `${den.dimension} units such as ${f.value.unit.denominator}, to match the ${kind} factor ${f.value.unitText} (${f.entry.source})` }, row.ref);
+      this.error('ZC-E-UNIT-DIMENSION', { where: `${row.category}/${row.item} quantity`, found: row.quantity.unit, dimension: q.dimension, allowed: `${den.dimension} units such as ${f.value.unit.denominator}, to match the ${kind === 'co2' ? 'CO2' : 'energy'} factor ${f.value.unitText} (${f.id}); or give the row its own factor` }, row.ref);
       return undefined;
     }
     return f;
@@ -437,7 +437,7 @@ export class Accounting {
     if (!this.missing.has(key)) {
       this.missing.add(key);
       const hint = q.kind === 'energy' ? '; give the quantity in tce, or add an energy factor (tce per unit) under `factors`' : '; add a `factor` + `factor_unit` to the row, or a `factors` entry';
-      this.error('ZC-E-FACTOR-MISSING', { where: row ? refText(row.ref) : (refs[0] ?? 'factor library'), kind: q.kind === 'co2' ? 'CO2' : 'energy', category: q.category, item: q.item, hint }, row?.ref ?? this.firstRef(refs));
+      this.error('ZC-E-FACTOR-MISSING', { where: row ? `${row.category}/${row.item} row` : (refs[0] ?? 'factor library'), kind: q.kind === 'co2' ? 'CO2' : 'energy', category: q.category, item: q.item, hint }, row?.ref ?? this.firstRef(refs));
     }
     return undefined;
   }

@@ -9,6 +9,8 @@ export interface FactorQuery {
   category: Category;
   item: string;
   series?: string;
+  /** Prefer entries whose unit is per this dimension (a fuel in m3, t or tce). */
+  dimension?: string;
 }
 
 export interface ResolvedFactor {
@@ -37,11 +39,15 @@ export class FactorResolver {
   private readonly warned = new Set<string>();
   readonly warnings: Diagnostic[] = [];
 
-  constructor(private readonly opts: ResolverOptions) {}
+  constructor(
+    private readonly opts: ResolverOptions,
+    /** Dimension of a unit symbol (the unit registry's), to match entries to the quantity. */
+    private readonly dimensionOf: (unit: string) => string | undefined = () => undefined,
+  ) {}
 
   /** The factor for a query, or undefined when no layer has one. Transport falls back to the fuel entries. */
   resolve(q: FactorQuery): ResolvedFactor | undefined {
-    const key = `${q.kind}|${q.category}|${q.item}|${q.series ?? ''}`;
+    const key = `${q.kind}|${q.category}|${q.item}|${q.series ?? ''}|${q.dimension ?? ''}`;
     if (this.cache.has(key)) return this.cache.get(key);
     const categories: Category[] = q.category === 'transport' ? ['transport', 'fuel'] : [q.category];
     let found: ResolvedFactor | undefined;
@@ -56,11 +62,14 @@ export class FactorResolver {
   }
 
   private pick(layer: FactorEntry[], q: FactorQuery): ResolvedFactor | undefined {
-    const candidates = layer.filter(
+    let candidates = layer.filter(
       // an entry without a series (a user's own factor, a profile pin) serves every series
       (e) => e[q.kind] !== undefined && e.category === q.category && e.item === q.item && (e.series === undefined || e.series === q.series),
     );
     if (candidates.length === 0) return undefined;
+    // entries per the quantity's own dimension first; otherwise keep all, and the caller reports the mismatch
+    const sameDimension = candidates.filter((e) => this.dimensionOf(e[q.kind]!.unit.denominator) === q.dimension);
+    if (q.dimension && sameDimension.length > 0) candidates = sameDimension;
     const what = `${q.category}/${q.item}${q.series ? ` (${q.series})` : ''} ${q.kind === 'co2' ? 'CO2' : 'energy'} factor`;
     // vintage: the latest dated entry ≤ reporting year; timeless entries when nothing is dated
     const dated = candidates.filter((e) => e.year !== undefined);
