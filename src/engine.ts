@@ -11,7 +11,9 @@ import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { buildLookup } from './score/names.js';
 import type { CompiledProfile } from './score/profile.js';
-import { scoreProfile } from './score/score.js';
+import { scoreProfile, type ScoreResult } from './score/score.js';
+import { namesOf, type ExprValue } from './score/expr.js';
+import type { TraceIndicator } from './account/trace.js';
 import type { UnitRegistry } from './units/registry.js';
 import { schemaDiagnostics, type SchemaValidator } from './validate/schema.js';
 
@@ -100,12 +102,33 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
   }
   if (hasErrors(diagnostics)) return { diagnostics };
 
-  const score = scoreProfile(profile, buildLookup(account, submission, data.vocabulary), submission.exemptions);
+  const lookup = buildLookup(account, submission, data.vocabulary);
+  const score = scoreProfile(profile, lookup, submission.exemptions);
+  if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
   diagnostics.push(...score.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   const warnings = dedupe(diagnostics);
   const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true });
   return { report, diagnostics: warnings };
+}
+
+/** The indicator part of the trace: each formula with the values of the names it read. */
+function traceIndicators(profile: CompiledProfile, score: ScoreResult, lookup: (name: string) => ExprValue | undefined): Record<string, TraceIndicator> {
+  const show = (v: ExprValue | undefined): string | boolean | null => (v === undefined ? null : typeof v === 'boolean' ? v : v.toString());
+  const out: Record<string, TraceIndicator> = {};
+  for (const r of score.indicators) {
+    const def = profile.indicators.find((d) => d.id === r.id)!;
+    const compiled = profile.compiled.get(r.id)!;
+    const inputs: Record<string, string | boolean | null> = {};
+    for (const n of namesOf(compiled.formula)) inputs[n.name] = show(lookup(n.name));
+    out[r.id] = {
+      formula: def.formula,
+      inputs,
+      value: show(r.value),
+      ...(r.threshold ? { threshold: `${r.threshold.op} ${show(r.threshold.value)}${r.threshold.label ? ` (${r.threshold.label})` : ''}` } : {}),
+    };
+  }
+  return out;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -26,8 +26,17 @@ export interface TraceFigure {
   factors?: string[];
 }
 
+/** How an indicator was computed: its formula, the value of every name it read, the threshold band chosen. */
+export interface TraceIndicator {
+  formula: string;
+  inputs: Record<string, string | boolean | null>;
+  value: string | boolean | null;
+  threshold?: string;
+}
+
 export interface Trace {
   rows: TraceRow[];
   balances: { entity: string; electricity?: string[]; heat?: string[] }[];
   figures: Record<string, TraceFigure>;
+  indicators?: Record<string, TraceIndicator>;
 }

@@ -66,6 +66,10 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   if (report.trace) {
     lines.push('');
     lines.push(c.bold('Calculation trace'));
+    for (const [id, t] of Object.entries(report.trace.indicators ?? {})) {
+      lines.push(`  ${id} = ${t.value ?? '—'}  ← ${t.formula}${t.threshold ? `, threshold ${t.threshold}` : ''}`);
+      for (const [n, v] of Object.entries(t.inputs)) lines.push(c.dim(`      ${n} = ${v ?? 'missing'}`));
+    }
     for (const [k, f] of Object.entries(report.trace.figures)) lines.push(`  ${k} = ${f.value}  ← ${f.formula}${f.rows ? ` (${f.rows.length} rows)` : ''}`);
     for (const b of report.trace.balances) for (const l of [...(b.electricity ?? []), ...(b.heat ?? [])]) lines.push(`  [${b.entity}] ${l}`);
     for (const r of report.trace.rows) for (const st of r.steps) lines.push(`  ${r.ref} ${r.entity} ${r.category}/${r.item}: ${st.formula}${st.factor ? c.dim(` {${st.factor}}`) : ''}`);

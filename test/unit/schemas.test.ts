@@ -1,0 +1,44 @@
+/** Every bundled pack, factor set and valid fixture validates against schemas/; a bad document does not. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_DIR, validatorFor } from '../../src/data/load.js';
+import { parseYaml } from '../../src/parse/yaml.js';
+import { schemaDiagnostics } from '../../src/validate/schema.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const check = (schema: 'submission' | 'factors' | 'profile', path: string) => {
+  const doc = parseYaml(path, readFileSync(path, 'utf8'));
+  expect(doc.diagnostics).toEqual([]);
+  return schemaDiagnostics(validatorFor(schema), doc);
+};
+const yamlIn = (dir: string) => readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(dir, f));
+
+describe('bundled data and fixtures validate against schemas/', () => {
+  it.each(yamlIn(join(DATA_DIR, 'profiles')))('profile %s', (p) => expect(check('profile', p)).toEqual([]));
+  it.each(yamlIn(join(DATA_DIR, 'factors')))('factor set %s', (p) => expect(check('factors', p)).toEqual([]));
+  it.each(yamlIn(join(ROOT, 'fixtures/factors')))('factor set %s', (p) => expect(check('factors', p)).toEqual([]));
+  it.each(['fixtures/packs/local-near-zero.yaml'])('profile %s', (p) => expect(check('profile', join(ROOT, p))).toEqual([]));
+  it.each(['fixtures/demo/park.yaml', 'fixtures/valid/hand-checked/park.yaml', 'fixtures/valid/json-submission/park.json'])('submission %s', (p) =>
+    expect(check('submission', join(ROOT, p))).toEqual([]),
+  );
+});
+
+describe('schema diagnostics', () => {
+  it('collapses a failed quantity union into one message at the right position', () => {
+    const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\neconomy:\n  gdp: [1, 2]\n');
+    const ds = schemaDiagnostics(validatorFor('submission'), doc);
+    expect(ds.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['ZC-E-SCHEMA-TYPE', 5, 8, 'economy.gdp: expected a number or numeric string or {value, unit}, found a list'],
+    ]);
+  });
+
+  it('names a missing field and suggests a misspelt key', () => {
+    const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyaer: 2024\n');
+    const ds = schemaDiagnostics(validatorFor('submission'), doc);
+    expect(ds.map((d) => [d.code, d.line, d.column, d.suggestion ?? null])).toEqual([
+      ['ZC-E-SCHEMA-REQUIRED', 1, 1, null],
+      ['ZC-E-SCHEMA-UNKNOWN-KEY', 3, 1, 'year'],
+    ]);
+  });
+});
