@@ -1,7 +1,7 @@
 /** What every command shares: the loaded data, colour, the version, and profile/factor loading. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinProfileText, compileProfileText, loadData, PACKAGE_ROOT, validatorFor, type LoadedData } from '../data/load.js';
+import { builtinProfile, compileProfileText, loadData, PACKAGE_ROOT, validatorFor, type LoadedData } from '../data/load.js';
 import { diag, hasErrors } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
@@ -36,8 +36,8 @@ const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(ya?ml|json)$/i.test(
 /** Loads a profile by built-in id or file path; unknown → undefined, a broken pack → its diagnostics. */
 export function loadProfile(idOrPath: string, relativeTo: string | undefined): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true } {
   const d = data();
-  const builtin = builtinProfileText(idOrPath, d);
-  if (builtin) return compileProfileText(builtin.file, builtin.text, d);
+  const builtin = builtinProfile(idOrPath, d);
+  if (builtin) return builtin;
   if (!looksLikePath(idOrPath)) return { unknown: true };
   const path = relativeTo && relativeTo !== '-' ? join(relativeTo, '..', idOrPath) : idOrPath;
   let bytes: Buffer;

@@ -1,5 +1,5 @@
 /** Loads the bundled data files (units, vocabulary, regions, factor sets, rule packs, schemas): the data I/O adapter. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -9,7 +9,7 @@ import type { EngineData } from '../engine.js';
 import type { Diagnostic, FactorEntry, FactorSet } from '../model/types.js';
 import { Vocabulary, type VocabularyData } from '../model/vocabulary.js';
 import { normalizeFactorSet } from '../normalize/factors.js';
-import { parseYaml } from '../parse/yaml.js';
+import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import { fixedNames } from '../score/names.js';
 import { compileProfile, type CompiledProfile } from '../score/profile.js';
 import { UnitRegistry, type UnitsData } from '../units/registry.js';
@@ -20,7 +20,49 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const DATA_DIR = join(PACKAGE_ROOT, 'src', 'data');
 export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas');
 
-const readYaml = <T>(path: string): T => parseYamlText(readFileSync(path, 'utf8')) as T;
+/** dist/data/bundle.json: every data file already parsed, written by `npm run build` (src/data/bundle.ts). */
+export const BUNDLE = join(PACKAGE_ROOT, 'dist', 'data', 'bundle.json');
+
+interface Bundle {
+  /** relative path → "size:mtimeMs" of the YAML the value was parsed from */
+  sources: Record<string, string>;
+  docs: Record<string, unknown>;
+}
+
+/** The data files, relative to src/data, in a fixed order. */
+export function dataFiles(): string[] {
+  const dir = (d: string) => readdirSync(join(DATA_DIR, d)).filter((x) => x.endsWith('.yaml')).sort().map((x) => `${d}/${x}`);
+  return ['units.yaml', 'vocabulary.yaml', 'regions.yaml', ...dir('factors'), ...dir('profiles')];
+}
+
+const stamp = (rel: string): string => {
+  const st = statSync(join(DATA_DIR, rel));
+  return `${st.size}:${st.mtimeMs}`;
+};
+
+/** Parses every data file (the slow path, ~130 ms with `yaml`): what the build bundles. */
+export function parseDataFiles(): Bundle {
+  const files = dataFiles();
+  return {
+    sources: Object.fromEntries(files.map((f) => [f, stamp(f)])),
+    docs: Object.fromEntries(files.map((f) => [f, parseYamlText(readFileSync(join(DATA_DIR, f), 'utf8'))])),
+  };
+}
+
+/** The parsed data files: from the bundle when it matches every source file exactly, else parsed now. */
+function readDataDocs(): Record<string, unknown> {
+  try {
+    const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Bundle;
+    const files = dataFiles();
+    if (files.length === Object.keys(bundle.sources).length && files.every((f) => bundle.sources[f] === stamp(f))) return bundle.docs;
+  } catch {
+    /* no bundle yet (running from src before a build): parse the YAML */
+  }
+  return parseDataFiles().docs;
+}
+
+/** A document made from an already-parsed value (bundled data has no positions; tests validate it). */
+const docOf = (file: string, value: unknown): ParsedDocument => ({ file, value, diagnostics: [], locate: () => undefined });
 
 export type SchemaName = 'submission' | 'activity' | 'factors' | 'profile' | 'report';
 
@@ -45,6 +87,7 @@ export interface LoadedData extends EngineData {
   grids: Map<string, { zh: string; en: string }>;
   profileIds: string[];
   fixedNames: Set<string>;
+  profileDocs: Map<string, unknown>;
 }
 
 let cached: LoadedData | undefined;
@@ -52,9 +95,10 @@ let cached: LoadedData | undefined;
 /** Loads and checks every bundled data file once; a broken bundled file is a bug (thrown). */
 export function loadData(version: string): LoadedData {
   if (cached) return cached;
-  const units = new UnitRegistry(readYaml<UnitsData>(join(DATA_DIR, 'units.yaml')));
-  const vocabulary = new Vocabulary(readYaml<VocabularyData>(join(DATA_DIR, 'vocabulary.yaml')));
-  const regionsRaw = readYaml<Record<string, unknown>>(join(DATA_DIR, 'regions.yaml'));
+  const docs = readDataDocs();
+  const units = new UnitRegistry(docs['units.yaml'] as UnitsData);
+  const vocabulary = new Vocabulary(docs['vocabulary.yaml'] as VocabularyData);
+  const regionsRaw = docs['regions.yaml'] as Record<string, unknown>;
   const regions = new Map<string, { zh: string; en: string; grid?: string }>();
   const grids = new Map<string, { zh: string; en: string }>();
   const entriesOf = (x: unknown): [string, Record<string, string>][] =>
@@ -64,14 +108,12 @@ export function loadData(version: string): LoadedData {
 
   const factorSets: FactorSet[] = [];
   const problems: Diagnostic[] = [];
-  const factorDir = join(DATA_DIR, 'factors');
-  for (const f of readdirSync(factorDir).filter((x) => x.endsWith('.yaml')).sort()) {
-    const doc = parseYaml(`src/data/factors/${f}`, readFileSync(join(factorDir, f), 'utf8'));
-    problems.push(...doc.diagnostics, ...schemaDiagnostics(validatorFor('factors'), doc));
-    factorSets.push(normalizeFactorSet({ units, vocabulary, doc, origin: 'builtin' }, problems));
+  // bundled factor sets are checked against schemas/ by test/unit/schemas.test.ts, not on every run
+  for (const f of Object.keys(docs).filter((k) => k.startsWith('factors/'))) {
+    factorSets.push(normalizeFactorSet({ units, vocabulary, doc: docOf(`src/data/${f}`, docs[f]), origin: 'builtin' }, problems));
   }
-  if (hasErrors(problems)) throw new Error(`bundled factor data is invalid: ${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('; ')}`);
-  const profileIds = readdirSync(join(DATA_DIR, 'profiles')).filter((x) => x.endsWith('.yaml')).map((x) => x.slice(0, -5)).sort();
+  if (hasErrors(problems)) throw new Error(`bundled factor data is invalid: ${problems.map((p) => `${p.file} ${p.message}`).join('; ')}`);
+  const profileIds = Object.keys(docs).filter((k) => k.startsWith('profiles/')).map((k) => k.slice('profiles/'.length, -'.yaml'.length));
   const builtinFactors: FactorEntry[] = factorSets.flatMap((s) => s.entries);
   cached = {
     version,
@@ -86,6 +128,7 @@ export function loadData(version: string): LoadedData {
     grids,
     profileIds,
     fixedNames: new Set(fixedNames(vocabulary)),
+    profileDocs: new Map(profileIds.map((id) => [id, docs[`profiles/${id}.yaml`]])),
   };
   return cached;
 }
@@ -100,8 +143,9 @@ export function compileProfileText(file: string, text: string, data: LoadedData)
   return r.profile ? { profile: r.profile } : { diagnostics: r.diagnostics };
 }
 
-/** The text of a built-in pack, or undefined when `id` is not one. */
-export function builtinProfileText(id: string, data: LoadedData): { file: string; text: string } | undefined {
-  if (!data.profileIds.includes(id)) return undefined;
-  return { file: `src/data/profiles/${id}.yaml`, text: readFileSync(join(DATA_DIR, 'profiles', `${id}.yaml`), 'utf8') };
+/** A built-in pack, compiled from its already-parsed document; undefined when `id` is not one. */
+export function builtinProfile(id: string, data: LoadedData): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | undefined {
+  if (!data.profileDocs.has(id)) return undefined;
+  const r = compileProfile(docOf(`src/data/profiles/${id}.yaml`, data.profileDocs.get(id)), data.fixedNames);
+  return r.profile ? { profile: r.profile } : { diagnostics: r.diagnostics };
 }

@@ -1,9 +1,6 @@
 /** In-process evaluation for unit tests: a YAML text, optional CSV files by name, the real bundled data. */
-import { compileProfileText } from '../../src/data/load.js';
+import { builtinProfile, compileProfileText } from '../../src/data/load.js';
 import { evaluate, type EvaluateOutput } from '../../src/engine.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DATA_DIR } from '../../src/data/load.js';
 import type { CompiledProfile } from '../../src/score/profile.js';
 import { testData } from './data.js';
 
@@ -34,10 +31,7 @@ export function evalYaml(yaml: string, opts: EvalOptions = {}): EvaluateOutput {
         if (f === undefined) return { file: rel, error: 'not-found' };
         return { file: rel, bytes: typeof f === 'string' ? new TextEncoder().encode(f) : f };
       },
-      loadProfile: (id) => {
-        if (!data.profileIds.includes(id)) return { unknown: true };
-        return compileProfileText(`src/data/profiles/${id}.yaml`, readFileSync(join(DATA_DIR, 'profiles', `${id}.yaml`), 'utf8'), data);
-      },
+      loadProfile: (id) => builtinProfile(id, data) ?? { unknown: true },
       ...(opts.profileText ? { profileOverride: packFrom(opts.profileText) } : {}),
       explain: opts.explain === true,
     },
