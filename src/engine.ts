@@ -3,7 +3,8 @@ import { Accounting } from './account/account.js';
 import { FactorResolver } from './account/factors.js';
 import { diag, hasErrors } from './diagnostics/codes.js';
 import { didYouMean, suggest } from './diagnostics/suggest.js';
-import type { Diagnostic, FactorEntry } from './model/types.js';
+import type { AccountResult } from './account/account.js';
+import type { Diagnostic, FactorEntry, ProfileAccounting, Submission } from './model/types.js';
 import type { Vocabulary } from './model/vocabulary.js';
 import { normalizeSubmission, type FileReader } from './normalize/submission.js';
 import { parseYaml } from './parse/yaml.js';
@@ -11,7 +12,7 @@ import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { buildLookup } from './score/names.js';
 import type { CompiledProfile } from './score/profile.js';
-import { scoreProfile, type ScoreResult } from './score/score.js';
+import { checkExemptions, scoreProfile, type ScoreResult } from './score/score.js';
 import { namesOf, type ExprValue } from './score/expr.js';
 import type { TraceIndicator } from './account/trace.js';
 import type { UnitRegistry } from './units/registry.js';
@@ -49,8 +50,21 @@ export interface EvaluateOutput {
 
 const FORMAT = /^zcpark\/1(\.\d+)?$/;
 
-/** Evaluates one submission document. */
-export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput {
+const DEFAULT_ACCOUNTING: ProfileAccounting = { electricityEnergy: 'calorific', grid: { series: 'average' }, creditNetExports: false, cleanIncludesGas: false };
+
+interface Analysis {
+  diagnostics: Diagnostic[];
+  submission?: Submission;
+  profile?: CompiledProfile;
+  account?: AccountResult;
+}
+
+/**
+ * Every check short of scoring: parse, schema, normalise, resolve the profile, account.
+ * Accounting runs even when some rows are invalid, so one run reports every problem of a file;
+ * balance checks are skipped for entities that lost a row, so one cause gives one message.
+ */
+function analyse(input: EvaluateInput, data: EngineData): Analysis {
   const doc = parseYaml(input.file, input.text);
   if (hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
@@ -63,7 +77,7 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
     diagnostics.push(diag('ZC-E-FORMAT-VERSION', { found: raw.format, allowed: 'zcpark/1' }, { file: input.file, ...doc.locate(['format']) }));
   }
   diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
-  const { submission, diagnostics: nd } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, readFile: input.readFile });
+  const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, readFile: input.readFile });
   diagnostics.push(...nd);
 
   let profile = input.profileOverride;
@@ -78,11 +92,11 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
   } else if (!profile && raw.profile === undefined) {
     diagnostics.push(diag('ZC-E-PROFILE-MISSING', { allowed: data.builtinProfileIds.join(', ') }, { file: input.file, line: 1, column: 1 }));
   }
-  if (hasErrors(diagnostics) || !submission || !profile) return { diagnostics };
+  if (!submission || typeof raw.year !== 'number') return { diagnostics };
 
-  const acc = profile.accounting;
+  const acc = profile?.accounting ?? DEFAULT_ACCOUNTING;
   const pinned: FactorEntry[] = 'pinned' in acc.grid
-    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profile.id }]
+    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profile!.id }]
     : [];
   const resolver = new FactorResolver({
     year: submission.year,
@@ -90,7 +104,7 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
     gridRegionOf: data.gridRegionOf,
     layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
   }, (u) => data.units.lookup(u)?.dimension);
-  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc });
+  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc, skipBalances: taintedEntities });
   for (const row of submission.activity) accounting.add(row);
   const account = accounting.finish();
   diagnostics.push(...account.diagnostics);
@@ -100,14 +114,23 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
       diagnostics.push(diag('ZC-W-FACTOR-PIN-OVERRIDDEN', { pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`, origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors', found: `${grid.value.value.toString()} ${grid.value.unitText}` }, grid.entry.ref));
     }
   }
-  if (hasErrors(diagnostics)) return { diagnostics };
+  if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions));
+  return { diagnostics: dedupe(diagnostics), submission, account, ...(profile ? { profile } : {}) };
+}
 
+/** Checks one submission without scoring: every error and warning, deduplicated. */
+export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
+  return analyse(input, data).diagnostics;
+}
+
+/** Evaluates one submission document. */
+export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput {
+  const { diagnostics, submission, profile, account } = analyse(input, data);
+  if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics };
   const lookup = buildLookup(account, submission, data.vocabulary);
   const score = scoreProfile(profile, lookup, submission.exemptions);
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
-  diagnostics.push(...score.diagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const warnings = dedupe(diagnostics);
+  const warnings = dedupe([...diagnostics, ...score.diagnostics]);
   const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true });
   return { report, diagnostics: warnings };
 }

@@ -54,6 +54,8 @@ export interface AccountContext {
   vocabulary: Vocabulary;
   resolver: FactorResolver;
   accounting: ProfileAccounting;
+  /** Entities whose balances are not checked because one of their rows was invalid. */
+  skipBalances?: ReadonlySet<string>;
 }
 
 interface EntityState {
@@ -318,11 +320,12 @@ export class Accounting {
     const consumed = e.grid.add(e.green_trade).add(e.direct_green).add(e.onsite_renewable).sub(e.export);
     lines.push(`consumed = grid ${show(e.grid)} + green_trade ${show(e.green_trade)} + direct_green ${show(e.direct_green)} + onsite_renewable ${show(e.onsite_renewable)} − export ${show(e.export)} = ${show(consumed)} MWh`);
     if (consumed.isNegative()) {
+      if (this.skips(name)) return { lines, consumed: R0, green: R0, credited: R0, floored: false };
       this.error('ZC-E-ELEC-BALANCE', { entity: name, found: consumed.toNumber() }, this.firstRef(st.refs.electricity));
       return { lines, consumed: R0, green: R0, credited: R0, floored: false };
     }
     const credited = e.green_certificate.min(e.grid);
-    if (e.green_certificate.cmp(e.grid) > 0) {
+    if (e.green_certificate.cmp(e.grid) > 0 && !this.skips(name)) {
       this.diagnostics.push(diag('ZC-W-CERT-EXCESS', { entity: name, found: e.green_certificate.toNumber(), allowed: e.grid.toNumber() }, this.firstRef(st.refs.certificates)));
     }
     const green = e.green_trade.add(e.direct_green).add(e.onsite_renewable).add(credited);
@@ -349,7 +352,7 @@ export class Accounting {
     st.fig.co2.set('electricity', co2);
     const coef = this.electricityCoefficient();
     const clean = green.min(consumed);
-    if (green.cmp(consumed) > 0) {
+    if (green.cmp(consumed) > 0 && !this.skips(name)) {
       this.diagnostics.push(diag('ZC-W-CLEAN-CAPPED', { entity: name, found: green.toNumber(), allowed: consumed.toNumber() }, this.firstRef(st.refs.electricity)));
     }
     if (coef) {
@@ -369,6 +372,7 @@ export class Accounting {
     const consumed = h.purchased.add(h.onsite_renewable).sub(h.export);
     lines.push(`consumed = purchased ${show(h.purchased)} + onsite_renewable ${show(h.onsite_renewable)} − export ${show(h.export)} = ${show(consumed)} GJ`);
     if (consumed.isNegative()) {
+      if (this.skips(name)) return { lines, consumed: R0 };
       this.error('ZC-E-HEAT-BALANCE', { entity: name, found: consumed.toNumber() }, this.firstRef(st.refs.heat));
       return { lines, consumed: R0 };
     }
@@ -469,6 +473,10 @@ export class Accounting {
     const list = this.figureRows.get(figure);
     if (list) list.push(ref);
     else this.figureRows.set(figure, [ref]);
+  }
+
+  private skips(entity: string): boolean {
+    return !!this.ctx.skipBalances && (this.ctx.skipBalances.has(entity) || this.ctx.skipBalances.has('*'));
   }
 
   private firstRef(refs: string[]): SourceRef | undefined {

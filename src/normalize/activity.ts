@@ -11,6 +11,8 @@ export interface RowContext {
   vocabulary: Vocabulary;
   /** The submission's entity id: the default `entity` of a row. */
   defaultEntity: string;
+  /** Entities that lost a row to an error (their balances are not checked: one cause, one message). */
+  tainted: Set<string>;
 }
 
 /** Reads the cells of one row; `siteOf(field)` says where each cell is. Returns undefined when the row has errors. */
@@ -58,8 +60,12 @@ export function normalizeActivityRow(
       }
     }
   }
-  if (out.length > before || !category || !item || !quantity) return undefined;
-  const row: ActivityRow = { entity: text('entity') || ctx.defaultEntity, category, item, quantity, ref: rowRef };
+  const entity = text('entity') || ctx.defaultEntity;
+  if (out.some((d, i) => i >= before && d.severity === 'error') || !category || !item || !quantity) {
+    ctx.tainted.add(entity);
+    return undefined;
+  }
+  const row: ActivityRow = { entity, category, item, quantity, ref: rowRef };
   if (factor) row.factor = factor;
   const note = text('note');
   if (note) row.note = note;

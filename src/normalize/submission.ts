@@ -24,7 +24,7 @@ export interface NormalizeContext {
 const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
 
 /** Normalises a schema-valid (or partly valid) document; structural problems are the schema's to report. */
-export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext): { submission?: Submission; diagnostics: Diagnostic[] } {
+export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext): { submission?: Submission; diagnostics: Diagnostic[]; taintedEntities: Set<string> } {
   const out: Diagnostic[] = [];
   const v = (doc.value ?? {}) as Record<string, unknown>;
   const site = (path: Path): Site => ({ where: describePath(path), ref: { file: doc.file, ...doc.locate(path) } });
@@ -83,7 +83,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
     if (e) factors.push(e);
   });
 
-  const rowCtx: RowContext = { units: ctx.units, vocabulary: ctx.vocabulary, defaultEntity: entity.id };
+  const rowCtx: RowContext = { units: ctx.units, vocabulary: ctx.vocabulary, defaultEntity: entity.id, tainted: new Set() };
   const activity: ActivityRow[] = [];
   (Array.isArray(v.activity) ? v.activity : []).forEach((raw, i) => {
     if (raw === null || typeof raw !== 'object') return;
@@ -121,7 +121,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
     ...(typeof v.profile === 'string' ? { profile: v.profile } : {}),
     ...(budget ? { budget } : {}),
   };
-  return { submission, diagnostics: out };
+  return { submission, diagnostics: out, taintedEntities: rowCtx.tainted };
 }
 
 /** Decodes and parses one activity CSV, appending its valid rows and all its problems. */
@@ -136,6 +136,9 @@ export function readActivityCsv(file: string, bytes: Uint8Array, ctx: RowContext
   const missing = REQUIRED_COLUMNS.filter((c) => !csv.header.includes(c));
   for (const field of missing) out.push(diag('ZC-E-CSV-HEADER', { field, found: csv.header.join(', ') || '(empty file)' }, { file, line: 1, row: 1, field }));
   if (missing.length) return;
+  // a skipped record's entity lost a row; an unreadable one may belong to anyone
+  const entityAt = csv.header.indexOf('entity');
+  for (const k of csv.skipped) ctx.tainted.add(k.fields ? (entityAt >= 0 && k.fields[entityAt]?.trim()) || ctx.defaultEntity : '*');
   for (const r of csv.rows) {
     const siteOf = (field: string): Site => ({ where: `row ${r.line}, column ${field}`, ref: { file, line: r.line, row: r.line, field } });
     const row = normalizeActivityRow((f) => r.cells.get(f), siteOf, { file, line: r.line, row: r.line }, ctx, out);

@@ -13,6 +13,8 @@ export interface ParsedCsv {
   file: string;
   header: string[];
   rows: CsvRow[];
+  /** Records skipped for a structural error, with their fields when csv-parse could read them. */
+  skipped: { line: number; fields?: string[] }[];
   diagnostics: Diagnostic[];
 }
 
@@ -22,6 +24,7 @@ export interface ParsedCsv {
  */
 export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string, string>): ParsedCsv {
   const diagnostics: Diagnostic[] = [];
+  const skipped: ParsedCsv['skipped'] = [];
   const records = parse(text, {
     info: true,
     raw: true,
@@ -33,11 +36,13 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
       if (!err) return;
       const line = Number((err as unknown as { lines?: number }).lines ?? 0);
       diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(err) }, { file, line, row: line }));
+      const fields = (err as unknown as { record?: unknown }).record;
+      skipped.push(Array.isArray(fields) ? { line, fields: fields.map(String) } : { line });
     },
   });
   const rows: CsvRow[] = [];
   const first = records[0] as unknown as { record: string[] } | undefined;
-  if (!first) return { file, header: [], rows, diagnostics };
+  if (!first) return { file, header: [], rows, skipped, diagnostics };
   const header = first.record.map((h) => {
     const name = h.normalize('NFKC').trim();
     return aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase();
@@ -53,7 +58,7 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
     header.forEach((h, i) => cells.set(h, r.record[i] ?? ''));
     rows.push({ line: r.info.lines - newlines, cells });
   }
-  return { file, header, rows, diagnostics };
+  return { file, header, rows, skipped, diagnostics };
 }
 
 /** csv-parse's errors in the words of someone fixing a spreadsheet. */

@@ -51,21 +51,27 @@ const partial = (weight: Rational, v: ExprValue, op: ThresholdOp, t: ExprValue):
   return weight.mul(ratio.min(Rational.ONE).max(Rational.ZERO));
 };
 
-/** Scores every indicator of a profile against the evaluation's names. */
+/** Exemptions must name a guiding indicator of the pack (annex 3): core or unknown ids are errors. */
+export function checkExemptions(profile: CompiledProfile, exemptions: ReadonlyMap<string, { reason: string; ref?: SourceRef }>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = profile.indicators.map((i) => i.id);
+  for (const [id, ex] of exemptions) {
+    const def = profile.indicators.find((i) => i.id === id);
+    if (!def) {
+      const s = suggest(id, ids);
+      out.push(diag('ZC-E-EXEMPT-UNKNOWN', { found: id, profile: profile.id, hint: didYouMean(s), suggestion: s }, ex.ref));
+    } else if (!def.exemptable) out.push(diag('ZC-E-EXEMPT-CORE', { found: id }, ex.ref));
+  }
+  return out;
+}
+
+/** Scores every indicator of a profile against the evaluation's names (exemptions already checked). */
 export function scoreProfile(
   profile: CompiledProfile,
   lookup: (name: string) => ExprValue | undefined,
   exemptions: ReadonlyMap<string, { reason: string; ref?: SourceRef }>,
 ): ScoreResult {
   const diagnostics: Diagnostic[] = [];
-  const ids = profile.indicators.map((i) => i.id);
-  for (const [id, ex] of exemptions) {
-    const def = profile.indicators.find((i) => i.id === id);
-    if (!def) {
-      const s = suggest(id, ids);
-      diagnostics.push(diag('ZC-E-EXEMPT-UNKNOWN', { found: id, profile: profile.id, hint: didYouMean(s), suggestion: s }, ex.ref));
-    } else if (!def.exemptable) diagnostics.push(diag('ZC-E-EXEMPT-CORE', { found: id }, ex.ref));
-  }
   const indicators: IndicatorResult[] = profile.indicators.map((def) => {
     const c = profile.compiled.get(def.id)!;
     const weight = Rational.fromNumber(def.weight);
