@@ -115,6 +115,8 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     }
   }
   if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions));
+  // a finding about the submission as a whole (a factor vintage, a band) still names its file
+  for (const d of diagnostics) d.file ??= input.file;
   return { diagnostics: dedupe(diagnostics), submission, account, ...(profile ? { profile } : {}) };
 }
 
@@ -130,6 +132,7 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
   const lookup = buildLookup(account, submission, data.vocabulary);
   const score = scoreProfile(profile, lookup, submission.exemptions);
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
+  for (const d of score.diagnostics) d.file ??= input.file;
   const warnings = dedupe([...diagnostics, ...score.diagnostics]);
   const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true });
   return { report, diagnostics: warnings };

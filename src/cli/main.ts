@@ -49,6 +49,20 @@ program
     await run(async () => (await import('./commands/evaluate.js')).runEvaluate(files, opts));
   });
 
+program
+  .command('validate')
+  .description('check submissions, factor sets and rule packs (files, folders, globs) without scoring')
+  .argument('<path...>', 'files, folders or globs; - for stdin')
+  .addOption(new Option('-f, --format <format>', 'pretty (default), json, github (workflow annotations; default under GitHub Actions) or junit').choices(['pretty', 'json', 'github', 'junit']))
+  .option('-o, --out <path>', 'write the result to a file (atomically)')
+  .option('-p, --profile <id|file>', 'rule pack to check submissions against instead of their own')
+  .option('--factors <file>', 'factor set that overrides the built-ins')
+  .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (e.g. 0)')
+  .option('--no-color', 'no colours')
+  .action(async (paths: string[], opts) => {
+    await run(async () => (await import('./commands/validate.js')).runValidate(paths, opts));
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -98,8 +98,8 @@ describe('hand-checked park, through the CLI', () => {
     expect(report.warnings.map((w) => [w.code, w.file ?? null, w.line ?? null])).toEqual([
       ['ZC-W-CERT-EXCESS', 'fixtures/valid/hand-checked/activity.csv', 11],
       ['ZC-W-CLEAN-CAPPED', 'fixtures/valid/hand-checked/activity.csv', 7],
-      ['ZC-W-FACTOR-VINTAGE', null, null],
-      ['ZC-W-BAND-BELOW-MIN', null, null],
+      ['ZC-W-FACTOR-VINTAGE', 'fixtures/valid/hand-checked/park.yaml', null],
+      ['ZC-W-BAND-BELOW-MIN', 'fixtures/valid/hand-checked/park.yaml', null],
     ]);
     expect(stderr).toBe('');
   });

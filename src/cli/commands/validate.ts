@@ -1,0 +1,106 @@
+/** `zcpark validate <path…>`: schema and semantic checks of submissions, factor sets and packs; no scoring. */
+import { basename, extname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { compileProfileText } from '../../data/load.js';
+import { diag, hasErrors } from '../../diagnostics/codes.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { validate } from '../../engine.js';
+import type { Diagnostic } from '../../model/types.js';
+import { readActivityCsv } from '../../normalize/submission.js';
+import { decodeText } from '../../parse/decode.js';
+import { data, factorsOption, profileOption, profileSource, useColor } from '../context.js';
+import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
+import { discover, rel } from '../discover.js';
+import { EXIT } from '../exit-codes.js';
+import { relativeReader, writeAtomic } from '../io.js';
+
+export interface ValidateOptions {
+  format?: string;
+  out?: string;
+  profile?: string;
+  factors?: string;
+  maxWarnings?: string;
+  color?: boolean;
+}
+
+const FORMATS = ['pretty', 'json', 'github', 'junit'];
+const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
+
+/** Which kind of document a text is, from its `format` key. */
+function kindOf(text: string): 'submission' | 'factors' | 'profile' | undefined {
+  const f = FORMAT_KEY.exec(text)?.[1];
+  if (!f) return undefined;
+  if (f.startsWith('zcpark-factors/')) return 'factors';
+  if (f.startsWith('zcpark-profile/')) return 'profile';
+  return 'submission';
+}
+
+/** Runs the command; returns the exit code. */
+export function runValidate(paths: string[], opts: ValidateOptions): number {
+  const format = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${FORMATS.join(', ')}`);
+  const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number (got "${opts.maxWarnings}")`);
+  const d = data();
+  const override = opts.profile ? profileOption(opts.profile) : undefined;
+  const factors = opts.factors ? factorsOption(opts.factors) : undefined;
+  const { files, explicit } = discover(paths);
+  const results: FileResult[] = [];
+  if (override && 'diagnostics' in override) results.push({ file: opts.profile!, kind: 'profile', diagnostics: override.diagnostics });
+  if (factors && factors.diagnostics.length) results.push({ file: opts.factors!, kind: 'factors', diagnostics: factors.diagnostics });
+
+  for (const abs of files) {
+    const file = rel(abs);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(abs === '-' ? 0 : abs);
+    } catch (e) {
+      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] });
+      continue;
+    }
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) {
+      if (explicit.has(abs)) results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
+      continue;
+    }
+    if (extname(abs).toLowerCase() === '.csv') {
+      if (!explicit.has(abs)) continue; // activity CSVs are checked through the submissions that reference them
+      const out: Diagnostic[] = [];
+      const tainted = new Set<string>();
+      readActivityCsv(file, bytes, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted }, [], out);
+      results.push({ file, kind: 'activity', diagnostics: out });
+      continue;
+    }
+    const kind = kindOf(decoded.text);
+    if (!kind) {
+      if (explicit.has(abs)) results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FORMAT-VERSION', { found: 'no `format:` key', allowed: 'zcpark/1, zcpark-factors/1, zcpark-profile/1' }, { file, line: 1, column: 1 })] });
+      continue;
+    }
+    let diagnostics: Diagnostic[];
+    if (kind === 'submission') {
+      diagnostics = validate(
+        {
+          file,
+          text: decoded.text,
+          readFile: relativeReader(abs),
+          loadProfile: profileSource,
+          ...(override && 'profile' in override ? { profileOverride: override.profile } : {}),
+          ...(factors ? { factorsFile: factors.entries } : {}),
+        },
+        d,
+      );
+    } else if (kind === 'profile') {
+      const r = compileProfileText(file, decoded.text, d);
+      diagnostics = 'diagnostics' in r ? r.diagnostics : [];
+    } else diagnostics = factorsOption(abs === '-' ? '-' : abs).diagnostics.map((x) => ({ ...x, file }));
+    results.push({ file, kind, diagnostics });
+  }
+
+  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color) });
+  if (opts.out) writeAtomic(opts.out, text, files);
+  else process.stdout.write(text);
+  const all = results.flatMap((r) => r.diagnostics);
+  if (hasErrors(all)) return EXIT.data;
+  if (all.filter((x) => x.severity === 'warning').length > maxWarnings) return EXIT.data;
+  return EXIT.ok;
+}

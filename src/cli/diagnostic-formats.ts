@@ -1,0 +1,117 @@
+/** Diagnostics of `validate` as pretty text, JSON, GitHub workflow annotations or JUnit XML. */
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '../model/types.js';
+import { countLine, formatDiagnostics } from './diagnostics.js';
+
+export interface FileResult {
+  file: string;
+  kind: 'submission' | 'factors' | 'profile' | 'activity' | 'unknown';
+  diagnostics: Diagnostic[];
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) =>
+  (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
+
+const errorsOf = (r: FileResult) => r.diagnostics.filter((d) => d.severity === 'error').length;
+
+function summary(results: FileResult[]) {
+  const all = results.flatMap((r) => r.diagnostics);
+  const invalid = results.filter((r) => errorsOf(r) > 0).length;
+  return { files: results.length, valid: results.length - invalid, invalid, errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length };
+}
+
+function pretty(results: FileResult[], color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.diagnostics.length === 0) continue;
+    out.push(formatDiagnostics(r.diagnostics, color));
+  }
+  const s = summary(results);
+  const all = results.flatMap((r) => r.diagnostics);
+  const verdict = s.invalid ? c.red(`${s.invalid} invalid`) : c.green('all valid');
+  out.push(`${s.files} file${s.files === 1 ? '' : 's'} checked: ${verdict}; ${countLine(all)}\n`);
+  return out.join('');
+}
+
+function json(results: FileResult[]): string {
+  const clean = (d: Diagnostic) => {
+    const o: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message };
+    for (const k of ['file', 'line', 'column', 'row', 'field', 'found', 'allowed', 'suggestion'] as const) if (d[k] !== undefined) o[k] = d[k];
+    return o;
+  };
+  return `${JSON.stringify(
+    {
+      format: 'zcpark-validate/1',
+      summary: summary(results),
+      files: results.map((r) => ({
+        file: r.file,
+        kind: r.kind,
+        valid: errorsOf(r) === 0,
+        errors: errorsOf(r),
+        warnings: r.diagnostics.length - errorsOf(r),
+        diagnostics: [...r.diagnostics].sort(byPosition).map(clean),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','. */
+const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function github(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const d of [...r.diagnostics].sort(byPosition)) {
+      const props = [`file=${ghProp(d.file ?? r.file)}`];
+      if (d.line) props.push(`line=${d.line}`);
+      if (d.column) props.push(`col=${d.column}`);
+      props.push(`title=${ghProp(d.code)}`);
+      lines.push(`::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${ghData(d.message)}\n`);
+    }
+  }
+  const s = summary(results);
+  lines.push(`${s.files} files checked: ${s.invalid} invalid, ${s.errors} errors, ${s.warnings} warnings\n`);
+  return lines.join('');
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+/** JUnit: one test case per file that is clean, one per diagnostic otherwise (errors fail, warnings pass with output). */
+function junit(results: FileResult[]): string {
+  const cases: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const r of results) {
+    if (r.diagnostics.length === 0) {
+      tests++;
+      cases.push(`    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(r.file)}"/>`);
+      continue;
+    }
+    for (const d of [...r.diagnostics].sort(byPosition)) {
+      tests++;
+      const where = `${d.file ?? r.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}`;
+      const name = `${where} ${d.code}`;
+      if (d.severity === 'error') {
+        failures++;
+        cases.push(`    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(name)}">\n      <failure type="${xml(d.code)}" message="${xml(d.message)}">${xml(`${where}${d.field ? ` [${d.field}]` : ''}: ${d.message}`)}</failure>\n    </testcase>`);
+      } else {
+        cases.push(`    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(name)}">\n      <system-out>${xml(`warning ${where}: ${d.message}`)}</system-out>\n    </testcase>`);
+      }
+    }
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="zcpark validate" tests="${tests}" failures="${failures}">\n  <testsuite name="zcpark validate" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+}
+
+/** Renders the results of a validate run in one of pretty, json, github, junit. */
+export function renderDiagnostics(format: string, results: FileResult[], opts: { color: boolean }): string {
+  switch (format) {
+    case 'json': return json(results);
+    case 'github': return github(results);
+    case 'junit': return junit(results);
+    default: return pretty(results, opts.color);
+  }
+}

@@ -1,0 +1,120 @@
+/** Turns the paths of `validate`/`batch` into files: files as given, folders walked, globs expanded (Node 20 has no fs.glob). */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../diagnostics/errors.js';
+
+const DOCUMENT = /\.(ya?ml|json|csv)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/** A glob (`*`, `**`, `?`, `[…]`, `{a,b}`) as a regular expression over forward-slash paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:[^/]*/)*' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else if (c === '{') {
+      const end = glob.indexOf('}', i + 1);
+      if (end < 0) re += '\\{';
+      else {
+        re += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|\\]/g, '\\$&')).join('|')})`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const isGlob = (p: string) => /[*?[{]/.test(p);
+
+/** Every document under `dir` (recursively, symlink loops visited once), sorted. */
+function walk(dir: string, seen: Set<string>, out: string[]): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
+    const full = join(dir, name);
+    let st;
+    try {
+      st = statSync(full);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) walk(full, seen, out);
+    else if (st.isFile() && DOCUMENT.test(name)) out.push(full);
+  }
+}
+
+/**
+ * Expands paths; a path that matches nothing is a usage error. Returns absolute paths in a
+ * stable order (as given, folders and globs sorted), each once; "-" stays "-".
+ */
+export function discover(paths: readonly string[], cwd = process.cwd()): { files: string[]; explicit: Set<string> } {
+  const files: string[] = [];
+  const explicit = new Set<string>();
+  const add = (f: string) => {
+    if (!files.includes(f)) files.push(f);
+  };
+  for (const p of paths) {
+    if (p === '-') {
+      add('-');
+      explicit.add('-');
+      continue;
+    }
+    if (isGlob(p)) {
+      const norm = p.split(sep).join('/');
+      const fixed = norm.slice(0, norm.search(/[*?[{]/));
+      const base = resolve(cwd, fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) : '.');
+      const re = globToRegExp(resolve(cwd, norm).split(sep).join('/'));
+      const found: string[] = [];
+      walk(base, new Set(), found);
+      const matched = found.filter((f) => re.test(f.split(sep).join('/')));
+      if (matched.length === 0) throw new UsageError(`no file matches ${p}`, 'ZC-E-FILE-NOT-FOUND');
+      matched.forEach(add);
+      continue;
+    }
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new UsageError(`file not found: ${p}`, 'ZC-E-FILE-NOT-FOUND');
+    }
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      walk(abs, new Set(), found);
+      found.forEach(add);
+    } else {
+      add(abs);
+      explicit.add(abs);
+    }
+  }
+  return { files, explicit };
+}
+
+/** Forward-slash path relative to cwd, for display. */
+export const rel = (abs: string, cwd = process.cwd()) => (abs === '-' ? '<stdin>' : relative(cwd, abs).split(sep).join('/') || '.');
