@@ -122,7 +122,12 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
 
 /** Checks one submission without scoring: every error and warning, deduplicated. */
 export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
-  return analyse(input, data).diagnostics;
+  const { diagnostics, submission, profile, account } = analyse(input, data);
+  if (hasErrors(diagnostics) || !submission || !profile || !account) return diagnostics;
+  // no score is printed, but the pack's own warnings (e.g. a threshold band that does not exist) are findings too
+  const score = scoreProfile(profile, buildLookup(account, submission, data.vocabulary), submission.exemptions);
+  for (const d of score.diagnostics) d.file ??= input.file;
+  return dedupe([...diagnostics, ...score.diagnostics]);
 }
 
 /** Evaluates one submission document. */

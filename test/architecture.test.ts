@@ -27,7 +27,7 @@ const ALLOWED: Record<string, string[]> = {
   report: ['model', 'account', 'score'],
   engine: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'score', 'report'],
   data: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'score', 'engine'],
-  cli: ['model', 'diagnostics', 'parse', 'validate', 'normalize', 'report', 'score', 'engine', 'data'],
+  cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'data'],
 };
 const IO = /^(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https)$/;
 

@@ -9,7 +9,7 @@ export interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-const byPosition = (a: Diagnostic, b: Diagnostic) =>
+export const byPosition = (a: Diagnostic, b: Diagnostic) =>
   (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
 
 const errorsOf = (r: FileResult) => r.diagnostics.filter((d) => d.severity === 'error').length;

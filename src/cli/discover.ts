@@ -1,6 +1,6 @@
 /** Turns the paths of `validate`/`batch` into files: files as given, folders walked, globs expanded (Node 20 has no fs.glob). */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 
 const DOCUMENT = /\.(ya?ml|json|csv)$/i;
@@ -115,6 +115,3 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
   }
   return { files, explicit };
 }
-
-/** Forward-slash path relative to cwd, for display. */
-export const rel = (abs: string, cwd = process.cwd()) => (abs === '-' ? '<stdin>' : relative(cwd, abs).split(sep).join('/') || '.');

@@ -63,6 +63,46 @@ program
     await run(async () => (await import('./commands/validate.js')).runValidate(paths, opts));
   });
 
+program
+  .command('init')
+  .description('write a commented template submission and activity CSV that validate and evaluate as they are')
+  .argument('[dir]', 'folder to write into (created if needed)', '.')
+  .option('-p, --profile <id>', 'rule pack the template is for', 'zero-carbon-park')
+  .option('--force', 'overwrite existing files')
+  .action(async (dir: string, opts) => {
+    await run(async () => (await import('./commands/init.js')).runInit(dir, opts));
+  });
+
+program
+  .command('profiles')
+  .description('list the rule packs, or show one pack\'s indicators, thresholds, weights and sources')
+  .argument('[id]', 'a built-in pack id or a pack file')
+  .addOption(new Option('-f, --format <format>', 'table or json').choices(['table', 'json']))
+  .option('--no-color', 'no colours')
+  .action(async (id: string | undefined, opts) => {
+    await run(async () => (await import('./commands/profiles.js')).runProfiles(id, opts));
+  });
+
+program
+  .command('factors')
+  .description('list the built-in factor sets, or the factors that would apply for a year and region, with sources')
+  .option('--year <year>', 'reporting year')
+  .option('--region <code>', 'province, ISO 3166-2:CN (e.g. CN-NM)')
+  .option('--factors <file>', 'a factor set that overrides the built-ins')
+  .addOption(new Option('-f, --format <format>', 'table or json').choices(['table', 'json']))
+  .option('--no-color', 'no colours')
+  .action(async (opts) => {
+    await run(async () => (await import('./commands/factors.js')).runFactors(opts));
+  });
+
+program
+  .command('schema')
+  .description('print a JSON Schema: submission, activity, roster, factors, profile, report')
+  .argument('<name>', 'schema name')
+  .action(async (name: string) => {
+    await run(async () => (await import('./commands/schema.js')).runSchema(name));
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

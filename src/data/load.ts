@@ -64,7 +64,13 @@ function readDataDocs(): Record<string, unknown> {
 /** A document made from an already-parsed value (bundled data has no positions; tests validate it). */
 const docOf = (file: string, value: unknown): ParsedDocument => ({ file, value, diagnostics: [], locate: () => undefined });
 
-export type SchemaName = 'submission' | 'activity' | 'factors' | 'profile' | 'report';
+export const SCHEMA_NAMES = ['submission', 'activity', 'roster', 'factors', 'profile', 'report'] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+/** The text of schemas/<name>.schema.json. */
+export const schemaText = (name: SchemaName): string => readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8');
+const schemaJson = (name: SchemaName): { $id: string } => JSON.parse(schemaText(name)) as { $id: string };
+const schemaId = (name: SchemaName) => `https://zcpark.dev/schemas/${name}.schema.json`;
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<SchemaName, SchemaValidator>();
@@ -73,9 +79,12 @@ const validators = new Map<SchemaName, SchemaValidator>();
 export function validatorFor(name: SchemaName): SchemaValidator {
   let v = validators.get(name);
   if (!v) {
-    ajv ??= new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true, allowUnionTypes: true }) // strictRequired off: anyOf branches name properties declared beside them;
-    const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as object;
-    v = ajv.compile(schema) as unknown as SchemaValidator;
+    if (!ajv) {
+      // strictRequired off: the factor schema's anyOf branches name properties declared beside them
+      ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true, allowUnionTypes: true });
+      ajv.addSchema(schemaJson('activity')); // referenced by submission.schema.json
+    }
+    v = (name === 'activity' ? ajv.getSchema(schemaId('activity'))! : ajv.compile(schemaJson(name))) as unknown as SchemaValidator;
     validators.set(name, v);
   }
   return v;

@@ -50,7 +50,8 @@ export const CODES = {
   'ZC-W-FACTOR-GEOGRAPHY': { severity: 'warning', en: '{what}: no {wanted} factor for {year}; the {used} factor is used' },
   'ZC-W-FACTOR-PIN-OVERRIDDEN': { severity: 'warning', en: 'the profile pins the grid factor at {pinned}; your {origin} override {found} is used instead' },
   'ZC-W-METRIC-RANGE': { severity: 'warning', en: '{where}: {found} is a share above 100 %' },
-  'ZC-W-THRESHOLD-BAND': { severity: 'warning', en: '{indicator}: {message}' },
+  'ZC-W-BAND-BELOW-MIN': { severity: 'warning', en: '{indicator}: {message}' },
+  'ZC-W-ROW-DUPLICATE': { severity: 'warning', en: 'this row repeats {first} ({entity}, {category}/{item}, {found}); both are counted — delete one if it was entered twice' },
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;

@@ -105,6 +105,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
     readActivityCsv(got.file, got.bytes, rowCtx, activity, out);
   });
 
+  out.push(...duplicateRows(activity));
   const year = typeof v.year === 'number' ? v.year : 0;
   const submission: Submission = {
     file: doc.file,
@@ -146,3 +147,16 @@ export function readActivityCsv(file: string, bytes: Uint8Array, ctx: RowContext
   }
 }
 
+
+/** Rows identical in entity, category, item and quantity are both counted, and the repeat is flagged. */
+function duplicateRows(rows: readonly ActivityRow[]): Diagnostic[] {
+  const first = new Map<string, ActivityRow>();
+  const out: Diagnostic[] = [];
+  for (const r of rows) {
+    const key = `${r.entity}|${r.category}|${r.item}|${r.quantity.value.toString()}|${r.quantity.unit}|${r.factor ? r.factor.value.toString() : ''}`;
+    const f = first.get(key);
+    if (!f) first.set(key, r);
+    else out.push(diag('ZC-W-ROW-DUPLICATE', { first: `${f.ref.file}:${f.ref.line ?? f.ref.row}`, entity: r.entity, category: r.category, item: r.item, found: `${r.quantity.value.toString()} ${r.quantity.unit}` }, r.ref));
+  }
+  return out;
+}

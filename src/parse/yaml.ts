@@ -23,7 +23,7 @@ export function parseYaml(file: string, text: string): ParsedDocument {
     return { file, line: p.line, column: p.col };
   };
   for (const e of doc.errors) {
-    const code = e.code === 'DUPLICATE_KEY' ? 'ZC-E-YAML-DUPLICATE-KEY' : 'ZC-E-YAML-SYNTAX';
+    const code = e.code === 'DUPLICATE_KEY' ? 'ZC-E-YAML-DUPLICATE-KEY' : /\.json$/i.test(file) ? 'ZC-E-JSON-SYNTAX' : 'ZC-E-YAML-SYNTAX';
     const found = code === 'ZC-E-YAML-DUPLICATE-KEY' ? /"?([^"]+)"?$/.exec(text.slice(e.pos[0], e.pos[1]))?.[1] : undefined;
     diagnostics.push(diag(code, { reason: e.message.split('\n')[0], found }, at(e.pos[0])));
   }

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, validatorFor } from '../../src/data/load.js';
+import { DATA_DIR, SCHEMA_NAMES, validatorFor } from '../../src/data/load.js';
 import { parseYaml } from '../../src/parse/yaml.js';
 import { schemaDiagnostics } from '../../src/validate/schema.js';
-import { ROOT } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const check = (schema: 'submission' | 'factors' | 'profile', path: string) => {
   const doc = parseYaml(path, readFileSync(path, 'utf8'));
@@ -40,5 +40,21 @@ describe('schema diagnostics', () => {
       ['ZC-E-SCHEMA-REQUIRED', 1, 1, null],
       ['ZC-E-SCHEMA-UNKNOWN-KEY', 3, 1, 'year'],
     ]);
+  });
+});
+
+describe('the report schema', () => {
+  it.each(['fixtures/demo/park.yaml', 'fixtures/valid/hand-checked/park.yaml'])('accepts the real JSON report of %s, with and without --explain', (p) => {
+    for (const args of [[], ['--explain']]) {
+      const r = runCli(['evaluate', p, '-f', 'json', ...args]);
+      const validate = validatorFor('report');
+      const ok = validate(JSON.parse(r.stdout));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
+
+  it('compiles every schema in strict mode', () => {
+    for (const name of SCHEMA_NAMES) expect(typeof validatorFor(name)).toBe('function');
   });
 });

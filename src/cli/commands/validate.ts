@@ -9,10 +9,10 @@ import type { Diagnostic } from '../../model/types.js';
 import { readActivityCsv } from '../../normalize/submission.js';
 import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, profileSource, useColor } from '../context.js';
-import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
-import { discover, rel } from '../discover.js';
+import { byPosition, renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
+import { discover } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { relativeReader, writeAtomic } from '../io.js';
+import { displayPath, relativeReader, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -41,6 +41,18 @@ export function runValidate(paths: string[], opts: ValidateOptions): number {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${FORMATS.join(', ')}`);
   const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number (got "${opts.maxWarnings}")`);
+  const { results, files } = collectResults(paths, opts);
+  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color) });
+  if (opts.out) writeAtomic(opts.out, text, files);
+  else process.stdout.write(text);
+  const all = results.flatMap((r) => r.diagnostics);
+  if (hasErrors(all)) return EXIT.data;
+  if (all.filter((x) => x.severity === 'warning').length > maxWarnings) return EXIT.data;
+  return EXIT.ok;
+}
+
+/** Checks every file the paths name; the part of `validate` that tests call in-process. */
+export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'profile' | 'factors'> = {}): { results: FileResult[]; files: string[] } {
   const d = data();
   const override = opts.profile ? profileOption(opts.profile) : undefined;
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
@@ -50,7 +62,7 @@ export function runValidate(paths: string[], opts: ValidateOptions): number {
   if (factors && factors.diagnostics.length) results.push({ file: opts.factors!, kind: 'factors', diagnostics: factors.diagnostics });
 
   for (const abs of files) {
-    const file = rel(abs);
+    const file = abs === '-' ? '<stdin>' : displayPath(abs);
     let bytes: Buffer;
     try {
       bytes = readFileSync(abs === '-' ? 0 : abs);
@@ -95,12 +107,6 @@ export function runValidate(paths: string[], opts: ValidateOptions): number {
     } else diagnostics = factorsOption(abs === '-' ? '-' : abs).diagnostics.map((x) => ({ ...x, file }));
     results.push({ file, kind, diagnostics });
   }
-
-  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color) });
-  if (opts.out) writeAtomic(opts.out, text, files);
-  else process.stdout.write(text);
-  const all = results.flatMap((r) => r.diagnostics);
-  if (hasErrors(all)) return EXIT.data;
-  if (all.filter((x) => x.severity === 'warning').length > maxWarnings) return EXIT.data;
-  return EXIT.ok;
+  for (const r of results) r.diagnostics.sort(byPosition);
+  return { results, files };
 }

@@ -1,0 +1,73 @@
+/** `zcpark profiles [id]`: the rule packs, or one pack's indicators, thresholds, weights and sources. */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { builtinProfile } from '../../data/load.js';
+import type { CompiledProfile } from '../../score/profile.js';
+import { data, profileOption, useColor } from '../context.js';
+import { formatDiagnostics } from '../diagnostics.js';
+import { EXIT } from '../exit-codes.js';
+
+export interface ProfilesOptions {
+  format?: string;
+  color?: boolean;
+}
+
+const describeGrid = (p: CompiledProfile) =>
+  'pinned' in p.accounting.grid ? `pinned ${p.accounting.grid.pinned.toString()} ${p.accounting.grid.unit}` : `MEE/NBS ${p.accounting.grid.series} series`;
+
+/** The pack as plain data (the JSON output). */
+function packJson(p: CompiledProfile) {
+  return {
+    id: p.id,
+    title: p.title,
+    source: p.source,
+    file: p.file,
+    accounting: {
+      electricity_energy: p.accounting.electricityEnergy,
+      grid_factor: 'pinned' in p.accounting.grid ? { pinned: p.accounting.grid.pinned.toNumber(), unit: p.accounting.grid.unit, source: p.accounting.grid.source } : p.accounting.grid.series,
+      credit_net_exports: p.accounting.creditNetExports,
+      clean_includes_gas: p.accounting.cleanIncludesGas,
+    },
+    grades: p.grades,
+    indicators: p.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit ?? null, formula: i.formula, core: i.core, weight: i.weight, thresholds: i.thresholds, source: i.source ?? null, confidence: i.confidence ?? null })),
+  };
+}
+
+export function runProfiles(id: string | undefined, opts: ProfilesOptions): number {
+  const d = data();
+  const color = useColor(process.stdout, opts.color);
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const style = { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true };
+  if (!id) {
+    const packs = d.profileIds.map((pid) => (builtinProfile(pid, d) as { profile: CompiledProfile }).profile);
+    if (opts.format === 'json') {
+      process.stdout.write(`${JSON.stringify(packs.map((p) => ({ id: p.id, title: p.title, source: p.source, indicators: p.indicators.length })), null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const t = new Table({ head: ['id', 'title', 'indicators', 'source'], style, colWidths: [20, 40, 12, 60], wordWrap: true });
+    for (const p of packs) t.push([p.id, p.title, String(p.indicators.length), p.source]);
+    process.stdout.write(`${t.toString()}\n${c.dim('zcpark profiles <id> shows a pack; --profile <id|file> applies one')}\n`);
+    return EXIT.ok;
+  }
+  const got = profileOption(id);
+  if ('diagnostics' in got) {
+    process.stderr.write(formatDiagnostics(got.diagnostics, useColor(process.stderr, opts.color)));
+    return EXIT.data;
+  }
+  const p = got.profile;
+  if (opts.format === 'json') {
+    process.stdout.write(`${JSON.stringify(packJson(p), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const lines = [c.bold(`${p.id} — ${p.title}`), `source: ${p.source}`];
+  lines.push(`accounting: electricity energy at the ${p.accounting.electricityEnergy === 'coal_equivalent' ? 'equivalent value (等价值)' : 'calorific value (当量值)'}; grid factor ${describeGrid(p)}; net exports ${p.accounting.creditNetExports ? 'credited' : 'not credited'}; natural gas ${p.accounting.cleanIncludesGas ? 'counts' : 'does not count'} as clean`);
+  lines.push(`grades: ${p.grades.map((g) => `${g.grade} ≥ ${g.min}`).join(', ')}; verdict passes only when every core (★) indicator passes`);
+  const t = new Table({ head: ['indicator', 'formula', 'threshold', 'weight', 'source'], style, colWidths: [34, 40, 34, 8, 50], wordWrap: true });
+  for (const i of p.indicators) {
+    const th = i.thresholds.map((x) => `${x.when ? `when ${x.when}: ` : ''}${x.op} ${x.value}`).join('\n');
+    t.push([`${i.core ? '★ ' : ''}${i.id}\n${i.name.en}\n${i.name.zh}`, i.formula, th, String(i.weight), `${i.source ?? ''}${i.confidence ? ` [${i.confidence}]` : ''}`]);
+  }
+  lines.push(t.toString());
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,146 @@
+/** `zcpark validate`: formats, exit codes, folders and globs, through the built binary. */
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const BAD = 'fixtures/invalid/several-mistakes';
+const HAND = 'fixtures/valid/hand-checked/park.yaml';
+
+describe('zcpark validate', () => {
+  it('exits 0 on a clean file and says so', () => {
+    const r = runCli(['validate', 'fixtures/demo/park.yaml']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '1 file checked: all valid; 0 errors, 0 warnings\n', '']);
+  });
+
+  it('prints GitHub workflow annotations with file, line and col', () => {
+    const r = runCli(['validate', BAD, '-f', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      '::error file=fixtures/invalid/several-mistakes/park.yaml,line=7,col=9,title=ZC-E-SCHEMA-ENUM::entity.type: "parc" is not allowed; allowed: park, city, county, district (did you mean "park"?)',
+      '::error file=fixtures/invalid/several-mistakes/park.yaml,line=10,col=21,title=ZC-E-NUMBER-INVALID::metrics.water_reuse_rate: "eighty" is not a number; allowed: 1234.5, "1,234.5", "1.2e4", full-width digits, "85%25"',
+      '::error file=fixtures/invalid/several-mistakes/park.yaml,line=13,col=29,title=ZC-E-VOCAB-ITEM::activity[0].item: unknown fuel item "diesle" (did you mean "diesel"?); allowed: raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
+      '::error file=fixtures/invalid/several-mistakes/park.yaml,line=14,col=63,title=ZC-E-UNIT-DIMENSION::activity[1].unit: unit "tonnes" measures mass; allowed here: energy (GJ, MJ, TJ, kWh)',
+    ]);
+    expect(r.stdout).toContain('::error file=fixtures/invalid/several-mistakes/rows.csv,line=3,title=ZC-E-UNIT-UNKNOWN::row 3, column unit: unknown unit "kwhh" (did you mean "kWh"?)\n');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 files checked: 1 invalid, 7 errors, 0 warnings');
+  });
+
+  it('prints JSON with every diagnostic and a summary', () => {
+    const r = runCli(['validate', BAD, HAND, '-f', 'json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toEqual({ files: 2, valid: 1, invalid: 1, errors: 7, warnings: 4 }); // vintage, clean cap, certificates, band below 20万 tce
+    expect(out.files[0].diagnostics[2]).toEqual({
+      code: 'ZC-E-VOCAB-ITEM',
+      severity: 'error',
+      message: 'activity[0].item: unknown fuel item "diesle" (did you mean "diesel"?); allowed: raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
+      file: 'fixtures/invalid/several-mistakes/park.yaml',
+      line: 13,
+      column: 29,
+      found: 'diesle',
+      allowed: 'raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
+      suggestion: 'diesel',
+    });
+    expect(out.files[1]).toMatchObject({ file: HAND, kind: 'submission', valid: true, errors: 0, warnings: 4 });
+  });
+
+  it('prints JUnit XML: one failing case per error, one passing case per clean file', () => {
+    const r = runCli(['validate', BAD, 'fixtures/demo/park.yaml', '-f', 'junit']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="zcpark validate" tests="8" failures="7">/);
+    expect(r.stdout).toContain('<testcase classname="zcpark.validate.submission" name="fixtures/invalid/several-mistakes/park.yaml:7:9 ZC-E-SCHEMA-ENUM">');
+    expect(r.stdout).toContain('<failure type="ZC-E-SCHEMA-ENUM" message="entity.type: &quot;parc&quot; is not allowed;');
+    expect(r.stdout).toContain('<testcase classname="zcpark.validate.submission" name="fixtures/demo/park.yaml"/>');
+    expect((r.stdout.match(/<failure /g) ?? []).length).toBe(7);
+  });
+
+  it('fails on warnings only with --max-warnings', () => {
+    expect(runCli(['validate', HAND]).code).toBe(0);
+    expect(runCli(['validate', HAND, '--max-warnings', '4']).code).toBe(0);
+    expect(runCli(['validate', HAND, '--max-warnings', '0']).code).toBe(1);
+  });
+
+  it('walks folders, expands globs, and visits a symlink loop once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcpark-walk-'));
+    cpSync(join(ROOT, 'fixtures/valid/hand-checked'), join(dir, 'a'), { recursive: true });
+    cpSync(join(ROOT, 'fixtures/demo'), join(dir, 'b', 'deep'), { recursive: true });
+    symlinkSync(dir, join(dir, 'b', 'loop'));
+    writeFileSync(join(dir, 'notes.yaml'), 'title: not a zcpark document\n');
+    const folder = JSON.parse(runCli(['validate', dir, '-f', 'json']).stdout);
+    expect(folder.files.map((f: { file: string }) => f.file.slice(dir.length + 1))).toEqual(['a/park.yaml', 'b/deep/park.yaml']);
+    const glob = JSON.parse(runCli(['validate', `${dir}/**/park.yaml`, '-f', 'json']).stdout);
+    expect(glob.summary.files).toBe(2);
+    mkdirSync(join(dir, 'empty'));
+    const none = runCli(['validate', `${dir}/empty/*.yaml`]);
+    expect([none.code, none.stderr]).toEqual([2, `zcpark: no file matches ${dir}/empty/*.yaml  ZC-E-FILE-NOT-FOUND\n`]);
+  });
+
+  it('checks rule packs and factor sets by their format key', () => {
+    const r = JSON.parse(runCli(['validate', 'fixtures/packs', 'fixtures/factors/supplier-gas.yaml', '-f', 'json']).stdout);
+    expect(r.files.map((f: { file: string; kind: string; errors: number }) => [f.file, f.kind, f.errors])).toEqual([
+      ['fixtures/packs/broken-pack.yaml', 'profile', 2],
+      ['fixtures/packs/local-near-zero.yaml', 'profile', 0],
+      ['fixtures/factors/supplier-gas.yaml', 'factors', 0],
+    ]);
+  });
+
+  it('reads stdin with -', () => {
+    const r = runCli(['validate', '-'], { input: 'format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: X, name: X, type: park }\nyear: 2024\nactivity:\n  - { category: fuel, item: natral_gas, quantity: 1, unit: 万m3 }\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('<stdin>:6:29  error  activity[0].item: unknown fuel item "natral_gas" (did you mean "natural_gas"?)');
+  });
+});
+
+describe('helper commands', () => {
+  it('init writes a template that validates and evaluates as it is, and never overwrites', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'zcpark-init-')), 'new-park');
+    const r = runCli(['init', dir]);
+    expect(r.code).toBe(0);
+    const v = runCli(['validate', join(dir, 'submission.yaml'), '-f', 'json']);
+    expect(JSON.parse(v.stdout).summary.errors).toBe(0);
+    expect(runCli(['evaluate', join(dir, 'submission.yaml'), '-f', 'json']).code).toBe(0);
+    const again = runCli(['init', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exist; use --force to overwrite');
+    expect(runCli(['init', dir, '--force']).code).toBe(0);
+    expect(runCli(['init', dir, '--profile', 'zero-carbon-prk']).stderr).toContain('(did you mean "zero-carbon-park"?)');
+  });
+
+  it('init writes the yaml-language-server schema line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcpark-init-'));
+    runCli(['init'], { cwd: dir });
+    const first = runCli(['validate', 'submission.yaml'], { cwd: dir });
+    expect(first.code).toBe(0);
+  });
+
+  it('profiles lists the packs and shows one with thresholds, weights and sources', () => {
+    const list = JSON.parse(runCli(['profiles', '-f', 'json']).stdout);
+    expect(list.map((p: { id: string }) => p.id)).toContain('zero-carbon-park');
+    const zcp = JSON.parse(runCli(['profiles', 'zero-carbon-park', '-f', 'json']).stdout);
+    expect(zcp.accounting.grid_factor).toEqual({ pinned: 0.8325, unit: 'tCO2/MWh', source: expect.stringContaining('附件4') });
+    expect(zcp.indicators[0]).toMatchObject({ id: 'carbon_per_energy', core: true, weight: 40 });
+    expect(zcp.indicators[0].thresholds[1]).toEqual({ when: 'energy_total_tce >= 200000', op: '<=', value: 0.2, label: '20万–100万 tce band' });
+    expect(runCli(['profiles', 'zero-carbon-park']).stdout).toContain('★ carbon_per_energy');
+  });
+
+  it('factors shows what applies for a year and region, with the fallbacks stated', () => {
+    const r = JSON.parse(runCli(['factors', '--year', '2024', '--region', 'CN-JS', '-f', 'json']).stdout);
+    const grid = r.factors.find((f: { item: string; series: string }) => f.item === 'grid' && f.series === 'average');
+    expect([grid.value, grid.year, grid.region, grid.confidence]).toEqual([0.55, 2023, 'CN-GRID-EAST', 'C']);
+    expect(r.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['ZC-W-FACTOR-VINTAGE', 'ZC-W-FACTOR-GEOGRAPHY']));
+    const js2022 = JSON.parse(runCli(['factors', '--year', '2022', '--region', 'CN-JS', '-f', 'json']).stdout);
+    expect(js2022.factors.find((f: { item: string; series: string }) => f.item === 'grid' && f.series === 'average').value).toBe(0.5978);
+    expect(runCli(['factors', '--year', '2024', '--region', 'CN-XX']).code).toBe(2);
+    const sets = JSON.parse(runCli(['factors', '-f', 'json']).stdout);
+    expect(sets.map((s: { id: string }) => s.id)).toEqual(['cn-electricity', 'cn-energy', 'cn-fuels-co2']);
+  });
+
+  it('schema prints each schema, and rejects unknown names with exit 2', () => {
+    for (const name of ['submission', 'activity', 'roster', 'factors', 'profile', 'report']) {
+      expect(JSON.parse(runCli(['schema', name]).stdout).$id).toBe(`https://zcpark.dev/schemas/${name}.schema.json`);
+    }
+    const bad = runCli(['schema', 'reprot']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'zcpark: unknown schema "reprot" (did you mean "report"?); allowed: submission, activity, roster, factors, profile, report  ZC-E-USAGE\n']);
+  });
+});
