@@ -109,8 +109,9 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   const account = accounting.finish();
   diagnostics.push(...account.diagnostics);
   if ('pinned' in acc.grid) {
-    const grid = [...account.factorsUsed.values()].find((f) => f.kind === 'co2' && f.entry.category === 'electricity' && f.entry.item === 'grid');
-    if (grid && grid.entry.origin !== 'profile' && grid.entry.origin !== 'row') {
+    // row factors are the user's per-row choice; a submission or --factors grid factor replaces the pin itself
+    const grid = [...account.factorsUsed.values()].find((f) => f.kind === 'co2' && f.entry.category === 'electricity' && f.entry.item === 'grid' && (f.entry.origin === 'submission' || f.entry.origin === 'factors-file'));
+    if (grid) {
       diagnostics.push(diag('ZC-W-FACTOR-PIN-OVERRIDDEN', { pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`, origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors', found: `${grid.value.value.toString()} ${grid.value.unitText}` }, grid.entry.ref));
     }
   }

@@ -79,7 +79,6 @@ export class FactorResolver {
       const years = (eligible.length ? eligible : dated).map((e) => e.year!);
       const vintage = eligible.length ? Math.max(...years) : Math.min(...years);
       pool = dated.filter((e) => e.year === vintage);
-      if (vintage !== this.opts.year) this.warnOnce(`v|${what}|${vintage}`, diag('ZC-W-FACTOR-VINTAGE', { what, year: this.opts.year, vintage }));
     }
     // geography: province, then its grid region, then national (CN or no region)
     const province = this.opts.region;
@@ -87,6 +86,10 @@ export class FactorResolver {
     const byRegion = (r: string | undefined) => pool.find((e) => (r === undefined ? e.region === undefined || e.region === 'CN' : e.region === r));
     const chosen = (province && byRegion(province)) || (grid && byRegion(grid)) || byRegion(undefined);
     if (!chosen) return undefined;
+    // warnings only for the entry actually used (a layer that has nothing for this region says nothing)
+    if (chosen.year !== undefined && chosen.year !== this.opts.year) {
+      this.warnOnce(`v|${what}|${chosen.year}`, diag('ZC-W-FACTOR-VINTAGE', { what, year: this.opts.year, vintage: chosen.year }));
+    }
     const hasRegional = pool.some((e) => e.region !== undefined && e.region !== 'CN');
     if (province && chosen.region !== province && hasRegional) {
       this.warnOnce(`g|${what}`, diag('ZC-W-FACTOR-GEOGRAPHY', { what, wanted: province, year: chosen.year ?? '', used: chosen.region ?? 'national' }));

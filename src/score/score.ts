@@ -110,6 +110,7 @@ export function scoreProfile(
   const score = totalWeight.isZero() ? undefined : earned.mul(Rational.of(100n)).div(totalWeight);
   const grade = score === undefined ? undefined : profile.grades.find((g) => score.cmp(Rational.fromNumber(g.min)) >= 0)?.grade;
   const core = indicators.filter((i) => i.core);
-  const verdict: Verdict = core.some((i) => i.status === 'fail') ? 'fail' : core.some((i) => i.status === 'missing') ? 'incomplete' : 'pass';
+  // pass only when every core indicator passes: a core indicator no band applies to cannot be judged
+  const verdict: Verdict = core.some((i) => i.status === 'fail') ? 'fail' : core.some((i) => i.status !== 'pass') ? 'incomplete' : 'pass';
   return { indicators, verdict, diagnostics, ...(score ? { score } : {}), ...(grade ? { grade } : {}) };
 }
