@@ -58,3 +58,12 @@ describe('the report schema', () => {
     for (const name of SCHEMA_NAMES) expect(typeof validatorFor(name)).toBe('function');
   });
 });
+
+describe('the README', () => {
+  it('documents every diagnostic code', async () => {
+    const { CODES } = await import('../../src/diagnostics/codes.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const documented = (code: string) => readme.includes(code) || readme.includes(`-${code.split('-').slice(2).join('-')}\``);
+    expect(Object.keys(CODES).filter((c) => !documented(c))).toEqual([]);
+  });
+});
