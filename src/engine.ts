@@ -126,7 +126,7 @@ export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
   const { diagnostics, submission, profile, account } = analyse(input, data);
   if (hasErrors(diagnostics) || !submission || !profile || !account) return diagnostics;
   // no score is printed, but the pack's own warnings (e.g. a threshold band that does not exist) are findings too
-  const score = scoreProfile(profile, buildLookup(account, submission, data.vocabulary), submission.exemptions);
+  const score = scoreProfile(profile, buildLookup(account, submission, data.vocabulary, profile.accounting), submission.exemptions);
   for (const d of score.diagnostics) d.file ??= input.file;
   return dedupe([...diagnostics, ...score.diagnostics]);
 }
@@ -135,7 +135,7 @@ export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
 export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput {
   const { diagnostics, submission, profile, account } = analyse(input, data);
   if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics };
-  const lookup = buildLookup(account, submission, data.vocabulary);
+  const lookup = buildLookup(account, submission, data.vocabulary, profile.accounting);
   const score = scoreProfile(profile, lookup, submission.exemptions);
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
   for (const d of score.diagnostics) d.file ??= input.file;

@@ -30,6 +30,10 @@ export interface EntityFigures {
 export interface AccountResult {
   energyTotalTce: Rational;
   energyCleanTce: Rational;
+  /** tce of natural gas and LNG, whether or not the profile counts them as clean. */
+  energyGasTce: Rational;
+  /** Activity rows per category (GPC sector coverage). */
+  rowsByCategory: Map<string, number>;
   energyByCategory: Map<string, Rational>;
   energyByItem: Map<string, Rational>;
   co2ByCategory: Map<(typeof EMITTING)[number], Rational>;
@@ -80,6 +84,8 @@ const show = (x: Rational): string => x.toString();
 export class Accounting {
   private readonly entities = new Map<string, EntityState>();
   private readonly energyByItem = new Map<string, Rational>();
+  private gasTce = R0;
+  private readonly rowsByCategory = new Map<string, number>();
   private readonly sinksByItem = new Map<string, Rational>();
   private readonly offsetsByItem = new Map<string, Rational>();
   private readonly water = new Map<string, Rational>();
@@ -103,6 +109,7 @@ export class Accounting {
     };
     if (row.note) t.note = row.note;
     this.traceRows.push(t);
+    this.rowsByCategory.set(row.category, (this.rowsByCategory.get(row.category) ?? 0) + 1);
     switch (row.category) {
       case 'fuel':
       case 'transport':
@@ -157,6 +164,7 @@ export class Accounting {
     if (tce) {
       st.fig.tce.set(cat, st.fig.tce.get(cat)!.add(tce));
       add(this.energyByItem, `${cat}.${row.item}`, tce);
+      if (def?.gas) this.gasTce = this.gasTce.add(tce);
       const clean = !!def?.clean || (!!def?.gas && this.ctx.accounting.cleanIncludesGas);
       if (clean) st.fig.cleanTce = st.fig.cleanTce.add(tce);
       this.noteRow(`energy.${cat}_tce`, t.ref);
@@ -294,6 +302,8 @@ export class Accounting {
     return {
       energyTotalTce: energyTotal,
       energyCleanTce: cleanTce,
+      energyGasTce: this.gasTce,
+      rowsByCategory: this.rowsByCategory,
       energyByCategory,
       energyByItem: this.energyByItem,
       co2ByCategory,

@@ -128,6 +128,8 @@ export interface Threshold {
   /** Shown in the report when this band applies (e.g. "no official band below 20万 tce"). */
   warning?: { code: string; message: string };
   label?: string;
+  /** The submission's own `targets.<id>` replaces `value` when present (carbon-peaking pilots set their own). */
+  target?: string;
 }
 
 export interface IndicatorDef {
@@ -157,6 +159,8 @@ export interface ProfileAccounting {
 
 export interface Profile {
   id: string;
+  /** Report view of sectors for city inventories (GPC: stationary energy, transport, waste, IPPU, AFOLU). */
+  sectorView?: 'gpc';
   title: string;
   source: string;
   file?: string;

@@ -8,6 +8,7 @@ import { decodeText } from '../parse/decode.js';
 import type { ParsedDocument, Path } from '../parse/yaml.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { describePath } from '../validate/schema.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
 import { normalizeFactorEntry } from './factors.js';
 import { readMetric, readQuantityIn, type Site } from './quantity.js';
@@ -22,6 +23,8 @@ export interface NormalizeContext {
 }
 
 const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
+/** Categories a carbon budget may be split by: the emitting ones (accounting.md §3). */
+const BUDGET_CATEGORIES: string[] = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'];
 
 /** Normalises a schema-valid (or partly valid) document; structural problems are the schema's to report. */
 export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext): { submission?: Submission; diagnostics: Diagnostic[]; taintedEntities: Set<string> } {
@@ -72,8 +75,14 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
       if (total) budget.total = total;
     }
     for (const [k, raw] of Object.entries(obj(b.by_category))) {
+      const category = ctx.vocabulary.category(k);
+      if (!category || !BUDGET_CATEGORIES.includes(category)) {
+        const s = suggest(k, BUDGET_CATEGORIES);
+        out.push(diag('ZC-E-VOCAB-CATEGORY', { where: describePath(['budget', 'by_category']), found: k, hint: didYouMean(s), suggestion: s, allowed: BUDGET_CATEGORIES.join(', ') }, { file: doc.file, ...doc.locate(['budget', 'by_category', k], true) }));
+        continue;
+      }
       const q = readQuantityIn(raw, 'emissions', 'tCO2', ctx.units, site(['budget', 'by_category', k]), out);
-      if (q) budget.byCategory.set(k, q);
+      if (q) budget.byCategory.set(category, q);
     }
   }
 

@@ -52,7 +52,7 @@ export function buildReport(input: BuildInput): Report {
       name_zh: def.name.zh,
       value,
       unit: def.unit ?? null,
-      threshold: r.threshold ? { op: r.threshold.op, value: typeof r.threshold.value === 'boolean' ? r.threshold.value : n(r.threshold.value), ...(r.threshold.label ? { label: r.threshold.label } : {}) } : null,
+      threshold: r.threshold ? { op: r.threshold.op, value: typeof r.threshold.value === 'boolean' ? r.threshold.value : n(r.threshold.value), basis: r.threshold.basis, ...(r.threshold.label ? { label: r.threshold.label } : {}) } : null,
       status: r.status,
       core: r.core,
       weight: r.weight,
@@ -144,12 +144,34 @@ export function buildReport(input: BuildInput): Report {
     grade: score.grade ?? null,
     verdict: score.verdict,
     budget,
+    sectors: profile.sectorView === 'gpc' ? gpcSectors(a) : null,
     exemptions: Object.fromEntries([...s.exemptions.keys()].sort().map((k) => [k, s.exemptions.get(k)!.reason])),
     factors_used: factorsUsed,
     warnings: input.warnings.map(toWarning),
   };
   if (input.explain) report.trace = a.trace;
   return report;
+}
+
+/**
+ * GPC sectors (domain.md §5 [R]): I stationary energy = fuel (scope 1) + grid electricity and heat (scope 2),
+ * II transportation, III waste, IV IPPU = process, V AFOLU removals = sinks. BASIC = I + II + III;
+ * BASIC+ adds IPPU and the AFOLU net (removals subtracted).
+ */
+function gpcSectors(a: AccountResult): NonNullable<Report['sectors']> {
+  const co2 = (c: (typeof EMITTING)[number]) => a.co2ByCategory.get(c)!;
+  const scope2 = co2('electricity').add(co2('heat'));
+  const stationary = co2('fuel').add(scope2);
+  const basic = stationary.add(co2('transport')).add(co2('waste'));
+  return {
+    I_stationary_energy: { total_t: n(stationary), scope1_t: n(co2('fuel')), scope2_t: n(scope2) },
+    II_transportation: { total_t: n(co2('transport')) },
+    III_waste: { total_t: n(co2('waste')) },
+    IV_ippu: { total_t: n(co2('process')) },
+    V_afolu: { removals_t: n(a.sinksT) },
+    basic_t: n(basic),
+    basic_plus_t: n(basic.add(co2('process')).sub(a.sinksT)),
+  };
 }
 
 function toWarning(d: Diagnostic): ReportWarning {

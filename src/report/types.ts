@@ -16,7 +16,8 @@ export interface ReportIndicator {
   name_zh: string;
   value: number | boolean | null;
   unit: string | null;
-  threshold: { op: string; value: number | boolean; label?: string } | null;
+  /** basis: the pack's own value, the submission's target, or the pack's reference used because no target was given. */
+  threshold: { op: string; value: number | boolean; basis: 'pack' | 'target' | 'reference'; label?: string } | null;
   status: 'pass' | 'fail' | 'missing' | 'not_applicable';
   core: boolean;
   weight: number;
@@ -92,6 +93,16 @@ export interface Report {
   grade: string | null;
   verdict: 'pass' | 'fail' | 'incomplete';
   budget: { total_t: number | null; used_t: number; remaining_t: number | null; by_category: Record<string, { budget_t: number; used_t: number; remaining_t: number }> } | null;
+  /** GPC-style view for city inventories (packs with `sector_view: gpc`), else null. */
+  sectors: {
+    I_stationary_energy: { total_t: number; scope1_t: number; scope2_t: number };
+    II_transportation: { total_t: number };
+    III_waste: { total_t: number };
+    IV_ippu: { total_t: number };
+    V_afolu: { removals_t: number };
+    basic_t: number;
+    basic_plus_t: number;
+  } | null;
   exemptions: Record<string, string>;
   factors_used: FactorUsed[];
   warnings: ReportWarning[];

@@ -1,20 +1,20 @@
 /** The names rule-pack formulas may read (accounting.md §4) and their values for one evaluation. */
 import type { AccountResult } from '../account/account.js';
 import { Rational } from '../model/rational.js';
-import type { MetricValue, Submission } from '../model/types.js';
-import type { Vocabulary } from '../model/vocabulary.js';
+import type { MetricValue, ProfileAccounting, Submission } from '../model/types.js';
+import { CATEGORIES, type Vocabulary } from '../model/vocabulary.js';
 import type { ExprValue } from './expr.js';
 
 /** Names with a fixed meaning, always defined after accounting (0 when nothing feeds them). */
 export const ACCOUNT_NAMES = [
-  'energy_total_tce', 'energy_clean_tce', 'clean_share',
+  'energy_total_tce', 'energy_clean_tce', 'energy_nonfossil_tce', 'clean_share', 'nonfossil_share',
   'energy_fuel_tce', 'energy_transport_tce', 'energy_electricity_tce', 'energy_heat_tce',
   'electricity_mwh', 'green_electricity_mwh', 'grid_mwh', 'green_trade_mwh', 'direct_green_mwh',
   'onsite_renewable_mwh', 'export_mwh', 'green_certificate_mwh', 'credited_certificate_mwh',
   'heat_gj', 'heat_purchased_gj', 'heat_export_gj', 'heat_renewable_gj',
   'fuel_t', 'transport_t', 'electricity_t', 'heat_t', 'process_t', 'waste_t',
   'energy_t', 'gross_t', 'sinks_t', 'offsets_t', 'net_t',
-  'water_fresh_m3', 'water_reused_m3', 'year',
+  'water_fresh_m3', 'water_reused_m3', 'year', 'budget_categories_within_share',
 ] as const;
 
 /** Prefixes whose names come from the submission (any id after the dot). */
@@ -23,7 +23,7 @@ export const PREFIXES = ['metric.', 'economy.', 'baseline.', 'target.', 'budget.
 /** All fixed names, including sink_<item>_t and offset_<item>_t for every vocabulary item. */
 export function fixedNames(vocabulary: Vocabulary): string[] {
   const items = (c: 'sink' | 'offset') => [...(vocabulary.categories.get(c)?.items.keys() ?? [])].map((i) => `${c}_${i}_t`);
-  return [...ACCOUNT_NAMES, ...items('sink'), ...items('offset')];
+  return [...ACCOUNT_NAMES, ...items('sink'), ...items('offset'), ...CATEGORIES.map((c) => `rows_${c}`)];
 }
 
 /** True when `name` can ever have a value (used to reject packs with typos at load time). */
@@ -34,7 +34,7 @@ export function isKnownName(name: string, fixed: ReadonlySet<string>): boolean {
 const metricValue = (m: MetricValue | undefined): ExprValue | undefined => (m === undefined ? undefined : m.value);
 
 /** The lookup function formulas are evaluated with. */
-export function buildLookup(a: AccountResult, s: Submission, vocabulary: Vocabulary): (name: string) => ExprValue | undefined {
+export function buildLookup(a: AccountResult, s: Submission, vocabulary: Vocabulary, acc: ProfileAccounting): (name: string) => ExprValue | undefined {
   const e = a.electricity;
   const fixed = new Map<string, Rational>([
     ['energy_total_tce', a.energyTotalTce],
@@ -66,7 +66,20 @@ export function buildLookup(a: AccountResult, s: Submission, vocabulary: Vocabul
     ['year', Rational.of(BigInt(s.year))],
   ]);
   for (const [c, v] of a.co2ByCategory) fixed.set(`${c}_t`, v);
-  if (!a.energyTotalTce.isZero()) fixed.set('clean_share', a.energyCleanTce.div(a.energyTotalTce));
+  // non-fossil: clean energy without natural gas and LNG, whatever the profile's definition of clean
+  const nonFossil = a.energyCleanTce.sub(acc.cleanIncludesGas ? a.energyGasTce : Rational.ZERO);
+  fixed.set('energy_nonfossil_tce', nonFossil);
+  if (!a.energyTotalTce.isZero()) {
+    fixed.set('clean_share', a.energyCleanTce.div(a.energyTotalTce));
+    fixed.set('nonfossil_share', nonFossil.div(a.energyTotalTce));
+  }
+  for (const c of CATEGORIES) fixed.set(`rows_${c}`, Rational.of(BigInt(a.rowsByCategory.get(c) ?? 0)));
+  // share of budgeted categories whose CO2 stays within their budget (carbon-budget pack)
+  if (s.budget && s.budget.byCategory.size > 0) {
+    let within = 0;
+    for (const [c, b] of s.budget.byCategory) if ((a.co2ByCategory.get(c as 'fuel') ?? Rational.ZERO).cmp(b) <= 0) within++;
+    fixed.set('budget_categories_within_share', Rational.of(BigInt(within), BigInt(s.budget.byCategory.size)));
+  }
   for (const c of ['sink', 'offset'] as const) {
     const byItem = c === 'sink' ? a.sinksByItem : a.offsetsByItem;
     for (const item of vocabulary.categories.get(c)?.items.keys() ?? []) fixed.set(`${c}_${item}_t`, byItem.get(item) ?? Rational.ZERO);

@@ -94,6 +94,7 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
     indicators,
     grades,
     compiled,
+    ...(v.sector_view === 'gpc' ? { sectorView: 'gpc' as const } : {}),
   };
   return { profile, diagnostics: out };
 }

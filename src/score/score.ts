@@ -13,7 +13,7 @@ export type Verdict = 'pass' | 'fail' | 'incomplete';
 export interface IndicatorResult {
   id: string;
   value?: ExprValue;
-  threshold?: { op: ThresholdOp; value: ExprValue; label?: string };
+  threshold?: { op: ThresholdOp; value: ExprValue; label?: string; basis: 'pack' | 'target' | 'reference' };
   status: Status;
   core: boolean;
   weight: number;
@@ -91,12 +91,15 @@ export function scoreProfile(
       }
       let tv: ExprValue;
       const expr = c.values[j];
-      if (expr) {
+      const own = t.target ? lookup(`target.${t.target}`) : undefined;
+      const basis = t.target ? (own !== undefined ? 'target' : 'reference') : 'pack';
+      if (own !== undefined) tv = own;
+      else if (expr) {
         const e = evaluate(expr, lookup);
         if (!e.ok) return { ...base, value: r.value, status: 'missing', reason: `threshold: ${e.reason}`, missing: e.missing };
         tv = e.value;
       } else tv = typeof t.value === 'number' ? Rational.fromNumber(t.value) : (t.value as boolean);
-      const threshold = { op: t.op, value: tv, ...(t.label ? { label: t.label } : {}) };
+      const threshold = { op: t.op, value: tv, basis, ...(t.label ? { label: t.label } : {}) } as const;
       if (t.warning) diagnostics.push({ code: t.warning.code, severity: 'warning', message: `${def.id}: ${t.warning.message}` });
       const pass = compare(r.value, t.op, tv);
       if (pass === undefined) return { ...base, value: r.value, threshold, status: 'missing', reason: 'the value and the threshold are of different kinds (number vs true/false)' };

@@ -32,7 +32,7 @@ describe('zcpark evaluate', () => {
     // the core indicator: a narrow miss of the 0.2 band (465,767 tce park)
     const core = report.indicators.find((i) => i.id === 'carbon_per_energy')!;
     expect(core.status).toBe('fail');
-    expect(core.threshold).toEqual({ op: '<=', value: 0.2, label: '20万–100万 tce band' });
+    expect(core.threshold).toEqual({ op: '<=', value: 0.2, basis: 'pack', label: '20万–100万 tce band' });
     expect(report.verdict).toBe('fail');
   });
 

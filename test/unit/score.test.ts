@@ -299,7 +299,7 @@ activity:
   it('applies 0.2 below 200,000 tce and warns ZC-W-BAND-BELOW-MIN', () => {
     const r = evalYaml(header('activity:\n  - { category: fuel, item: diesel, quantity: 10, unit: t }\n')).report!;
     // 14.571 tce < 200,000
-    expect(ind(r, 'carbon_per_energy').threshold).toEqual({ op: '<=', value: 0.2, label: 'below 20万 tce: no official band, 0.2 applied' });
+    expect(ind(r, 'carbon_per_energy').threshold).toEqual({ op: '<=', value: 0.2, basis: 'pack', label: 'below 20万 tce: no official band, 0.2 applied' });
     expect(codes(r.warnings)).toContain('ZC-W-BAND-BELOW-MIN');
   });
 
@@ -312,7 +312,7 @@ activity:
     ).report!;
     // 199,985.429 tce + 10 t × 1.4571 tce/t (diesel, energy.yaml) = 200,000 tce
     expect(r.energy.total_tce).toBe(200000);
-    expect(ind(r, 'carbon_per_energy').threshold).toEqual({ op: '<=', value: 0.2, label: '20万–100万 tce band' });
+    expect(ind(r, 'carbon_per_energy').threshold).toEqual({ op: '<=', value: 0.2, basis: 'pack', label: '20万–100万 tce band' });
     // 31.451 tCO2 (diesel) / 200,000 tce = 0.000157255 (biomass 0 tCO2/tce)
     expect(ind(r, 'carbon_per_energy').value).toBe(0.000157255);
     expect(codes(r.warnings)).not.toContain('ZC-W-BAND-BELOW-MIN');
@@ -327,7 +327,7 @@ activity:
     ).report!;
     // 999,985.429 + 14.571 = 1,000,000 tce
     expect(r.energy.total_tce).toBe(1000000);
-    expect(ind(r, 'carbon_per_energy').threshold).toEqual({ op: '<=', value: 0.3, label: '≥100万 tce band' });
+    expect(ind(r, 'carbon_per_energy').threshold).toEqual({ op: '<=', value: 0.3, basis: 'pack', label: '≥100万 tce band' });
   });
 
   it('passes 0.29 tCO2/tce under the ≥100万 tce band, which would fail the 0.2 band', () => {
