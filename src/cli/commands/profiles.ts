@@ -44,7 +44,7 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
       process.stdout.write(`${JSON.stringify(packs.map((p) => ({ id: p.id, title: p.title, source: p.source, indicators: p.indicators.length })), null, 2)}\n`);
       return EXIT.ok;
     }
-    const t = new Table({ head: ['id', 'title', 'indicators', 'source'], style, colWidths: [20, 40, 12, 60], wordWrap: true });
+    const t = new Table({ head: ['id', 'title', 'indicators', 'source'], style, colWidths: [22, 40, 12, 60], wordWrap: true });
     for (const p of packs) t.push([p.id, p.title, String(p.indicators.length), p.source]);
     process.stdout.write(`${t.toString()}\n${c.dim('zcpark profiles <id> shows a pack; --profile <id|file> applies one')}\n`);
     return EXIT.ok;
