@@ -116,10 +116,8 @@ export class Accounting {
         this.addFuel(row, st, t);
         break;
       case 'electricity':
-        this.addElectricity(row, st, t);
-        break;
       case 'heat':
-        this.addHeat(row, st, t);
+        this.addFlow(row, st, t, row.category);
         break;
       case 'process':
       case 'waste':
@@ -198,43 +196,34 @@ export class Accounting {
     }
   }
 
-  private addElectricity(row: ActivityRow, st: EntityState, t: TraceRow): void {
-    const item = row.item as ElectricityItem;
-    const mwh = this.toUnit(row.quantity.value, row.quantity.unit, 'MWh');
-    st.elec[item] = st.elec[item].add(mwh);
-    t.steps.push({ figure: 'mwh', value: show(mwh), formula: `${t.quantity} = ${show(mwh)} MWh` });
-    st.refs.electricity.push(t.ref);
-    if (item === 'green_certificate') st.refs.certificates.push(t.ref);
-    if (row.factor) {
-      if (item !== 'grid') {
-        this.error('ZC-E-FACTOR-INVALID', { where: t.ref, reason: `a row factor applies to electricity/grid rows only, not ${item}` }, row.ref);
-        return;
-      }
-      const co2 = this.apply(row, row.factor, 'tCO2');
+  /**
+   * Electricity and heat rows are tallied per entity and item (their balances are computed at finish);
+   * a row factor is allowed on the one item bought from outside (grid power, purchased heat).
+   */
+  private addFlow(row: ActivityRow, st: EntityState, t: TraceRow, flow: 'electricity' | 'heat'): void {
+    const unit = flow === 'electricity' ? 'MWh' : 'GJ';
+    const amount = this.toUnit(row.quantity.value, row.quantity.unit, unit);
+    const tally = (flow === 'electricity' ? st.elec : st.heat) as Record<string, Rational>;
+    tally[row.item] = tally[row.item]!.add(amount);
+    t.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t.quantity} = ${show(amount)} ${unit}` });
+    st.refs[flow].push(t.ref);
+    if (row.item === 'green_certificate') st.refs.certificates.push(t.ref);
+    if (!row.factor) return;
+    const bought = flow === 'electricity' ? 'grid' : 'purchased';
+    if (row.item !== bought) {
+      this.error('ZC-E-FACTOR-INVALID', { where: t.ref, reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}` }, row.ref);
+      return;
+    }
+    const co2 = this.apply(row, row.factor, 'tCO2');
+    if (flow === 'electricity') {
       st.gridOverrideT = st.gridOverrideT.add(co2);
-      st.gridOverrideMwh = st.gridOverrideMwh.add(mwh);
-      const f = this.rowFactor(row, row.factor);
-      t.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(mwh)} MWh × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
-    }
-  }
-
-  private addHeat(row: ActivityRow, st: EntityState, t: TraceRow): void {
-    const item = row.item as HeatItem;
-    const gj = this.toUnit(row.quantity.value, row.quantity.unit, 'GJ');
-    st.heat[item] = st.heat[item].add(gj);
-    t.steps.push({ figure: 'gj', value: show(gj), formula: `${t.quantity} = ${show(gj)} GJ` });
-    st.refs.heat.push(t.ref);
-    if (row.factor) {
-      if (item !== 'purchased') {
-        this.error('ZC-E-FACTOR-INVALID', { where: t.ref, reason: `a row factor applies to heat/purchased rows only, not ${item}` }, row.ref);
-        return;
-      }
-      const co2 = this.apply(row, row.factor, 'tCO2');
+      st.gridOverrideMwh = st.gridOverrideMwh.add(amount);
+    } else {
       st.heatOverrideT = st.heatOverrideT.add(co2);
-      st.heatOverrideGj = st.heatOverrideGj.add(gj);
-      const f = this.rowFactor(row, row.factor);
-      t.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(gj)} GJ × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
+      st.heatOverrideGj = st.heatOverrideGj.add(amount);
     }
+    const f = this.rowFactor(row, row.factor);
+    t.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} ${unit} × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
   }
 
   /** Computes the electricity and heat balances and every aggregate. */
