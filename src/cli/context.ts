@@ -5,7 +5,7 @@ import { builtinProfile, compileProfileText, loadData, PACKAGE_ROOT, validatorFo
 import { diag, hasErrors } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
-import type { ProfileSource } from '../engine.js';
+import type { EvaluateInput, ProfileSource } from '../engine.js';
 import type { Diagnostic, FactorEntry } from '../model/types.js';
 import { normalizeFactorSet } from '../normalize/factors.js';
 import { parseCsv } from '../parse/csv.js';
@@ -13,7 +13,7 @@ import { decodeText } from '../parse/decode.js';
 import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import type { CompiledProfile } from '../score/profile.js';
 import { schemaDiagnostics } from '../validate/schema.js';
-import { displayPath, readInput } from './io.js';
+import { displayPath, readInput, relativeReader } from './io.js';
 
 let version: string | undefined;
 /** The package version from package.json. */
@@ -53,6 +53,25 @@ export function loadProfile(idOrPath: string, relativeTo: string | undefined): {
 
 /** The engine's profile source: submission `profile:` values resolve relative to the submission. */
 export const profileSource: ProfileSource = (idOrPath, submissionFile) => loadProfile(idOrPath, submissionFile);
+
+/** What --profile and --factors resolved to, shared by every submission of a run. */
+export interface RunOverrides {
+  profile?: { profile: CompiledProfile } | { diagnostics: Diagnostic[] };
+  factors?: { entries: FactorEntry[] };
+}
+
+/** The engine's input for one submission file: its text, a reader for its CSVs, and the run's overrides. */
+export function submissionInput(path: string, file: string, text: string, overrides: RunOverrides, explain = false): EvaluateInput {
+  return {
+    file,
+    text,
+    readFile: relativeReader(path),
+    loadProfile: profileSource,
+    ...(overrides.profile && 'profile' in overrides.profile ? { profileOverride: overrides.profile.profile } : {}),
+    ...(overrides.factors ? { factorsFile: overrides.factors.entries } : {}),
+    explain,
+  };
+}
 
 /** Resolves --profile: unknown ids and paths are usage errors (exit 2). */
 export function profileOption(idOrPath: string): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {

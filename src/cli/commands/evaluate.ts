@@ -7,10 +7,10 @@ import type { Diagnostic } from '../../model/types.js';
 import { decodeText } from '../../parse/decode.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
-import { data, factorsOption, profileOption, profileSource, useColor } from '../context.js';
+import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics } from '../diagnostics.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, readInput, relativeReader, writeAtomic } from '../io.js';
+import { displayPath, readInput, writeAtomic } from '../io.js';
 
 export interface EvaluateOptions {
   format?: string;
@@ -55,18 +55,7 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       invalid++;
       continue;
     }
-    const out = evaluate(
-      {
-        file,
-        text: decoded.text,
-        readFile: relativeReader(path),
-        loadProfile: profileSource,
-        ...(profileOverride && 'profile' in profileOverride ? { profileOverride: profileOverride.profile } : {}),
-        ...(factors ? { factorsFile: factors.entries } : {}),
-        explain: opts.explain === true,
-      },
-      d,
-    );
+    const out = evaluate(submissionInput(path, file, decoded.text, { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true), d);
     if (out.report) reports.push(out.report);
     else {
       invalid++;

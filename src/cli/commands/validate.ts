@@ -8,11 +8,11 @@ import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { readActivityCsv } from '../../normalize/submission.js';
 import { decodeText } from '../../parse/decode.js';
-import { data, factorsOption, profileOption, profileSource, useColor } from '../context.js';
+import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { byPosition, renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { discover } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, relativeReader, writeAtomic } from '../io.js';
+import { displayPath, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -90,17 +90,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     }
     let diagnostics: Diagnostic[];
     if (kind === 'submission') {
-      diagnostics = validate(
-        {
-          file,
-          text: decoded.text,
-          readFile: relativeReader(abs),
-          loadProfile: profileSource,
-          ...(override && 'profile' in override ? { profileOverride: override.profile } : {}),
-          ...(factors ? { factorsFile: factors.entries } : {}),
-        },
-        d,
-      );
+      diagnostics = validate(submissionInput(abs, file, decoded.text, { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }), d);
     } else if (kind === 'profile') {
       const r = compileProfileText(file, decoded.text, d);
       diagnostics = 'diagnostics' in r ? r.diagnostics : [];
