@@ -7,7 +7,7 @@ import type { AccountResult } from './account/account.js';
 import type { Diagnostic, FactorEntry, ProfileAccounting, Submission } from './model/types.js';
 import type { Vocabulary } from './model/vocabulary.js';
 import { normalizeSubmission, type FileReader } from './normalize/submission.js';
-import { parseYaml } from './parse/yaml.js';
+import { parseYaml, type ParsedDocument } from './parse/yaml.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { buildLookup } from './score/names.js';
@@ -25,12 +25,14 @@ export interface EngineData {
   vocabulary: Vocabulary;
   builtinFactors: FactorEntry[];
   gridRegionOf: (province: string) => string | undefined;
+  /** Province codes the factor library knows. */
+  provinces: string[];
   validateSubmission: SchemaValidator;
   builtinProfileIds: string[];
 }
 
 /** How the engine gets a profile: by --profile override, else the submission's own `profile` value. */
-export type ProfileSource = (idOrPath: string, submissionFile: string) => { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true };
+export type ProfileSource = (idOrPath: string, submissionFile: string) => { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true; missingFile?: string };
 
 export interface EvaluateInput {
   file: string;
@@ -66,10 +68,12 @@ interface Analysis {
  */
 function analyse(input: EvaluateInput, data: EngineData): Analysis {
   const doc = parseYaml(input.file, input.text);
-  if (hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
+  // duplicate keys are reported but do not stop the other checks; a syntax error does
+  if (doc.value === undefined && hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-    diagnostics.push(diag('ZC-E-SCHEMA-TYPE', { where: 'the document', allowed: 'a mapping with format, entity, year, …', found: doc.value === null || doc.value === undefined ? 'an empty document' : typeof doc.value }, { file: input.file, line: 1, column: 1 }));
+    const found = doc.value === null || doc.value === undefined ? 'an empty document' : Array.isArray(doc.value) ? 'a list' : `a single ${typeof doc.value}`;
+    diagnostics.push(diag('ZC-E-SCHEMA-TYPE', { where: 'the document', allowed: 'a mapping with format, entity, year, …', found }, { file: input.file, line: 1, column: 1 }));
     return { diagnostics };
   }
   const raw = doc.value as Record<string, unknown>;
@@ -77,7 +81,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     diagnostics.push(diag('ZC-E-FORMAT-VERSION', { found: raw.format, allowed: 'zcpark/1' }, { file: input.file, ...doc.locate(['format']) }));
   }
   diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
-  const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, readFile: input.readFile });
+  const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, provinces: data.provinces, readFile: input.readFile });
   diagnostics.push(...nd);
 
   let profile = input.profileOverride;
@@ -85,6 +89,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     const got = input.loadProfile(raw.profile, input.file);
     if ('profile' in got) profile = got.profile;
     else if ('diagnostics' in got) diagnostics.push(...got.diagnostics);
+    else if (got.missingFile) diagnostics.push(diag('ZC-E-FILE-NOT-FOUND', { path: `${got.missingFile} (the submission's profile)` }, { file: input.file, ...doc.locate(['profile']) }));
     else {
       const s = suggest(raw.profile, data.builtinProfileIds);
       diagnostics.push(diag('ZC-E-PROFILE-UNKNOWN', { where: 'profile', found: raw.profile, hint: didYouMean(s), suggestion: s, allowed: data.builtinProfileIds.join(', ') }, { file: input.file, ...doc.locate(['profile']) }));
@@ -92,7 +97,9 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   } else if (!profile && raw.profile === undefined) {
     diagnostics.push(diag('ZC-E-PROFILE-MISSING', { allowed: data.builtinProfileIds.join(', ') }, { file: input.file, line: 1, column: 1 }));
   }
-  if (!submission || typeof raw.year !== 'number') return { diagnostics };
+  // accounting needs a usable year; without a profile it still checks rows, but its warnings
+  // (vintages of the default accounting) would only be noise next to the profile error
+  if (!submission || !Number.isInteger(raw.year) || (raw.year as number) < 1990 || (raw.year as number) > 2100) return { diagnostics: dedupe(diagnostics) };
 
   const acc = profile?.accounting ?? DEFAULT_ACCOUNTING;
   const pinned: FactorEntry[] = 'pinned' in acc.grid
@@ -107,7 +114,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc, skipBalances: taintedEntities });
   for (const row of submission.activity) accounting.add(row);
   const account = accounting.finish();
-  diagnostics.push(...account.diagnostics);
+  diagnostics.push(...(profile ? account.diagnostics : account.diagnostics.filter((d) => d.severity === 'error')));
   if ('pinned' in acc.grid) {
     // row factors are the user's per-row choice; a submission or --factors grid factor replaces the pin itself
     const grid = [...account.factorsUsed.values()].find((f) => f.kind === 'co2' && f.entry.category === 'electricity' && f.entry.item === 'grid' && (f.entry.origin === 'submission' || f.entry.origin === 'factors-file'));
@@ -115,10 +122,31 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
       diagnostics.push(diag('ZC-W-FACTOR-PIN-OVERRIDDEN', { pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`, origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors', found: `${grid.value.value.toString()} ${grid.value.unitText}` }, grid.entry.ref));
     }
   }
-  if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions));
+  if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile));
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
   return { diagnostics: dedupe(diagnostics), submission, account, ...(profile ? { profile } : {}) };
+}
+
+/**
+ * A metric or target key the pack never reads, but that is close to one it does read, is almost always
+ * a typo (solid_waste_utilisation_rate): it would silently leave an indicator missing, so it is flagged
+ * with that key. Keys with no near match are data for other programmes and are left alone.
+ */
+function unusedKeys(doc: ParsedDocument, profile: CompiledProfile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const raw = doc.value as Record<string, unknown>;
+  for (const [section, prefix] of [['metrics', 'metric'], ['targets', 'target']] as const) {
+    const keys = raw[section] !== null && typeof raw[section] === 'object' ? Object.keys(raw[section] as object) : [];
+    const read = [...profile.reads].filter((n) => n.startsWith(`${prefix}.`)).map((n) => n.slice(prefix.length + 1));
+    for (const k of keys) {
+      if (read.includes(k)) continue;
+      const s = suggest(k, read);
+      if (!s) continue;
+      out.push(diag('ZC-W-KEY-UNUSED', { where: `${section}.${k}`, profile: profile.id, found: k, hint: didYouMean(s), suggestion: s, allowed: read.join(', ') || '(none)' }, { file: doc.file, ...doc.locate([section, k], true) }));
+    }
+  }
+  return out;
 }
 
 /** Checks one submission without scoring: every error and warning, deduplicated. */

@@ -211,7 +211,7 @@ export class Accounting {
     if (!row.factor) return;
     const bought = flow === 'electricity' ? 'grid' : 'purchased';
     if (row.item !== bought) {
-      this.error('ZC-E-FACTOR-INVALID', { where: t.ref, reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}` }, row.ref);
+      this.error('ZC-E-FACTOR-INVALID', { where: `${flow}/${row.item} row`, reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}` }, row.ref);
       return;
     }
     const co2 = this.apply(row, row.factor, 'tCO2');
@@ -231,7 +231,6 @@ export class Accounting {
     const balances: Trace['balances'] = [];
     const elecTotals = Object.fromEntries([...ELECTRICITY_ITEMS, 'consumed', 'green', 'green_consumed', 'credited_certificates'].map((k) => [k, R0])) as AccountResult['electricity'];
     const heatTotals = Object.fromEntries([...HEAT_ITEMS, 'consumed'].map((k) => [k, R0])) as AccountResult['heat'];
-    let exportsFloored = false;
     const names = [...this.entities.keys()].sort();
     for (const name of names) {
       const st = this.entities.get(name)!;
@@ -239,7 +238,6 @@ export class Accounting {
       if (ELECTRICITY_ITEMS.some((k) => !st.elec[k].isZero())) {
         const lines = this.electricityBalance(name, st);
         b.electricity = lines.lines;
-        exportsFloored ||= lines.floored;
         for (const k of ELECTRICITY_ITEMS) elecTotals[k] = elecTotals[k].add(st.elec[k]);
         elecTotals.consumed = elecTotals.consumed.add(lines.consumed);
         elecTotals.green = elecTotals.green.add(lines.green);
@@ -254,7 +252,6 @@ export class Accounting {
       }
       if (b.electricity || b.heat) balances.push(b);
     }
-    if (exportsFloored) this.diagnostics.push(diag('ZC-W-ELEC-EXPORT-FLOORED', {}));
 
     const co2ByCategory = new Map(EMITTING.map((c) => [c, R0] as [typeof c, Rational]));
     const energyByCategory = new Map<string, Rational>(ENERGY_CATEGORIES.map((c) => [c, R0]));
@@ -345,6 +342,7 @@ export class Accounting {
     }
     if (co2.isNegative() && !this.ctx.accounting.creditNetExports) {
       lines.push(`electricity_t floored at 0 (was ${show(co2)}; the profile does not credit net exports)`);
+      this.diagnostics.push(diag('ZC-W-ELEC-EXPORT-FLOORED', { entity: name, found: show(e.export), allowed: show(e.grid.sub(credited)) }, this.firstRef(st.refs.electricity)));
       co2 = R0;
       floored = true;
     }
@@ -416,6 +414,9 @@ export class Accounting {
     if (!f) return undefined;
     const den = this.ctx.units.get(f.value.unit.denominator);
     if (den.dimension !== q.dimension) {
+      // one message per row, although both its energy and CO2 factors disagree with the unit
+      if (this.dimensionReported.has(row)) return undefined;
+      this.dimensionReported.add(row);
       this.error('ZC-E-UNIT-DIMENSION', { where: `${row.category}/${row.item} quantity`, found: row.quantity.unit, dimension: q.dimension, allowed: `${den.dimension} units such as ${f.value.unit.denominator}, to match the ${kind === 'co2' ? 'CO2' : 'energy'} factor ${f.value.unitText} (${f.id}); or give the row its own factor` }, row.ref);
       return undefined;
     }
@@ -430,6 +431,7 @@ export class Accounting {
   }
 
   private readonly missing = new Set<string>();
+  private readonly dimensionReported = new WeakSet<ActivityRow>();
   private resolve(q: Parameters<FactorResolver['resolve']>[0], refs: string[], row?: ActivityRow): ResolvedFactor | undefined {
     const f = this.ctx.resolver.resolve(q);
     if (f) {

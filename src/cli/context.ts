@@ -13,7 +13,7 @@ import { decodeText } from '../parse/decode.js';
 import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import type { CompiledProfile } from '../score/profile.js';
 import { schemaDiagnostics } from '../validate/schema.js';
-import { displayPath, readInput, relativeReader } from './io.js';
+import { displayPath, readInput, readTracked, relativeReader } from './io.js';
 
 let version: string | undefined;
 /** The package version from package.json. */
@@ -34,7 +34,7 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
 const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(ya?ml|json)$/i.test(s);
 
 /** Loads a profile by built-in id or file path; unknown → undefined, a broken pack → its diagnostics. */
-export function loadProfile(idOrPath: string, relativeTo: string | undefined): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true } {
+export function loadProfile(idOrPath: string, relativeTo: string | undefined): ReturnType<ProfileSource> {
   const d = data();
   const builtin = builtinProfile(idOrPath, d);
   if (builtin) return builtin;
@@ -42,9 +42,9 @@ export function loadProfile(idOrPath: string, relativeTo: string | undefined): {
   const path = relativeTo && relativeTo !== '-' ? join(relativeTo, '..', idOrPath) : idOrPath;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readTracked(path);
   } catch {
-    return { unknown: true };
+    return { unknown: true, missingFile: displayPath(path) };
   }
   const text = decodeText(bytes);
   if ('error' in text) return { diagnostics: [diag('ZC-E-FILE-ENCODING', { path: displayPath(path), reason: text.error }, { file: displayPath(path) })] };
@@ -76,6 +76,7 @@ export function submissionInput(path: string, file: string, text: string, overri
 /** Resolves --profile: unknown ids and paths are usage errors (exit 2). */
 export function profileOption(idOrPath: string): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
   const got = loadProfile(idOrPath, undefined);
+  if ('unknown' in got && got.missingFile) throw new UsageError(`file not found: ${got.missingFile} (given as --profile)`, 'ZC-E-FILE-NOT-FOUND');
   if ('unknown' in got) {
     const ids = data().profileIds;
     throw new UsageError(`unknown profile "${idOrPath}"${didYouMean(suggest(idOrPath, ids))}; built-in: ${ids.join(', ')}, or a path to a pack file`, 'ZC-E-PROFILE-UNKNOWN');
@@ -91,10 +92,10 @@ export function factorsOption(path: string): { entries: FactorEntry[]; diagnosti
   if ('error' in decoded) return { entries: [], diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file })] };
   const doc = /\.csv$/i.test(path) ? csvFactorDocument(file, decoded.text, d) : parseYaml(file, decoded.text);
   if (hasErrors(doc.diagnostics)) return { entries: [], diagnostics: doc.diagnostics };
+  // the schema's findings and the entries' own (units, words, numbers) are all reported in one run
   const diagnostics = schemaDiagnostics(validatorFor('factors'), doc);
-  if (hasErrors(diagnostics)) return { entries: [], diagnostics };
   const set = normalizeFactorSet({ units: d.units, vocabulary: d.vocabulary, doc, origin: 'factors-file' }, diagnostics);
-  return { entries: set.entries, diagnostics };
+  return { entries: hasErrors(diagnostics) ? [] : set.entries, diagnostics };
 }
 
 /** A CSV factor set (one entry per row) presented as a document, so the schema and positions work as for YAML. */
@@ -114,11 +115,11 @@ function csvFactorDocument(file: string, text: string, d: LoadedData): ParsedDoc
     file,
     value: { format: 'zcpark-factors/1', id, entries },
     diagnostics: csv.diagnostics,
+    // CSV positions are a row and a column name, as for activity CSVs
     locate: (path) => {
-      if (path[0] !== 'entries' || typeof path[1] !== 'number') return { line: 1, column: 1 };
-      const row = csv.rows[path[1]];
-      const col = typeof path[2] === 'string' ? csv.header.indexOf(path[2]) : -1;
-      return { line: row?.line ?? 1, column: col >= 0 ? col + 1 : 1 };
+      if (path[0] !== 'entries' || typeof path[1] !== 'number') return { line: 1, row: 1 };
+      const line = csv.rows[path[1]]?.line ?? 1;
+      return { line, row: line, ...(typeof path[2] === 'string' ? { field: path[2] } : {}) };
     },
   };
 }

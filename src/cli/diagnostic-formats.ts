@@ -1,7 +1,7 @@
 /** Diagnostics of `validate` as pretty text, JSON, GitHub workflow annotations or JUnit XML. */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
-import { countLine, formatDiagnostics } from './diagnostics.js';
+import { byPosition, countLine, formatDiagnostics } from './diagnostics.js';
 
 export interface FileResult {
   file: string;
@@ -9,8 +9,6 @@ export interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-export const byPosition = (a: Diagnostic, b: Diagnostic) =>
-  (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
 
 const errorsOf = (r: FileResult) => r.diagnostics.filter((d) => d.severity === 'error').length;
 
@@ -74,7 +72,8 @@ function github(results: FileResult[]): string {
     }
   }
   const s = summary(results);
-  lines.push(`${s.files} files checked: ${s.invalid} invalid, ${s.errors} errors, ${s.warnings} warnings\n`);
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(s.files, 'file')} checked: ${s.invalid} invalid, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}\n`);
   return lines.join('');
 }
 

@@ -2,13 +2,14 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
 
+/** Position order: file, line, column, then the CSV column's name and the code, so every command prints the same order. */
+export const byPosition = (a: Diagnostic, b: Diagnostic) =>
+  (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.field ?? '').localeCompare(b.field ?? '') || a.code.localeCompare(b.code);
+
 /** One line per diagnostic, sorted by file and position so the output is stable. */
 export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const sorted = [...ds].sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
+  const sorted = [...ds].sort(byPosition);
   return sorted
     .map((d) => {
       const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}` : '';

@@ -5,6 +5,26 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { UsageError } from '../diagnostics/errors.js';
 import type { FileReader } from '../normalize/submission.js';
 
+/** Every file this run has read (real paths): an output may never replace one of them. */
+const readPaths = new Set<string>();
+
+/** Records that `path` was read, so `writeAtomic` refuses to overwrite it. */
+export function noteRead(path: string): void {
+  if (path === '-') return;
+  try {
+    readPaths.add(realpathSync(path));
+  } catch {
+    readPaths.add(resolve(path));
+  }
+}
+
+/** Reads a file and records it as an input of this run. */
+export function readTracked(path: string): Buffer {
+  const bytes = readFileSync(path);
+  noteRead(path);
+  return bytes;
+}
+
 /** Display form of a path: relative to the working directory, with forward slashes. */
 export function displayPath(p: string): string {
   const rel = relative(process.cwd(), resolve(p));
@@ -15,6 +35,7 @@ export function displayPath(p: string): string {
 /** Reads a whole input file, or stdin for "-"; a missing or unreadable path is a usage error. */
 export function readInput(path: string): Buffer {
   if (path === '-') return readFileSync(0);
+  noteRead(path);
   let st;
   try {
     st = statSync(path);
@@ -38,7 +59,7 @@ export function relativeReader(submissionPath: string): FileReader {
     try {
       const st = statSync(abs);
       if (st.isDirectory()) return { file, error: 'it is a directory' };
-      return { file, bytes: readFileSync(abs) };
+      return { file, bytes: readTracked(abs) };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       return { file, error: code === 'ENOENT' ? 'not-found' : (code ?? (e as Error).message) };
@@ -60,7 +81,9 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
     }
   };
   const targetReal = real(target);
-  if (inputs.some((i) => i !== '-' && real(i) === targetReal)) throw new UsageError(`refusing to overwrite the input file ${path}`, 'ZC-E-OUT-IS-INPUT');
+  if (readPaths.has(targetReal) || inputs.some((i) => i !== '-' && real(i) === targetReal)) {
+    throw new UsageError(`refusing to overwrite ${path}: this run read it as an input`, 'ZC-E-OUT-IS-INPUT');
+  }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {

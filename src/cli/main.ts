@@ -42,8 +42,7 @@ program
   .option('-p, --profile <id|file>', 'rule pack to apply instead of the submission\'s profile')
   .option('--factors <file>', 'factor set (YAML, JSON or CSV) that overrides the built-ins')
   .option('--explain', 'include the calculation trace: rows, conversions, factors with sources, formulas')
-  .addOption(new Option('--fail-on <level>', 'exit 1 when a submission is invalid, also when its verdict fails, or never').choices(['invalid', 'failed', 'never']).default('invalid'))
-  .addOption(new Option('--lang <lang>', 'language of labels').choices(['en', 'zh']))
+  .addOption(new Option('--fail-on <level>', 'exit 1 when a submission is invalid (default); also when a verdict fails (failed); also when one is incomplete (incomplete); or never').choices(['invalid', 'failed', 'incomplete', 'never']).default('invalid'))
   .option('--no-color', 'no colours')
   .action(async (files: string[], opts) => {
     await run(async () => (await import('./commands/evaluate.js')).runEvaluate(files, opts));

@@ -130,6 +130,7 @@ export function loadData(version: string): LoadedData {
     vocabulary,
     builtinFactors,
     gridRegionOf: (p) => regions.get(p)?.grid,
+    provinces: [...regions.keys()],
     validateSubmission: validatorFor('submission'),
     builtinProfileIds: profileIds,
     factorSets,

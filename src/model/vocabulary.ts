@@ -19,6 +19,7 @@ export interface CategoryDef {
 interface RawItem { zh?: string[]; clean?: boolean; gas?: boolean; green?: boolean }
 export interface VocabularyData {
   columns: Record<string, string[]>;
+  entity_types: Record<string, string[]>;
   categories: Record<string, { zh?: string[]; dimensions: string[]; items?: Record<string, RawItem>; items_from?: string }>;
 }
 
@@ -33,8 +34,13 @@ export class Vocabulary {
   private readonly itemAlias = new Map<Category, Map<string, string>>();
   /** CSV header spelling → canonical column name (entity, category, item, quantity, unit, …). */
   readonly columnAliases = new Map<string, string>();
+  /** Entity type word (English or Chinese) → park | city | county | district. */
+  readonly entityTypes = new Map<string, string>();
 
   constructor(data: VocabularyData) {
+    for (const [type, aliases] of Object.entries(data.entity_types)) {
+      for (const a of [type, ...aliases]) this.entityTypes.set(a, type);
+    }
     for (const [column, aliases] of Object.entries(data.columns)) {
       for (const a of [column, ...aliases]) this.columnAliases.set(a, column);
     }

@@ -28,16 +28,23 @@ export function normalizeActivityRow(
     return v === undefined || v === null ? '' : String(v).trim();
   };
   const before = out.length;
+  // a key absent from an inline row is the schema's to report (once); an empty CSV cell is ours
+  const absent = (f: string) => cell(f) === undefined;
+  const empty = (f: string, what: string) => {
+    if (text(f) !== '' || absent(f)) return false;
+    out.push(diag('ZC-E-VALUE-EMPTY', { where: siteOf(f).where, field: what }, siteOf(f).ref));
+    return true;
+  };
   const categoryWord = text('category');
-  const category = ctx.vocabulary.category(categoryWord);
-  if (!category) {
+  let category = ctx.vocabulary.category(categoryWord);
+  if (!category && !absent('category') && !empty('category', 'category')) {
     const s = suggest(categoryWord, ctx.vocabulary.categorySpellings());
     const allowed = [...ctx.vocabulary.categories.keys()].join(', ');
     out.push(diag('ZC-E-VOCAB-CATEGORY', { where: siteOf('category').where, found: categoryWord, hint: didYouMean(s), suggestion: s, allowed }, siteOf('category').ref));
   }
   let item: string | undefined;
   const itemWord = text('item');
-  if (category) {
+  if (category && !absent('item') && !empty('item', `${category} item`)) {
     item = ctx.vocabulary.item(category, itemWord);
     if (!item) {
       const s = suggest(itemWord, ctx.vocabulary.itemSpellings(category));
@@ -46,11 +53,15 @@ export function normalizeActivityRow(
     }
   }
   const dimensions = category ? ctx.vocabulary.categories.get(category)!.dimensions : ['mass', 'volume', 'energy', 'coal', 'emissions'];
-  const quantity = readActivityQuantity(cell('quantity') ?? '', text('unit'), dimensions, ctx.units, siteOf('quantity'), siteOf('unit'), out);
+  let quantity;
+  if (!absent('quantity') && !absent('unit') && !empty('quantity', 'quantity')) {
+    const negativeHint = item === 'export' ? ' (exports are entered as positive quantities: the item says they flow out)' : ' (use the export/offset items for flows out)';
+    quantity = readActivityQuantity(cell('quantity'), text('unit'), dimensions, ctx.units, siteOf('quantity'), siteOf('unit'), out, negativeHint);
+  }
   let factor;
   const factorRaw = cell('factor');
   if (factorRaw !== undefined && factorRaw !== null && String(factorRaw).trim() !== '') {
-    factor = readFactorValue(factorRaw, text('factor_unit'), 'emissions', ctx.units, siteOf('factor'), out);
+    factor = readFactorValue(factorRaw, text('factor_unit'), 'emissions', ctx.units, siteOf('factor'), out, siteOf('factor_unit'));
     if (factor && quantity) {
       const denominator = ctx.units.get(factor.unit.denominator);
       const qUnit = ctx.units.get(quantity.unit);

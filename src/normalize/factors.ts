@@ -39,12 +39,12 @@ export function normalizeFactorEntry(raw: unknown, path: Path, ctx: FactorContex
   const entry: FactorEntry = { category, item, source: r.source, origin: ctx.origin, set: ctx.set, ref: site('category').ref };
   let ok = true;
   if (r.co2 !== undefined) {
-    const v = readFactorValue(r.co2, String(r.co2_unit ?? ''), 'emissions', ctx.units, site('co2_unit'), out);
+    const v = readFactorValue(r.co2, String(r.co2_unit ?? ''), 'emissions', ctx.units, site('co2'), out, site('co2_unit'));
     if (v) entry.co2 = v;
     else ok = false;
   }
   if (r.energy !== undefined) {
-    const v = readFactorValue(r.energy, String(r.energy_unit ?? ''), 'coal', ctx.units, site('energy_unit'), out);
+    const v = readFactorValue(r.energy, String(r.energy_unit ?? ''), 'coal', ctx.units, site('energy'), out, site('energy_unit'));
     if (v) entry.energy = v;
     else ok = false;
   }

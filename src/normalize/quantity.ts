@@ -3,7 +3,22 @@ import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic, FactorValue, MetricValue, Quantity, SourceRef } from '../model/types.js';
-import { readNumber } from '../parse/number.js';
+import { NUMBER_SPELLINGS, outOfRange, readNumber } from '../parse/number.js';
+
+const RANGE = '1e-12 to 1e15 in its unit';
+
+/** Reports an unreadable or out-of-range number; returns true when the number is usable. */
+function checkNumber(n: ReturnType<typeof readNumber>, raw: unknown, site: Site, out: Diagnostic[], allowPercent: boolean): n is NonNullable<ReturnType<typeof readNumber>> {
+  if (!n || (n.percent && !allowPercent)) {
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(raw), allowed: allowPercent ? `${NUMBER_SPELLINGS}, "85%"` : `${NUMBER_SPELLINGS} (no percentages here)` }, site.ref));
+    return false;
+  }
+  if (outOfRange(n.value)) {
+    out.push(diag('ZC-E-NUMBER-RANGE', { where: site.where, found: String(raw), allowed: RANGE }, site.ref));
+    return false;
+  }
+  return true;
+}
 import type { UnitDef, UnitRegistry } from '../units/registry.js';
 
 /** Where a value sits and how to describe it in a message. */
@@ -39,14 +54,12 @@ export function readActivityQuantity(
   valueSite: Site,
   unitSite: Site,
   out: Diagnostic[],
+  negativeHint = ' (use the export/offset items for flows out)',
 ): Quantity | undefined {
   const n = readNumber(rawValue);
-  let ok = true;
-  if (!n || n.percent) {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: valueSite.where, found: String(rawValue) }, valueSite.ref));
-    ok = false;
-  } else if (n.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: valueSite.where, found: String(rawValue) }, valueSite.ref));
+  let ok = checkNumber(n, rawValue, valueSite, out, false);
+  if (ok && n!.value.isNegative()) {
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: valueSite.where, found: String(rawValue), hint: negativeHint }, valueSite.ref));
     ok = false;
   }
   const unit = unitText.trim() === '' ? undefined : readUnit(units, unitText.trim(), unitSite, out);
@@ -63,21 +76,23 @@ export function readFactorValue(
   units: UnitRegistry,
   site: Site,
   out: Diagnostic[],
+  unitSite: Site = site,
 ): FactorValue | undefined {
   const n = readNumber(rawValue);
-  if (!n || n.percent || n.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
+  if (!checkNumber(n, rawValue, site, out, false)) return undefined;
+  if (n.value.isNegative()) {
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: String(rawValue), hint: ' (a factor is tonnes per unit)' }, site.ref));
     return undefined;
   }
   const unit = units.parseFactorUnit(unitText);
   if (!unit) {
     const base = numeratorDimension === 'emissions' ? 'tCO2' : 'tce';
-    out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` }, site.ref));
+    out.push(diag('ZC-E-UNIT-UNKNOWN', { where: unitSite.where, found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` }, unitSite.ref));
     return undefined;
   }
   const num = units.get(unit.numerator);
   if (num.dimension !== numeratorDimension) {
-    out.push(diag('ZC-E-UNIT-DIMENSION', { where: site.where, found: unitText, dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`, allowed: numeratorDimension === 'emissions' ? 'tCO2 per unit' : 'tce per unit' }, site.ref));
+    out.push(diag('ZC-E-UNIT-DIMENSION', { where: unitSite.where, found: unitText, dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`, allowed: numeratorDimension === 'emissions' ? 'tCO2 per unit' : 'tce per unit' }, unitSite.ref));
     return undefined;
   }
   return { value: n.value, unit, unitText: `${unit.numerator}/${unit.denominator}` };
@@ -98,10 +113,11 @@ export function readMetric(raw: unknown, units: UnitRegistry, site: Site, out: D
   }
   if (typeof rawValue !== 'number' && typeof rawValue !== 'string') return undefined; // the schema reports it
   const n = readNumber(rawValue);
-  if (!n) {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
+  if (!n && typeof rawValue === 'string' && /^(yes|no|true|false|是|否|有|无|y|n)$/i.test(rawValue.trim())) {
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: rawValue, allowed: `a number or percentage, or for a yes/no task the bare words true or false (unquoted)` }, site.ref));
     return undefined;
   }
+  if (!checkNumber(n, rawValue, site, out, true)) return undefined;
   if (unitText === undefined) return n.percent ? { kind: 'number', value: n.value, unit: 'fraction' } : { kind: 'number', value: n.value, unit: '' };
   const unit = readUnit(units, unitText, site, out);
   if (!unit) return undefined;
@@ -131,10 +147,7 @@ export function readQuantityIn(
   }
   if (typeof rawValue !== 'number' && typeof rawValue !== 'string') return undefined;
   const n = readNumber(rawValue);
-  if (!n || n.percent) {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
-    return undefined;
-  }
+  if (!checkNumber(n, rawValue, site, out, false)) return undefined;
   const unit = readUnit(units, unitText, site, out);
   if (!unit || !checkDimension(unit, [dimension], units, site, out, unitText)) return undefined;
   return units.toBase(n.value, unit);

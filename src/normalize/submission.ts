@@ -19,10 +19,13 @@ export type FileReader = (relativePath: string) => { file: string; bytes: Uint8A
 export interface NormalizeContext {
   units: UnitRegistry;
   vocabulary: Vocabulary;
+  /** Province codes of the factor library (regions.yaml). */
+  provinces: readonly string[];
   readFile: FileReader;
 }
 
 const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
+const ACTIVITY_COLUMNS = ['entity', 'category', 'item', 'quantity', 'unit', 'factor', 'factor_unit', 'note'];
 /** Categories a carbon budget may be split by: the emitting ones (accounting.md §3). */
 const BUDGET_CATEGORIES: string[] = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'];
 
@@ -34,11 +37,20 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
 
   const entityRaw = obj(v.entity);
+  // a region must be a province the factor library knows (a typo would silently fall back to national factors)
+  let region: string | undefined;
+  if (typeof entityRaw.region === 'string' && /^CN(-[A-Z]{2})?$/.test(entityRaw.region)) {
+    if (entityRaw.region === 'CN' || ctx.provinces.includes(entityRaw.region)) region = entityRaw.region;
+    else {
+      const s = suggest(entityRaw.region, ctx.provinces);
+      out.push(diag('ZC-E-SCHEMA-ENUM', { where: 'entity.region', found: entityRaw.region, allowed: 'a mainland province code (ISO 3166-2:CN) such as CN-NM, CN-JS, CN-GD, or CN for national', hint: didYouMean(s), suggestion: s }, { file: doc.file, ...doc.locate(['entity', 'region']) }));
+    }
+  }
   const entity = {
     id: typeof entityRaw.id === 'string' ? entityRaw.id : 'unknown',
     name: typeof entityRaw.name === 'string' ? entityRaw.name : '',
-    type: (typeof entityRaw.type === 'string' ? entityRaw.type : 'park') as EntityType,
-    ...(typeof entityRaw.region === 'string' ? { region: entityRaw.region } : {}),
+    type: ((typeof entityRaw.type === 'string' && ctx.vocabulary.entityTypes.get(entityRaw.type)) || 'park') as EntityType,
+    ...(region ? { region } : {}),
   };
 
   const metricMap = (section: string): Map<string, MetricValue> => {
@@ -95,7 +107,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   const rowCtx: RowContext = { units: ctx.units, vocabulary: ctx.vocabulary, defaultEntity: entity.id, tainted: new Set() };
   const activity: ActivityRow[] = [];
   (Array.isArray(v.activity) ? v.activity : []).forEach((raw, i) => {
-    if (raw === null || typeof raw !== 'object') return;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return; // the schema reports its shape
     const r = raw as Record<string, unknown>;
     const row = normalizeActivityRow((f) => r[f], (f) => site(['activity', i, f]), { file: doc.file, ...doc.locate(['activity', i]) }, rowCtx, out);
     if (row) activity.push(row);
@@ -115,6 +127,10 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   });
 
   out.push(...duplicateRows(activity));
+  const none = (x: unknown) => x === undefined || (Array.isArray(x) && x.length === 0);
+  if (none(v.activity_files) && none(v.activity)) {
+    out.push(diag('ZC-W-NO-ACTIVITY', { what: 'the submission has no activity rows (no activity_files, no inline activity)' }, { file: doc.file, line: 1, column: 1 }));
+  }
   const year = typeof v.year === 'number' ? v.year : 0;
   const submission: Submission = {
     file: doc.file,
@@ -143,9 +159,26 @@ export function readActivityCsv(file: string, bytes: Uint8Array, ctx: RowContext
   }
   const csv = parseCsv(file, decoded.text, ctx.vocabulary.columnAliases);
   out.push(...csv.diagnostics);
+  if (csv.diagnostics.some((d) => d.code === 'ZC-E-CSV-DUPLICATE-HEADER')) return;
+  // one message for the header, however many columns it lacks
+  const required = REQUIRED_COLUMNS.map((c) => `${c} (${[...ctx.vocabulary.columnAliases].filter(([a, k]) => k === c && a !== c).map(([a]) => a).join('/')})`).join(', ');
+  if (csv.rawHeader.length === 0) {
+    out.push(diag('ZC-E-CSV-HEADER', { problem: 'the file is empty: no header row', found: '(nothing)', allowed: required }, { file, line: 1, row: 1 }));
+    return;
+  }
   const missing = REQUIRED_COLUMNS.filter((c) => !csv.header.includes(c));
-  for (const field of missing) out.push(diag('ZC-E-CSV-HEADER', { field, found: csv.header.join(', ') || '(empty file)' }, { file, line: 1, row: 1, field }));
-  if (missing.length) return;
+  if (missing.length) {
+    out.push(diag('ZC-E-CSV-HEADER', { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: csv.rawHeader.join(', '), allowed: required }, { file, line: 1, row: 1, field: missing[0] }));
+    return;
+  }
+  const known = ACTIVITY_COLUMNS;
+  csv.header.forEach((h, i) => {
+    if (known.includes(h)) return;
+    const raw = csv.rawHeader[i] ?? h;
+    const s = suggest(raw, [...ctx.vocabulary.columnAliases.keys()]);
+    out.push(diag('ZC-W-CSV-UNKNOWN-COLUMN', { found: raw, hint: didYouMean(s), suggestion: s, allowed: known.join(', ') }, { file, line: 1, row: 1, field: raw }));
+  });
+  if (csv.rows.length === 0 && csv.skipped.length === 0) out.push(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
   // a skipped record's entity lost a row; an unreadable one may belong to anyone
   const entityAt = csv.header.indexOf('entity');
   for (const k of csv.skipped) ctx.tainted.add(k.fields ? (entityAt >= 0 && k.fields[entityAt]?.trim()) || ctx.defaultEntity : '*');

@@ -11,7 +11,10 @@ export interface CsvRow {
 
 export interface ParsedCsv {
   file: string;
+  /** Canonical column names (Chinese aliases mapped), in file order. */
   header: string[];
+  /** The header cells as the user wrote them. */
+  rawHeader: string[];
   rows: CsvRow[];
   /** Records skipped for a structural error, with their fields when csv-parse could read them. */
   skipped: { line: number; fields?: string[] }[];
@@ -20,11 +23,14 @@ export interface ParsedCsv {
 
 /**
  * Parses CSV text; headers are mapped through `aliases` (e.g. 消费量 → quantity).
- * Ragged rows and unclosed quotes are reported with their line, never merged or dropped silently.
+ * Ragged rows and unclosed quotes are reported with their line, never merged or dropped silently;
+ * a repeated column is an error and no row is read (which copy is meant cannot be known).
  */
 export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string, string>): ParsedCsv {
   const diagnostics: Diagnostic[] = [];
   const skipped: ParsedCsv['skipped'] = [];
+  let lastLine = 0;
+  let header: string[] = [];
   const records = parse(text, {
     info: true,
     raw: true,
@@ -32,53 +38,85 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
     skip_empty_lines: true,
     max_record_size: 1_000_000,
     skip_records_with_error: true,
+    on_record: (record: { info: { lines: number } }) => {
+      lastLine = record.info.lines;
+      return record;
+    },
     on_skip: (err: CsvError | undefined) => {
       if (!err) return;
-      const line = Number((err as unknown as { lines?: number }).lines ?? 0);
-      diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(err) }, { file, line, row: line }));
-      const fields = (err as unknown as { record?: unknown }).record;
-      skipped.push(Array.isArray(fields) ? { line, fields: fields.map(String) } : { line });
+      const e = err as unknown as { code: string; lines?: number; record?: unknown; column?: number };
+      // csv-parse reports an unclosed quote at the end of the file; it opened in the record after the last good one
+      const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : Number(e.lines ?? 0);
+      diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(err, header) }, { file, line, row: line }));
+      skipped.push(Array.isArray(e.record) ? { line, fields: e.record.map(String) } : { line });
     },
-  });
+  } as never) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+  mergeRaggedRuns(diagnostics);
   const rows: CsvRow[] = [];
-  const first = records[0] as unknown as { record: string[] } | undefined;
-  if (!first) return { file, header: [], rows, skipped, diagnostics };
-  const header = first.record.map((h) => {
-    const name = h.normalize('NFKC').trim();
-    return aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase();
+  const first = records[0];
+  if (!first) return { file, header: [], rawHeader: [], rows, skipped, diagnostics };
+  const rawHeader = first.record.map((h) => h.normalize('NFKC').trim());
+  header = rawHeader.map((name) => aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase());
+  const firstAt = new Map<string, number>();
+  let duplicate = false;
+  header.forEach((h, i) => {
+    const j = firstAt.get(h);
+    if (j === undefined) firstAt.set(h, i);
+    else {
+      duplicate = true;
+      const both = rawHeader[j] === rawHeader[i] ? `"${rawHeader[i]}" twice` : `"${rawHeader[j]}" and "${rawHeader[i]}"`;
+      diagnostics.push(diag('ZC-E-CSV-DUPLICATE-HEADER', { found: h, spellings: both }, { file, line: 1, row: 1, field: rawHeader[i] }));
+    }
   });
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (seen.has(h)) diagnostics.push(diag('ZC-E-CSV-DUPLICATE-HEADER', { found: h }, { file, line: 1, row: 1, field: h }));
-    seen.add(h);
-  }
-  for (const r of records.slice(1) as unknown as { record: string[]; info: { lines: number }; raw: string }[]) {
+  if (duplicate) return { file, header, rawHeader, rows, skipped, diagnostics };
+  for (const r of records.slice(1)) {
     const newlines = (r.raw.replace(/\r?\n$|\r$/, '').match(/\r\n|\r|\n/g) ?? []).length;
     const cells = new Map<string, string>();
     header.forEach((h, i) => cells.set(h, r.record[i] ?? ''));
     rows.push({ line: r.info.lines - newlines, cells });
   }
-  return { file, header, rows, skipped, diagnostics };
+  return { file, header, rawHeader, rows, skipped, diagnostics };
 }
 
 /** csv-parse's errors in the words of someone fixing a spreadsheet. */
-function explain(err: CsvError): string {
-  const e = err as unknown as { code: string; record?: unknown[]; columns?: unknown[] };
+function explain(err: CsvError, header: readonly string[]): string {
+  const e = err as unknown as { code: string; column?: number };
   switch (e.code) {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_INCONSISTENT_COLUMNS': {
-      const got = /got (\d+)/.exec(err.message)?.[1];
-      const expected = /expect (\d+)/.exec(err.message)?.[1];
-      return `the row has ${got ?? 'a different number of'} fields but the header has ${expected ?? 'another number'}; the row is skipped (a number with a thousands separator must be quoted: "1,234.5")`;
+      const got = Number(/got (\d+)/.exec(err.message)?.[1]);
+      const expected = Number(/expect (\d+)/.exec(err.message)?.[1]);
+      const why = got > expected ? 'an unquoted comma inside a cell? a number with a thousands separator must be quoted: "1,234.5"' : 'a missing cell? every row needs a (possibly empty) cell for each column';
+      return `the row has ${got} fields but the header has ${expected}; the row is skipped (${why})`;
     }
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field opened here is never closed; everything after it would be swallowed, so the file is cut here';
+      return 'a quoted field opened in this row is never closed; everything after it would be swallowed, so the rest of the file is not read';
     case 'CSV_INVALID_OPENING_QUOTE':
-    case 'INVALID_OPENING_QUOTE':
-      return `a quote appears inside an unquoted field (${err.message}); quote the whole field and double inner quotes ("")`;
+    case 'INVALID_OPENING_QUOTE': {
+      const column = typeof e.column === 'number' && header[e.column] ? ` in column ${header[e.column]}` : '';
+      return `a quote appears inside an unquoted cell${column}; quote the whole cell and double the inner quotes ("")`;
+    }
     case 'CSV_MAX_RECORD_SIZE':
       return 'a record is larger than 1,000,000 characters (an unclosed quote, or not a CSV file)';
     default:
       return err.message;
+  }
+}
+
+/**
+ * Consecutive rows with the same field-count problem have one cause (usually the header, or an export
+ * that dropped a column): they are reported as one range, not one message per row.
+ */
+function mergeRaggedRuns(ds: Diagnostic[]): void {
+  const ragged = /^CSV error: the row has (\d+) fields but the header has (\d+); the row is skipped (.*)$/;
+  for (let i = 0; i < ds.length; i++) {
+    const m = ragged.exec(ds[i]!.message);
+    if (!m) continue;
+    let j = i;
+    while (j + 1 < ds.length && ds[j + 1]!.message === ds[i]!.message && ds[j + 1]!.line === ds[j]!.line! + 1) j++;
+    if (j === i) continue;
+    const first = ds[i]!.line!, last = ds[j]!.line!;
+    ds[i] = { ...ds[i]!, message: `CSV error: rows ${first}–${last} (${last - first + 1} rows) have ${m[1]} fields but the header has ${m[2]}; they are skipped ${m[3]}` };
+    ds.splice(i + 1, j - i);
   }
 }

@@ -8,6 +8,16 @@ export interface ReadNumber {
 }
 
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** Magnitudes outside [1e-12, 1e15] are typos or unit slips, and would not survive as JSON numbers. */
+export const MAX_MAGNITUDE = Rational.parseDecimal('1e15')!;
+export const MIN_MAGNITUDE = Rational.parseDecimal('1e-12')!;
+/** True when a non-zero value is outside the accepted magnitudes. */
+export const outOfRange = (x: Rational): boolean => {
+  const a = x.isNegative() ? x.neg() : x;
+  return !a.isZero() && (a.cmp(MAX_MAGNITUDE) > 0 || a.cmp(MIN_MAGNITUDE) < 0);
+};
+/** The spellings a number may take, for messages. */
+export const NUMBER_SPELLINGS = '1234.5, "1,234.5", "1.2e4", full-width digits';
 
 /**
  * Reads 1234.5, "1,234.5", "1.2e4", full-width "１２３", "85%" / "８５％" exactly.

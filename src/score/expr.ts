@@ -231,7 +231,7 @@ export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefin
           case '+': return { ok: true, value: l.add(r) };
           case '-': return { ok: true, value: l.sub(r) };
           case '*': return { ok: true, value: l.mul(r) };
-          case '/': return r.isZero() ? bad('division by zero') : { ok: true, value: l.div(r) };
+          case '/': return r.isZero() ? bad(`division by zero: ${a.r.t === 'name' ? `${a.r.name} is 0` : 'the denominator is 0'}`) : { ok: true, value: l.div(r) };
           case '<': return { ok: true, value: l.cmp(r) < 0 };
           case '<=': return { ok: true, value: l.cmp(r) <= 0 };
           case '>': return { ok: true, value: l.cmp(r) > 0 };

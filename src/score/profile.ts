@@ -11,6 +11,20 @@ import { isKnownName } from './names.js';
 /** A profile with its formulas compiled once. */
 export interface CompiledProfile extends Profile {
   compiled: Map<string, { formula: Ast; when: (Ast | undefined)[]; values: (Ast | undefined)[] }>;
+  /** Every prefixed name the pack reads (metric.x, target.x, economy.x, baseline.x, budget.x). */
+  reads: Set<string>;
+}
+
+/** The prefixed names a compiled pack reads, including the targets its thresholds may take. */
+function readsOf(indicators: IndicatorDef[], compiled: CompiledProfile['compiled']): Set<string> {
+  const out = new Set<string>();
+  for (const def of indicators) {
+    const c = compiled.get(def.id);
+    if (!c) continue;
+    for (const ast of [c.formula, ...c.when, ...c.values]) if (ast) for (const n of namesOf(ast)) if (n.name.includes('.')) out.add(n.name);
+    for (const t of def.thresholds) if (t.target) out.add(`target.${t.target}`);
+  }
+  return out;
 }
 
 const DEFAULT_GRADES = [
@@ -94,6 +108,7 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
     indicators,
     grades,
     compiled,
+    reads: readsOf(indicators, compiled),
     ...(v.sector_view === 'gpc' ? { sectorView: 'gpc' as const } : {}),
   };
   return { profile, diagnostics: out };

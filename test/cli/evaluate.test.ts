@@ -40,7 +40,8 @@ describe('zcpark evaluate', () => {
     const r = runCli(['evaluate', DEMO, '-f', 'table']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Verdict FAIL   score 97.7/100   grade A');
-    expect(r.stdout).toContain('★ Carbon emissions per unit of energy consumed');
+    expect(r.stdout).toContain('because the core indicator carbon_per_energy 0.2099 tCO2/tce misses <= 0.2 tCO2/tce');
+    expect(r.stdout).toContain('★ Carbon emissions per unit of energy');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -125,10 +126,18 @@ describe('zcpark evaluate', () => {
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).emissions.gross_t).toBe(1017.8995);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const clobber = runCli(['evaluate', join(dir, 'park.yaml'), '-o', join(dir, 'park.yaml')]);
+    const clobber = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json', '-o', join(dir, 'park.yaml')]);
     expect(clobber.code).toBe(2);
-    expect(clobber.stderr).toContain('refusing to overwrite the input file');
+    expect(clobber.stderr).toContain('refusing to overwrite');
     expect(readFileSync(join(dir, 'park.yaml'), 'utf8')).toContain('format: zcpark/1');
+    // nor any other file the run read: the activity CSV the submission references
+    const csvBefore = readFileSync(join(dir, 'activity.csv'), 'utf8');
+    const csv = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json', '-o', join(dir, 'activity.csv')]);
+    expect([csv.code, csv.stderr]).toEqual([2, `zcpark: refusing to overwrite ${join(dir, 'activity.csv')}: this run read it as an input  ZC-E-OUT-IS-INPUT\n`]);
+    expect(readFileSync(join(dir, 'activity.csv'), 'utf8')).toBe(csvBefore);
+    const noFormat = runCli(['evaluate', join(dir, 'park.yaml'), '-o', join(dir, 'report.md')]);
+    expect(noFormat.code).toBe(2);
+    expect(noFormat.stderr).toContain('cannot tell the format from ".md"');
     const noDir = runCli(['evaluate', join(dir, 'park.yaml'), '-o', join(dir, 'missing', 'r.json')]);
     expect(noDir.code).toBe(2);
     expect(existsSync(join(dir, 'missing'))).toBe(false);

@@ -44,7 +44,7 @@ describe('expression language', () => {
 
   it('reports missing names and division by zero instead of a number', () => {
     expect(run('metric.absent / 2')).toBe('missing: missing input: metric.absent');
-    expect(run('energy_t / zero')).toBe('missing: division by zero');
+    expect(run('energy_t / zero')).toBe('missing: division by zero: zero is 0');
     expect(run('metric.flag + 1')).toBe('missing: a number was expected, found true/false');
   });
 

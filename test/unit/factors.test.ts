@@ -49,7 +49,7 @@ describe('grid factor series and vintage (average / residual / fossil packs)', (
     expect(r.emissions.electricity_t).toBe(550);
     expect(gridFactor(r)).toMatchObject({ region: 'CN-GRID-EAST', year: 2023, confidence: 'C' });
     expect(gridWarnings(r)).toEqual([
-      'ZC-W-FACTOR-VINTAGE: electricity/grid (average) CO2 factor: no 2024 factor is published; the 2023 vintage is used',
+      'ZC-W-FACTOR-VINTAGE: electricity/grid (average) CO2 factor: no 2024 factor is published; the 2023 vintage (the latest earlier one) is used',
       'ZC-W-FACTOR-GEOGRAPHY: electricity/grid (average) CO2 factor: no CN-JS factor for 2023; the CN-GRID-EAST factor is used',
     ]);
   });
@@ -145,7 +145,7 @@ ${GRID_1000}`),
     // no 2021 entry → 2020: 1000 MWh × 0.3055 tce/MWh (305.5 gce/kWh, NDRC/NEA, energy.yaml) = 305.5
     expect(r.energy.total_tce).toBe(305.5);
     expect(r.warnings.map((w) => `${w.code}: ${w.message}`)).toContain(
-      'ZC-W-FACTOR-VINTAGE: electricity/coal_equivalent energy factor: no 2021 factor is published; the 2020 vintage is used',
+      'ZC-W-FACTOR-VINTAGE: electricity/coal_equivalent energy factor: no 2021 factor is published; the 2020 vintage (the latest earlier one) is used',
     );
   });
 
@@ -259,7 +259,7 @@ describe('FactorResolver', () => {
     const r = resolver([[e({ series: 'average', year: 2021, co2v: '0.6' }), e({ series: 'average', year: 2023, co2v: '0.5' }), e({ series: 'average', year: 2025, co2v: '0.4' })]], 2024);
     // 2021 and 2023 are ≤ 2024; 2023 is the latest → 0.5 (2025 is in the future)
     expect(valueOf(r)).toBe('0.5');
-    expect(r.warnings.map((w) => w.message)).toEqual(['electricity/grid (average) CO2 factor: no 2024 factor is published; the 2023 vintage is used']);
+    expect(r.warnings.map((w) => w.message)).toEqual(['electricity/grid (average) CO2 factor: no 2024 factor is published; the 2023 vintage (the latest earlier one) is used']);
   });
 
   it('warns about the vintage of the factor actually used, not of a layer that had nothing for the region', () => {

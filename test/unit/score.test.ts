@@ -122,7 +122,7 @@ describe('missing and not applicable', () => {
     const r = score(pack({ id: 'q', formula: 'metric.a / metric.b', op: '<=', value: 1, weight: 10 }), '  a: 5\n  b: 0\n');
     const q = ind(r, 'q');
     expect(q.status).toBe('missing');
-    expect(q.reason).toBe('division by zero');
+    expect(q.reason).toBe('division by zero: metric.b is 0');
     expect(q.value).toBeNull();
   });
 
@@ -292,7 +292,7 @@ activity:
     const r = evalYaml(header('metrics:\n  water_reuse_rate: 0.9\n')).report!;
     const c = ind(r, 'carbon_per_energy');
     expect(c.status).toBe('missing');
-    expect(c.reason).toBe('division by zero');
+    expect(c.reason).toBe('division by zero: energy_total_tce is 0');
     expect(r.verdict).toBe('incomplete');
   });
 

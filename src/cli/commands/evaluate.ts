@@ -20,18 +20,31 @@ export interface EvaluateOptions {
   explain?: boolean;
   failOn: string;
   color?: boolean;
-  lang?: string;
 }
 
 const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table' };
 
+/** The format: -f, else the extension of -o, else table on a terminal and JSON in a pipe. */
+function pickFormat(opts: EvaluateOptions): string {
+  if (opts.format) return opts.format;
+  if (opts.out) {
+    const ext = extname(opts.out).toLowerCase();
+    const f = EXTENSIONS[ext];
+    if (!f) throw new UsageError(`cannot tell the format from "${ext || opts.out}"; give -f (allowed: ${Object.keys(RENDERERS).join(', ')}) or an -o ending in ${Object.keys(EXTENSIONS).join(' or ')}`);
+    return f;
+  }
+  return process.stdout.isTTY ? 'table' : 'json';
+}
+
 /** Runs the command; returns the exit code. */
 export function runEvaluate(files: string[], opts: EvaluateOptions): number {
-  const format = opts.format ?? (opts.out ? EXTENSIONS[extname(opts.out).toLowerCase()] : undefined) ?? (process.stdout.isTTY ? 'table' : 'json');
+  const format = pickFormat(opts);
   const render = RENDERERS[format];
   if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
-  if (!['invalid', 'failed', 'never'].includes(opts.failOn)) throw new UsageError(`--fail-on must be invalid, failed or never (got "${opts.failOn}")`);
-  const lang = opts.lang === 'zh' ? 'zh' : 'en';
+  const lang = 'en';
+  for (const f of files) {
+    if (/\.csv$/i.test(f)) throw new UsageError(`${f} is a CSV: evaluate takes a submission (YAML or JSON) that lists its activity CSVs under activity_files; zcpark init writes one`);
+  }
   const d = data();
   const problems: Diagnostic[] = [];
   const profileOverride = opts.profile ? profileOption(opts.profile) : undefined;
@@ -67,10 +80,11 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
     process.stderr.write(formatDiagnostics(problems, errColor));
     process.stderr.write(`${countLine(problems)} in ${invalid} invalid submission${invalid === 1 ? '' : 's'}\n`);
   }
-  if (reports.length) {
+  if (reports.length || (format === 'json' && files.length > 1)) {
     const color = opts.out ? false : useColor(process.stdout, opts.color);
+    // one submission: its report object; several: always an array (of the valid ones), whatever failed
     const text = format === 'json'
-      ? reports.length === 1 ? render(reports[0]!, { color, lang }) : `${JSON.stringify(reports, null, 2)}\n`
+      ? files.length === 1 ? render(reports[0]!, { color, lang }) : `${JSON.stringify(reports, null, 2)}\n`
       : reports.map((r) => render(r, { color, lang })).join('\n');
     if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
     else process.stdout.write(text);
@@ -78,5 +92,6 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   if (opts.failOn === 'never') return EXIT.ok;
   if (invalid > 0) return EXIT.data;
   if (opts.failOn === 'failed' && reports.some((r) => r.verdict === 'fail')) return EXIT.data;
+  if (opts.failOn === 'incomplete' && reports.some((r) => r.verdict !== 'pass')) return EXIT.data;
   return EXIT.ok;
 }

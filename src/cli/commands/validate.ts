@@ -9,10 +9,11 @@ import type { Diagnostic } from '../../model/types.js';
 import { readActivityCsv } from '../../normalize/submission.js';
 import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
-import { byPosition, renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
+import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
+import { byPosition } from '../diagnostics.js';
 import { discover } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, writeAtomic } from '../io.js';
+import { displayPath, readTracked, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -37,10 +38,17 @@ function kindOf(text: string): 'submission' | 'factors' | 'profile' | undefined 
 
 /** Runs the command; returns the exit code. */
 export function runValidate(paths: string[], opts: ValidateOptions): number {
-  const format = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  const byExtension: Record<string, string> = { '.json': 'json', '.xml': 'junit', '.txt': 'pretty', '.log': 'pretty' };
+  let format = opts.format;
+  if (!format && opts.out) {
+    const ext = extname(opts.out).toLowerCase();
+    format = byExtension[ext];
+    if (!format) throw new UsageError(`cannot tell the format from "${ext || opts.out}"; give -f (allowed: ${FORMATS.join(', ')}) or an -o ending in .json, .xml (JUnit) or .txt`);
+  }
+  format ??= process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty';
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${FORMATS.join(', ')}`);
   const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number (got "${opts.maxWarnings}")`);
+  if (maxWarnings !== Infinity && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
   const { results, files } = collectResults(paths, opts);
   const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color) });
   if (opts.out) writeAtomic(opts.out, text, files);
@@ -65,7 +73,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     const file = abs === '-' ? '<stdin>' : displayPath(abs);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(abs === '-' ? 0 : abs);
+      bytes = abs === '-' ? readFileSync(0) : readTracked(abs);
     } catch (e) {
       results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] });
       continue;
@@ -77,17 +85,20 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     }
     if (extname(abs).toLowerCase() === '.csv') {
       if (!explicit.has(abs)) continue; // activity CSVs are checked through the submissions that reference them
+      const headerLine = decoded.text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!.toLowerCase().split(',').map((h) => h.trim());
+      if (headerLine.includes('source') && (headerLine.includes('co2') || headerLine.includes('energy'))) {
+        results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
+        continue;
+      }
       const out: Diagnostic[] = [];
       const tainted = new Set<string>();
       readActivityCsv(file, bytes, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted }, [], out);
       results.push({ file, kind: 'activity', diagnostics: out });
       continue;
     }
-    const kind = kindOf(decoded.text);
-    if (!kind) {
-      if (explicit.has(abs)) results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FORMAT-VERSION', { found: 'no `format:` key', allowed: 'zcpark/1, zcpark-factors/1, zcpark-profile/1' }, { file, line: 1, column: 1 })] });
-      continue;
-    }
+    // a file named on the command line without a format key is checked as a submission (the engine says what is missing)
+    const kind = kindOf(decoded.text) ?? (explicit.has(abs) ? 'submission' : undefined);
+    if (!kind) continue;
     let diagnostics: Diagnostic[];
     if (kind === 'submission') {
       diagnostics = validate(submissionInput(abs, file, decoded.text, { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }), d);
@@ -97,6 +108,16 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     } else diagnostics = factorsOption(abs === '-' ? '-' : abs).diagnostics.map((x) => ({ ...x, file }));
     results.push({ file, kind, diagnostics });
   }
-  for (const r of results) r.diagnostics.sort(byPosition);
+  // a CSV shared by two submissions is one file: its findings are reported (and counted) once
+  const seen = new Set<string>();
+  for (const r of results) {
+    r.diagnostics = r.diagnostics.filter((x) => {
+      const key = `${x.code}|${x.file}|${x.line}|${x.column}|${x.field}|${x.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    r.diagnostics.sort(byPosition);
+  }
   return { results, files };
 }

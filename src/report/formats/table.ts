@@ -16,12 +16,23 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   lines.push(c.bold(`${s.name} (${s.id})`));
   lines.push(`${s.type}${s.region ? ` · ${s.region}` : ''} · ${s.year} · profile ${s.profile} — ${s.profile_title}`);
   lines.push(`Verdict ${verdict(report.verdict)}   score ${report.score === null ? '—' : num(report.score, 1)}/100   grade ${report.grade ?? '—'}`);
+  // the verdict follows the core indicators only; say which ones decide it (the score is a ranking aid)
+  const core = report.indicators.filter((i) => i.core);
+  const deciding = core.filter((i) => (report.verdict === 'fail' ? i.status === 'fail' : report.verdict === 'incomplete' ? i.status !== 'pass' && i.status !== 'fail' : false));
+  for (const i of deciding) {
+    const t = i.threshold ? ` ${i.threshold.op} ${typeof i.threshold.value === 'boolean' ? i.threshold.value : indicatorValue(i.threshold.value, i.unit)}` : '';
+    const why = i.status === 'fail' ? `${indicatorValue(i.value, i.unit)} misses${t}` : i.status === 'missing' ? `cannot be computed (${i.reason ?? 'missing input'})` : 'no threshold band applies';
+    lines.push(`${report.verdict === 'fail' ? c.red('because') : c.yellow('because')} the core indicator ${i.id} ${why}`);
+  }
+  if (report.verdict === 'fail' && (report.emissions.sinks_t > 0 || report.emissions.offsets_t > 0) && deciding.some((i) => i.unit === 'tCO2/tce')) {
+    lines.push(c.dim('  sinks and offsets are reported below but do not enter this indicator'));
+  }
   lines.push('');
 
-  const ind = new Table({ head: ['Indicator', 'Value', 'Threshold', 'Status', 'Points'], style, colAligns: ['left', 'right', 'right', 'left', 'right'] });
+  const ind = new Table({ head: ['Indicator', 'Value', 'Threshold', 'Status', 'Points'], style, colAligns: ['left', 'right', 'right', 'left', 'right'], colWidths: [46, 17, 18, 9, 10], wordWrap: true });
   for (const i of report.indicators) {
     const threshold = i.threshold ? `${i.threshold.op} ${typeof i.threshold.value === 'boolean' ? (i.threshold.value ? 'yes' : 'no') : indicatorValue(i.threshold.value, i.unit)}` : '—';
-    ind.push([`${i.core ? c.bold('★ ') : '  '}${i.name}`, indicatorValue(i.value, i.unit), threshold, status(i.status), `${num(i.points, 1)}/${i.weight}`]);
+    ind.push([`${i.core ? c.bold('★ ') : '  '}${i.name}`, indicatorValue(i.value, i.unit), threshold, status(i.status), i.weight === 0 ? c.dim('unscored') : `${num(i.points, 1)}/${i.weight}`]);
   }
   lines.push(ind.toString());
   const notes = report.indicators.filter((i) => i.reason);

@@ -1,0 +1,49 @@
+/**
+ * One fixture ↔ one test: every folder under fixtures/invalid/ holds input files and an expected.json
+ * with the exact diagnostics `zcpark validate` must report, as "file:line:col CODE" (YAML) or
+ * "file:row [column] CODE" (CSV), relative to the case folder, in position order.
+ * A last test checks that every code of the catalogue has at least one fixture.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectResults } from '../../src/cli/commands/validate.js';
+import { CODES } from '../../src/diagnostics/codes.js';
+import type { Diagnostic } from '../../src/model/types.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const DIR = join(ROOT, 'fixtures', 'invalid');
+const cases = readdirSync(DIR).filter((c) => existsSync(join(DIR, c, 'expected.json'))).sort();
+
+interface Expected {
+  /** Files or folders to validate, relative to the case folder (default: the folder). */
+  paths?: string[];
+  /** Options as for the CLI: a profile id or a pack path relative to the case folder. */
+  profile?: string;
+  diagnostics: string[];
+}
+
+const position = (d: Diagnostic, prefix: string) => {
+  const file = (d.file ?? '').startsWith(prefix) ? d.file!.slice(prefix.length) : d.file ?? '';
+  return `${file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''} ${d.code}`;
+};
+
+const seen = new Set<string>();
+
+describe('fixtures/invalid: exact codes and positions', () => {
+  for (const c of cases) {
+    it(c, () => {
+      const expected = JSON.parse(readFileSync(join(DIR, c, 'expected.json'), 'utf8')) as Expected;
+      const base = join('fixtures', 'invalid', c);
+      const paths = (expected.paths ?? ['.']).map((p) => join(base, p));
+      const { results } = collectResults(paths, expected.profile ? { profile: expected.profile.includes('/') || expected.profile.endsWith('.yaml') ? join(base, expected.profile) : expected.profile } : {});
+      const got = results.flatMap((r) => r.diagnostics).map((d) => position(d, `${base}/`));
+      for (const d of results.flatMap((r) => r.diagnostics)) seen.add(d.code);
+      expect(got).toEqual(expected.diagnostics);
+    });
+  }
+
+  it('covers every code of the catalogue', () => {
+    expect(Object.keys(CODES).filter((code) => !seen.has(code)).sort()).toEqual([]);
+  });
+});
