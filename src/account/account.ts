@@ -109,7 +109,8 @@ export class Accounting {
     };
     if (row.note) t.note = row.note;
     this.traceRows.push(t);
-    this.rowsByCategory.set(row.category, (this.rowsByCategory.get(row.category) ?? 0) + 1);
+    // a row of quantity 0 reports nothing, so it does not make a sector covered
+    if (!row.quantity.value.isZero()) this.rowsByCategory.set(row.category, (this.rowsByCategory.get(row.category) ?? 0) + 1);
     switch (row.category) {
       case 'fuel':
       case 'transport':

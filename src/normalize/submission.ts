@@ -59,7 +59,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
       if (section === 'baseline' && k === 'year') continue;
       const value = readMetric(raw, ctx.units, site([section, k]), out);
       if (!value) continue;
-      if (value.kind === 'number' && (value.unit === 'fraction' || /_(rate|share)$/.test(k)) && value.value.cmp(Rational.ONE) > 0 && section === 'metrics') {
+      if (value.kind === 'number' && (value.unit === 'fraction' || /_(rate|share|reduction)$/.test(k)) && value.value.cmp(Rational.ONE) > 0 && (section === 'metrics' || section === 'targets')) {
         out.push(diag('ZC-W-METRIC-RANGE', { where: describePath([section, k]), found: `${value.value.toNumber() * 100} %` }, site([section, k]).ref));
       }
       m.set(k, value);

@@ -99,7 +99,8 @@ export function scoreProfile(
         if (!e.ok) return { ...base, value: r.value, status: 'missing', reason: `threshold: ${e.reason}`, missing: e.missing };
         tv = e.value;
       } else tv = typeof t.value === 'number' ? Rational.fromNumber(t.value) : (t.value as boolean);
-      const threshold = { op: t.op, value: tv, basis, ...(t.label ? { label: t.label } : {}) } as const;
+      const label = basis === 'target' ? "the submission's own target" : t.label;
+      const threshold = { op: t.op, value: tv, basis, ...(label ? { label } : {}) } as const;
       if (t.warning) diagnostics.push({ code: t.warning.code, severity: 'warning', message: `${def.id}: ${t.warning.message}` });
       const pass = compare(r.value, t.op, tv);
       if (pass === undefined) return { ...base, value: r.value, threshold, status: 'missing', reason: 'the value and the threshold are of different kinds (number vs true/false)' };

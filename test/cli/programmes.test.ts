@@ -137,11 +137,11 @@ describe('pilot-city (carbon-peaking-city, 青溪市, CN-ZJ, 2023)', () => {
   });
 
   it('scores the intensity reductions against the 2020 baseline', () => {
-    // 1 − (46,087,379.3 / 39,800,000 万元) / (46,500,000 / 32,000,000 万元)
-    //   = 1 − 46,087,379.3 × 32,000,000 / (39,800,000 × 46,500,000) = 1 − 14,747,961,376 / 18,507,000,000
-    //   = 3,759,038,624 / 18,507,000,000 = 117469957/578343750 ≈ 0.2031
+    // energy-related CO2, as China's 单位GDP二氧化碳排放 counts it (pack comment):
+    // 1 − (energy_t 40,642,379.3 / 39,800,000 万元) / (baseline 41,000,000 / 32,000,000 万元)
+    //   = 1 − 40,642,379.3 × 32,000,000 / (39,800,000 × 41,000,000) = 103513707/509937500 ≈ 0.2030
     const c = ind.carbon_intensity_reduction!;
-    expect(c.value).toBe(117469957 / 578343750);
+    expect(c.value).toBe(103513707 / 509937500);
     // the city's own target 19.5 % (targets.carbon_intensity_reduction), not the national 18 %
     expect(c.threshold!.op).toBe('>=');
     expect(c.threshold!.value).toBe(0.195);
@@ -507,15 +507,17 @@ describe('county-budget (carbon-budget, 青岭县, CN-HI, 2023)', () => {
 // ---------------------------------------------------------------------------------------------------
 describe('inputs exactly at a threshold pass', () => {
   it('carbon-peaking-city: every indicator exactly at its target or reference', () => {
-    // electricity: PV 1,000 MWh × 0.1229 = 122.9 tce (CO2 0); process 82 tCO2 → gross 82
-    // carbon: 1 − (82 / 100) / (86.5 / 86.5) = 0.18; energy: 1 − (122.9 / 100) / (122.9 / 86.5) = 1 − 0.865 = 0.135
+    // electricity: PV 1,000 MWh + grid 100 MWh = 1,100 MWh × 0.1229 = 135.19 tce; grid 100 MWh × 0.82 (the
+    // submission's own factor) = 82 tCO2 = energy_t
+    // carbon: 1 − (82 / 100) / (86.5 / 86.5) = 0.18; energy: 1 − (135.19 / 100) / (135.19 / 86.5) = 1 − 0.865 = 0.135
     const r = evaluateYaml(`format: zcpark/1
 profile: carbon-peaking-city
 entity: { id: EDGE-CITY, name: 边界测试市, type: city, region: CN-ZJ }
 year: 2023
 economy: { gdp: { value: 100, unit: 万元 } }
-baseline: { year: 2020, emissions: { value: 86.5, unit: tCO2 }, energy: { value: 122.9, unit: tce }, gdp: { value: 86.5, unit: 万元 } }
+baseline: { year: 2020, emissions: { value: 86.5, unit: tCO2 }, energy: { value: 135.19, unit: tce }, gdp: { value: 86.5, unit: 万元 } }
 targets: { nev_sales_share: "60%" }
+factors: [ { category: electricity, item: grid, co2: 0.82, co2_unit: tCO2/MWh, source: "boundary test" } ]
 metrics:
   nev_sales_share: "60%"
   green_travel_share: "70%"
@@ -524,14 +526,14 @@ metrics:
   solid_waste_utilized: { value: 80, unit: t }
 activity:
   - { category: electricity, item: onsite_renewable, quantity: 1000, unit: MWh }
-  - { category: process, item: other, quantity: 82, unit: tCO2 }
+  - { category: electricity, item: grid, quantity: 100, unit: MWh }
 `);
     const i = indicators(r);
     expect(i.carbon_intensity_reduction!.value).toBe(0.18);
     expect([i.carbon_intensity_reduction!.threshold!.basis, i.carbon_intensity_reduction!.status]).toEqual(['reference', 'pass']);
     expect(i.energy_intensity_reduction!.value).toBe(0.135);
     expect(i.energy_intensity_reduction!.status).toBe('pass');
-    expect(i.non_fossil_share!.value).toBe(1); // 122.9 / 122.9
+    expect(i.non_fossil_share!.value).toBe(1000 / 1100); // 122.9 / 135.19 tce: the PV share of electricity
     expect(i.nev_sales_share!.value).toBe(0.6); // equal to its own target
     expect([i.nev_sales_share!.threshold!.basis, i.nev_sales_share!.status]).toEqual(['target', 'pass']);
     expect(i.green_travel_share!.status).toBe('pass'); // 0.7 = reference
@@ -544,16 +546,17 @@ activity:
   });
 
   it('carbon-peaking-city: just below the threshold fails', () => {
-    // process 82.01 tCO2: 1 − 82.01/100 = 0.1799 < 0.18; points 25 × 0.1799 / 0.18 = 1799/72
+    // grid 100 MWh × 0.8201 = 82.01 tCO2: 1 − 82.01/100 = 0.1799 < 0.18; points 25 × 0.1799 / 0.18 = 1799/72
     const r = evaluateYaml(`format: zcpark/1
 profile: carbon-peaking-city
 entity: { id: EDGE-CITY-2, name: 边界测试市, type: city, region: CN-ZJ }
 year: 2023
 economy: { gdp: { value: 100, unit: 万元 } }
 baseline: { year: 2020, emissions: { value: 86.5, unit: tCO2 }, energy: { value: 122.9, unit: tce }, gdp: { value: 86.5, unit: 万元 } }
+factors: [ { category: electricity, item: grid, co2: 0.8201, co2_unit: tCO2/MWh, source: "boundary test" } ]
 activity:
   - { category: electricity, item: onsite_renewable, quantity: 1000, unit: MWh }
-  - { category: process, item: other, quantity: 82.01, unit: tCO2 }
+  - { category: electricity, item: grid, quantity: 100, unit: MWh }
 `);
     const c = indicators(r).carbon_intensity_reduction!;
     expect(c.value).toBe(0.1799);
