@@ -31,6 +31,11 @@ export interface Site {
 export function readUnit(units: UnitRegistry, text: string, site: Site, out: Diagnostic[]): UnitDef | undefined {
   const def = units.lookup(text);
   if (!def) {
+    // "1,234" unquoted in a CSV splits into quantity 1 and unit "234" (the real unit moves one cell right)
+    if (/^\d{3}$/.test(text.trim())) {
+      out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: ' — the unit cell holds digits: a number with an unquoted thousands separator? write it "1,234" in quotes' }, site.ref));
+      return undefined;
+    }
     const s = suggest(text, units.spellings());
     out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: didYouMean(s), suggestion: s }, site.ref));
   }

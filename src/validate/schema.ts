@@ -25,6 +25,14 @@ const toPath = (pointer: string): (string | number)[] =>
         .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
+/** Patterns of schemas/ in words, for messages. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^[A-Za-z0-9._-]{1,64}$': 'letters A–Z, digits and . _ - only, 1 to 64 characters (it names output files)',
+  '^CN(-[A-Z]{2})?$': 'a province code such as CN-NM, CN-JS, CN-GD (ISO 3166-2:CN), or CN',
+  '^[a-z][a-z0-9_]*$': 'lower-case letters, digits and _ (e.g. water_reuse_rate)',
+  '^[a-z0-9][a-z0-9-]{0,63}$': 'lower-case letters, digits and - (e.g. my-pack)',
+};
+
 /** "activity[3].unit" from a path; "the document" for the root. */
 export const describePath = (path: Path): string =>
   path.length === 0
@@ -89,18 +97,29 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
         );
         break;
       }
-      case 'type':
-        d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: String(e.params.type).replace(/,/g, ' or '), found: typeOf(value) }, { file: doc.file, ...doc.locate(path) });
+      case 'type': {
+        const want = String(e.params.type);
+        // the usual spreadsheet slips: a number where text is wanted, quotes around a number
+        const hint = want.includes('string') && typeof value === 'number' ? ' (put it in quotes to make it text)' : (want.includes('integer') || want.includes('number')) && typeof value === 'string' && /^\s*-?\d/.test(value) ? ' (remove the quotes)' : '';
+        d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: want.replace(/,/g, ' or '), found: `${typeOf(value)}${hint}` }, { file: doc.file, ...doc.locate(path) });
         break;
+      }
       case 'oneOf':
       case 'anyOf':
         d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: unionDescription(e), found: typeOf(value) }, { file: doc.file, ...doc.locate(path) });
         break;
       case 'pattern':
-        d = diag('ZC-E-SCHEMA-PATTERN', { where, found: String(value), allowed: String(e.params.pattern) }, { file: doc.file, ...doc.locate(path) });
+        d = diag('ZC-E-SCHEMA-PATTERN', { where, found: String(value), allowed: PATTERN_WORDS[String(e.params.pattern)] ?? String(e.params.pattern) }, { file: doc.file, ...doc.locate(path) });
         break;
       case 'propertyNames':
         continue; // reported through the nested pattern error on the key itself
+      case 'minLength':
+        d = diag('ZC-E-SCHEMA-INVALID', { where, reason: 'must not be empty' }, { file: doc.file, ...doc.locate(path) });
+        break;
+      case 'minimum':
+      case 'maximum':
+        d = diag('ZC-E-SCHEMA-INVALID', { where, reason: `${JSON.stringify(value)} is out of range: must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(e.params.limit)}` }, { file: doc.file, ...doc.locate(path) });
+        break;
       default:
         d = diag('ZC-E-SCHEMA-INVALID', { where, reason: e.message ?? e.keyword }, { file: doc.file, ...doc.locate(path) });
     }

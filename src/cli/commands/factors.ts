@@ -54,7 +54,7 @@ export function runFactors(opts: FactorsOptions): number {
     process.stdout.write(`${JSON.stringify({ year, region: opts.region ?? null, factors: rows, warnings: resolver.warnings.map((w) => ({ code: w.code, message: w.message })) }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const t = new Table({ head: ['factor', 'value', 'year', 'region', 'conf.', 'source'], style, colWidths: [36, 24, 6, 16, 6, 70], wordWrap: true });
+  const t = new Table({ head: ['factor', 'value', 'year', 'region', 'conf', 'source'], style, colWidths: [30, 22, 6, 16, 6, 48], wordWrap: true });
   for (const r of rows) t.push([`${r.category}/${r.item}${r.series ? ` [${r.series}]` : ''} ${r.kind === 'co2' ? 'CO2' : 'energy'}`, `${r.value} ${r.unit}`, r.year ?? '—', r.region ?? 'national', r.confidence ?? '', r.source]);
   const lines = [c.bold(`Factors that apply to reporting year ${year}${opts.region ? ` in ${opts.region} (${d.regions.get(opts.region)!.en})` : ''}`), t.toString()];
   for (const w of resolver.warnings) lines.push(c.yellow(`warning ${w.message} [${w.code}]`));
