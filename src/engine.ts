@@ -37,6 +37,8 @@ export type ProfileSource = (idOrPath: string, submissionFile: string) => { prof
 export interface EvaluateInput {
   file: string;
   text: string;
+  /** An already-parsed document (a roster row); `text` is then ignored. */
+  doc?: ParsedDocument;
   readFile: FileReader;
   profileOverride?: CompiledProfile;
   loadProfile: ProfileSource;
@@ -67,7 +69,7 @@ interface Analysis {
  * balance checks are skipped for entities that lost a row, so one cause gives one message.
  */
 function analyse(input: EvaluateInput, data: EngineData): Analysis {
-  const doc = parseYaml(input.file, input.text);
+  const doc = input.doc ?? parseYaml(input.file, input.text);
   // duplicate keys are reported but do not stop the other checks; a syntax error does
   if (doc.value === undefined && hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
   const diagnostics: Diagnostic[] = [...doc.diagnostics];

@@ -63,6 +63,23 @@ program
   });
 
 program
+  .command('batch')
+  .description('evaluate many submissions (folders, globs, roster CSVs) in parallel: ranked summary, one report per submission')
+  .argument('<path...>', 'submission files, folders, globs and roster CSVs')
+  .addOption(new Option('-f, --format <format>', 'table (default on a terminal), json, jsonl, csv or markdown').choices(['table', 'json', 'jsonl', 'csv', 'markdown']))
+  .option('-o, --out <path>', 'write the summary to a file (atomically)')
+  .option('--out-dir <dir>', 'write one report per submission (<entity.id>.json) and summary.<ext> into this folder')
+  .option('-j, --jobs <n>', 'parallel workers (default: the number of CPUs)')
+  .addOption(new Option('--fail-on <level>', 'exit 1 when any submission is invalid (default), also failed, also incomplete, or never').choices(['invalid', 'failed', 'incomplete', 'never']).default('invalid'))
+  .option('-p, --profile <id|file>', 'rule pack to apply to every submission')
+  .option('--factors <file>', 'factor set that overrides the built-ins')
+  .option('-q, --quiet', 'no progress output')
+  .option('--no-color', 'no colours')
+  .action(async (paths: string[], opts) => {
+    await run(async () => (await import('./commands/batch.js')).runBatch(paths, opts));
+  });
+
+program
   .command('init')
   .description('write a commented template submission and activity CSV that validate and evaluate as they are')
   .argument('[dir]', 'folder to write into (created if needed)', '.')

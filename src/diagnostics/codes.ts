@@ -56,6 +56,8 @@ export const CODES = {
   'ZC-W-BAND-BELOW-MIN': { severity: 'warning', en: '{indicator}: {message}' },
   'ZC-W-KEY-UNUSED': { severity: 'warning', en: '{where}: profile {profile} never reads "{found}"{hint}; it reads: {allowed}' },
   'ZC-W-NO-ACTIVITY': { severity: 'warning', en: '{what}: nothing will be accounted' },
+  'ZC-W-OUT-RENAMED': { severity: 'warning', en: 'report files renamed to stay unique and safe: {found}' },
+  'ZC-E-INTERNAL': { severity: 'error', en: 'internal error (please report): {reason}' },
   'ZC-W-ROW-DUPLICATE': { severity: 'warning', en: 'this row repeats {first} ({entity}, {category}/{item}, {found}); both are counted — delete one if it was entered twice' },
 } as const satisfies Record<string, CodeSpec>;
 

@@ -30,7 +30,8 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
   const diagnostics: Diagnostic[] = [];
   const skipped: ParsedCsv['skipped'] = [];
   let lastLine = 0;
-  let header: string[] = [];
+  // csv-parse may report one bad record more than once; its errors are phrased once the header is known
+  const raw: { err: CsvError; line: number; fields?: string[] }[] = [];
   const records = parse(text, {
     info: true,
     raw: true,
@@ -47,16 +48,20 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
       const e = err as unknown as { code: string; lines?: number; record?: unknown; column?: number };
       // csv-parse reports an unclosed quote at the end of the file; it opened in the record after the last good one
       const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : Number(e.lines ?? 0);
-      diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(err, header) }, { file, line, row: line }));
-      skipped.push(Array.isArray(e.record) ? { line, fields: e.record.map(String) } : { line });
+      if (raw.some((r) => r.line === line)) return;
+      raw.push({ err, line, ...(Array.isArray(e.record) ? { fields: e.record.map(String) } : {}) });
     },
   } as never) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
-  mergeRaggedRuns(diagnostics);
   const rows: CsvRow[] = [];
   const first = records[0];
+  const rawHeader = first ? first.record.map((h) => h.normalize('NFKC').trim()) : [];
+  const header = rawHeader.map((name) => aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase());
+  for (const r of raw) {
+    diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(r.err, rawHeader) }, { file, line: r.line, row: r.line }));
+    skipped.push(r.fields ? { line: r.line, fields: r.fields } : { line: r.line });
+  }
+  mergeRaggedRuns(diagnostics);
   if (!first) return { file, header: [], rawHeader: [], rows, skipped, diagnostics };
-  const rawHeader = first.record.map((h) => h.normalize('NFKC').trim());
-  header = rawHeader.map((name) => aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase());
   const firstAt = new Map<string, number>();
   let duplicate = false;
   header.forEach((h, i) => {

@@ -44,6 +44,9 @@ describe('fixtures/invalid: exact codes and positions', () => {
   }
 
   it('covers every code of the catalogue', () => {
-    expect(Object.keys(CODES).filter((code) => !seen.has(code)).sort()).toEqual([]);
+    // codes about a run rather than a file: a batch's renamed report files (test/cli/batch.test.ts),
+    // and a bug caught per submission (no input can trigger it on purpose)
+    const notFromFiles = ['ZC-E-INTERNAL', 'ZC-W-OUT-RENAMED'];
+    expect(Object.keys(CODES).filter((code) => !seen.has(code) && !notFromFiles.includes(code)).sort()).toEqual([]);
   });
 });

@@ -1,0 +1,64 @@
+/** One unit of batch work and how it is done: the same code in a worker thread or in the main thread. */
+import { hasErrors } from '../../diagnostics/codes.js';
+import { evaluate } from '../../engine.js';
+import type { Diagnostic } from '../../model/types.js';
+import { rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
+import { decodeText } from '../../parse/decode.js';
+import type { CsvRow, ParsedCsv } from '../../parse/csv.js';
+import { entryOf, type BatchEntry } from '../../report/batch.js';
+import { RENDERERS } from '../../report/formats/index.js';
+import { data, submissionInput, type RunOverrides } from '../context.js';
+import { displayPath, readTracked } from '../io.js';
+
+/** A submission file, or a slice of a roster (its header travels with it, parsed once by the main thread). */
+export type Task =
+  | { index: number; kind: 'file'; path: string }
+  | { index: number; kind: 'roster'; roster: Omit<ParsedCsv, 'rows' | 'skipped' | 'diagnostics'>; row: { line: number; cells: [string, string][] } };
+
+/** What a task yields: a report (as the JSON text and its summary line, plus a rendering for --out-dir) or errors. */
+export type TaskResult =
+  | { index: number; ok: true; json: string; entry: BatchEntry; rendered?: string; warnings: Diagnostic[] }
+  | { index: number; ok: false; file: string; row?: number; errors: Diagnostic[] };
+
+export interface TaskOptions {
+  profile?: string;
+  factors?: string;
+  /** Format of the per-submission files of --out-dir (json or table), or none. */
+  perReport?: string;
+  /** The report JSON on one line (jsonl) instead of indented. */
+  compact?: boolean;
+}
+
+/** Runs one task; never throws for bad input (that is a result). */
+export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskResult {
+  const d = data();
+  let out;
+  let file: string;
+  let row: number | undefined;
+  if (task.kind === 'file') {
+    file = displayPath(task.path);
+    let bytes: Buffer;
+    try {
+      bytes = readTracked(task.path);
+    } catch (e) {
+      return { index: task.index, ok: false, file, errors: [{ code: 'ZC-E-FILE-READ', severity: 'error', message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file }] };
+    }
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) return { index: task.index, ok: false, file, errors: [{ code: 'ZC-E-FILE-ENCODING', severity: 'error', message: `cannot decode ${file}: ${decoded.error}`, file, line: 1 }] };
+    out = evaluate(submissionInput(task.path, file, decoded.text, overrides), d);
+  } else {
+    file = task.roster.file;
+    row = task.row.line;
+    const csv: ParsedCsv = { ...task.roster, rows: [], skipped: [], diagnostics: [] };
+    const csvRow: CsvRow = { line: task.row.line, cells: new Map(task.row.cells) };
+    const { targets } = rosterColumns(csv, d.vocabulary);
+    const doc = rosterRowDocument(csv, targets, csvRow);
+    out = evaluate({ ...submissionInput(file, file, '', overrides), doc }, d);
+  }
+  if (!out.report || hasErrors(out.diagnostics)) {
+    return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: out.diagnostics.filter((x) => x.severity === 'error') };
+  }
+  const json = opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, { color: false, lang: 'en' });
+  const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, { color: false, lang: 'en' }) : undefined;
+  return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings: out.diagnostics };
+}

@@ -1,0 +1,233 @@
+/** `zcpark batch <path…>`: evaluate folders, globs and roster CSVs in parallel; ranked summary; one report per submission. */
+import { availableParallelism } from 'node:os';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { diag } from '../../diagnostics/codes.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import type { Diagnostic } from '../../model/types.js';
+import { isRosterHeader, rosterColumns } from '../../normalize/roster.js';
+import { parseCsv } from '../../parse/csv.js';
+import { decodeText } from '../../parse/decode.js';
+import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
+import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
+import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
+import { byPosition, formatDiagnostics } from '../diagnostics.js';
+import { discover } from '../discover.js';
+import { EXIT } from '../exit-codes.js';
+import { displayPath, readTracked, writeAtomic } from '../io.js';
+import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
+
+export interface BatchOptions {
+  format?: string;
+  out?: string;
+  outDir?: string;
+  jobs?: string;
+  failOn: string;
+  profile?: string;
+  factors?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+const FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'];
+const SUMMARY_EXT: Record<string, string> = { table: 'txt', json: 'json', jsonl: 'jsonl', csv: 'csv', markdown: 'md' };
+const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.csv': 'csv', '.md': 'markdown', '.txt': 'table' };
+const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
+const CHUNK = 16;
+
+/** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
+function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {
+  const d = data();
+  const { files, explicit } = discover(paths);
+  const sorted = [...files].filter((f) => f !== '-').sort();
+  if (files.includes('-')) throw new UsageError('batch reads files and folders, not stdin');
+  const tasks: Task[] = [];
+  const errors: BatchError[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const abs of sorted) {
+    const file = displayPath(abs);
+    if (extname(abs).toLowerCase() === '.csv') {
+      let bytes: Buffer;
+      try {
+        bytes = readTracked(abs);
+      } catch (e) {
+        errors.push({ file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] });
+        continue;
+      }
+      const decoded = decodeText(bytes);
+      if ('error' in decoded) {
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
+        continue;
+      }
+      const csv = parseCsv(file, decoded.text, new Map());
+      if (!isRosterHeader(csv.header)) {
+        // activity CSVs are read through the submissions that list them
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FORMAT-VERSION', { found: 'an activity CSV', allowed: 'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them' }, { file, line: 1 })] });
+        continue;
+      }
+      warnings.push(...rosterColumns(csv, d.vocabulary).diagnostics);
+      for (const k of csv.skipped) errors.push({ file, row: k.line, errors: csv.diagnostics.filter((x) => x.line === k.line) });
+      const roster = { file, header: csv.header, rawHeader: csv.rawHeader };
+      for (const row of csv.rows) tasks.push({ index: tasks.length, kind: 'roster', roster, row: { line: row.line, cells: [...row.cells] } });
+      continue;
+    }
+    let head = '';
+    try {
+      head = readTracked(abs).subarray(0, 4096).toString('utf8');
+    } catch {
+      /* reported by the task */
+    }
+    const format = FORMAT_KEY.exec(head)?.[1];
+    if (format && /^zcpark-(factors|profile)\//.test(format)) continue; // factor sets and packs are not submissions
+    if (!format && !explicit.has(abs)) continue; // not a zcpark document
+    tasks.push({ index: tasks.length, kind: 'file', path: abs });
+  }
+  return { tasks, errors, warnings };
+}
+
+/** Runs the tasks on `jobs` workers (or in this thread), handing results over in task order. */
+async function execute(tasks: Task[], jobs: number, opts: TaskOptions, overrides: RunOverrides, onResult: (r: TaskResult) => void): Promise<void> {
+  if (jobs <= 1 || tasks.length <= 1) {
+    for (const t of tasks) onResult(runTask(t, overrides, opts));
+    return;
+  }
+  const pending = new Map<number, TaskResult>();
+  let next = 0;
+  const deliver = (results: TaskResult[]) => {
+    for (const r of results) pending.set(r.index, r);
+    while (pending.has(next)) {
+      onResult(pending.get(next)!);
+      pending.delete(next++);
+    }
+  };
+  // chunks small enough to keep every worker busy, large enough to keep messages few
+  const size = Math.max(1, Math.min(CHUNK, Math.ceil(tasks.length / (jobs * 4))));
+  const chunks: Task[][] = [];
+  for (let i = 0; i < tasks.length; i += size) chunks.push(tasks.slice(i, i + size));
+  let dispatched = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, chunks.length) }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(new URL('../batch/worker.js', import.meta.url), { workerData: opts });
+        const feed = () => {
+          if (dispatched < chunks.length) worker.postMessage(chunks[dispatched++]);
+          else {
+            worker.postMessage(null);
+          }
+        };
+        worker.on('message', (results: TaskResult[]) => {
+          deliver(results);
+          feed();
+        });
+        worker.on('error', reject);
+        worker.on('exit', () => resolve());
+        feed();
+      }),
+    ),
+  );
+}
+
+/** A file name from an entity id: safe characters only, never a path, unique within the run. */
+function reportName(id: string, used: Set<string>, ext: string): { name: string; renamed: boolean } {
+  let base = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 64) || 'submission';
+  if (base.toLowerCase() === `summary`) base = `${base}_`;
+  let name = `${base}.${ext}`;
+  let k = 2;
+  while (used.has(name.toLowerCase())) name = `${base}-${k++}.${ext}`;
+  used.add(name.toLowerCase());
+  return { name, renamed: name !== `${id}.${ext}` };
+}
+
+/** Runs the command; returns the exit code. */
+export async function runBatch(paths: string[], opts: BatchOptions): Promise<number> {
+  let format = opts.format;
+  if (!format && opts.out) {
+    format = BY_EXT[extname(opts.out).toLowerCase()];
+    if (!format) throw new UsageError(`cannot tell the format from "${extname(opts.out) || opts.out}"; give -f (${FORMATS.join(', ')})`);
+  }
+  format ??= process.stdout.isTTY ? 'table' : 'json';
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for batch; allowed: ${FORMATS.join(', ')}`);
+  const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
+  if (opts.outDir) {
+    if (existsSync(opts.outDir) && !statSync(opts.outDir).isDirectory()) throw new UsageError(`--out-dir ${opts.outDir} is a file, not a folder`);
+    mkdirSync(opts.outDir, { recursive: true });
+  }
+  const overrides: RunOverrides = {
+    ...(opts.profile ? { profile: profileOption(opts.profile) } : {}),
+    ...(opts.factors ? { factors: factorsOption(opts.factors) } : {}),
+  };
+  for (const o of [overrides.profile, overrides.factors]) {
+    if (o && 'diagnostics' in o && o.diagnostics.some((x) => x.severity === 'error')) {
+      process.stderr.write(formatDiagnostics(o.diagnostics, useColor(process.stderr, opts.color)));
+      return EXIT.data;
+    }
+  }
+  const { tasks, errors: planErrors, warnings } = plan(paths);
+  const perReport = opts.outDir ? (format === 'table' ? 'table' : 'json') : undefined;
+  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl' };
+
+  const entries: BatchEntry[] = [];
+  const errors: BatchError[] = [...planErrors];
+  const reportTexts: string[] = [];
+  const used = new Set<string>();
+  const renamed: string[] = [];
+  const jsonl: string[] = [];
+  const progress = process.stderr.isTTY && !opts.quiet && !process.env.CI;
+  const started = Date.now();
+  let done = 0;
+  let lastDraw = 0;
+  const emitLine = (line: string) => {
+    if (opts.out || opts.outDir) jsonl.push(line);
+    else process.stdout.write(`${line}\n`);
+  };
+  if (format === 'jsonl') for (const e of planErrors) emitLine(JSON.stringify({ error: e }));
+
+  await execute(tasks, jobs, taskOpts, overrides, (r) => {
+    done++;
+    if (r.ok) {
+      entries.push(r.entry);
+      if (format === 'json') reportTexts.push(r.json);
+      if (format === 'jsonl') emitLine(r.json);
+      if (opts.outDir) {
+        const ext = perReport === 'table' ? 'txt' : 'json';
+        const { name, renamed: changed } = reportName(r.entry.id, used, ext);
+        if (changed) renamed.push(`${r.entry.id} → ${name}`);
+        writeAtomic(join(opts.outDir, name), r.rendered ?? r.json);
+      }
+    } else {
+      const e: BatchError = { file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), errors: [...r.errors].sort(byPosition) };
+      errors.push(e);
+      if (format === 'jsonl') emitLine(JSON.stringify({ error: e }));
+    }
+    if (progress && (Date.now() - lastDraw > 100 || done === tasks.length)) {
+      lastDraw = Date.now();
+      const rate = done / Math.max(0.001, (lastDraw - started) / 1000);
+      process.stderr.write(`\r${done}/${tasks.length} submissions · ${rate.toFixed(0)}/s · ETA ${((tasks.length - done) / Math.max(rate, 1e-9)).toFixed(0)} s   `);
+    }
+  });
+  if (progress) process.stderr.write('\n');
+
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
+  const summary = summarize(entries, errors);
+  const view: BatchView = { summary, entries, errors, ...(format === 'json' ? { reportTexts } : {}) };
+  const color = !opts.out && useColor(process.stdout, opts.color);
+  const text =
+    format === 'json' ? renderBatchJson(view)
+    : format === 'csv' ? renderBatchCsv(view)
+    : format === 'markdown' ? renderBatchMarkdown(view)
+    : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
+    : renderBatchTable(view, color);
+  if (opts.outDir) writeAtomic(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`), format === 'table' ? renderBatchTable(view, false) : text);
+  if (opts.out) writeAtomic(opts.out, text);
+  else if (format !== 'jsonl' || opts.outDir) process.stdout.write(text);
+  const diags = [...warnings];
+  if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
+  if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
+  if (opts.failOn === 'never') return EXIT.ok;
+  if (errors.length) return EXIT.data;
+  if (opts.failOn === 'failed' && summary.fail > 0) return EXIT.data;
+  if (opts.failOn === 'incomplete' && summary.fail + summary.incomplete > 0) return EXIT.data;
+  return EXIT.ok;
+}

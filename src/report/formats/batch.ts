@@ -1,0 +1,98 @@
+/** Batch renderers: the summary of a run as a terminal table, JSON (zcpark-batch/1), CSV or Markdown. */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { BatchEntry, BatchError, BatchSummary } from '../batch.js';
+import { num } from './display.js';
+
+export interface BatchView {
+  summary: BatchSummary;
+  entries: readonly BatchEntry[];
+  errors: readonly BatchError[];
+  /** Pretty JSON text of each report, in input order (only for the json format). */
+  reportTexts?: readonly string[];
+}
+
+const where = (e: { file: string; row?: number }) => `${e.file}${e.row !== undefined ? `:${e.row}` : ''}`;
+const firstError = (e: BatchError) => {
+  const d = e.errors[0];
+  return d ? `${d.code}${d.field ? ` [${d.field}]` : ''}: ${d.message}` : '';
+};
+
+/** `{ format, summary, results, errors }`, the report texts spliced in with their indentation. */
+export function renderBatchJson(v: BatchView): string {
+  const indent = (text: string) => text.trimEnd().split('\n').map((l) => `    ${l}`).join('\n');
+  const results = (v.reportTexts ?? []).map(indent).join(',\n');
+  const summary = JSON.stringify(v.summary, null, 2).split('\n').join('\n  ');
+  const errors = JSON.stringify(v.errors, null, 2).split('\n').join('\n  ');
+  return `{\n  "format": "zcpark-batch/1",\n  "summary": ${summary},\n  "results": [${results ? `\n${results}\n  ` : ''}],\n  "errors": ${errors}\n}\n`;
+}
+
+/** A CSV cell: numbers as numbers; text quoted when needed and defused against formula injection. */
+export function csvCell(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
+  let s = String(x);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // Excel would run =, +, -, @ as a formula
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per submission (invalid ones too), UTF-8 with a BOM so Excel opens Chinese names correctly. */
+export function renderBatchCsv(v: BatchView): string {
+  const coreIds = [...new Set(v.entries.flatMap((e) => e.core.map((c) => c.id)))].sort();
+  const head = ['file', 'row', 'id', 'name', 'profile', 'type', 'verdict', 'score', 'grade', ...coreIds.flatMap((id) => [`${id}`, `${id}_status`]), 'failed_indicators', 'warnings', 'error'];
+  const lines = [head.map(csvCell).join(',')];
+  for (const e of v.entries) {
+    const core = coreIds.flatMap((id) => {
+      const c = e.core.find((x) => x.id === id);
+      return [c?.value ?? null, c?.status ?? null];
+    });
+    lines.push([e.file, e.row ?? null, e.id, e.name, e.profile, e.type, e.verdict, e.score, e.grade, ...core, e.failed.join(' '), e.warnings, null].map(csvCell).join(','));
+  }
+  for (const e of v.errors) {
+    lines.push([e.file, e.row ?? null, null, null, null, null, 'invalid', null, null, ...coreIds.flatMap(() => [null, null]), null, null, firstError(e)].map(csvCell).join(','));
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** A reviewer's summary: counts, ranking, core-indicator spread, most failed indicators, broken inputs. */
+export function renderBatchMarkdown(v: BatchView): string {
+  const s = v.summary;
+  const esc = (x: unknown) => String(x ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const out = [`# zcpark batch: ${s.total} submissions`, '', `| pass | fail | incomplete | invalid |`, `|---:|---:|---:|---:|`, `| ${s.pass} | ${s.fail} | ${s.incomplete} | ${s.invalid} |`, ''];
+  out.push('## Ranking', '', '| rank | id | name | score | grade | verdict | source |', '|---:|---|---|---:|---|---|---|');
+  for (const r of s.ranking) out.push(`| ${r.rank} | ${esc(r.id)} | ${esc(r.name)} | ${r.score === null ? '—' : num(r.score, 1)} | ${esc(r.grade)} | ${r.verdict} | ${esc(where(r))} |`);
+  const dist = Object.entries(s.core_distribution);
+  if (dist.length) {
+    out.push('', '## Core indicators', '', '| indicator | n | min | p25 | median | p75 | max |', '|---|---:|---:|---:|---:|---:|---:|');
+    for (const [id, d] of dist) out.push(`| ${id} | ${d.n} | ${num(d.min, 4)} | ${num(d.p25, 4)} | ${num(d.median, 4)} | ${num(d.p75, 4)} | ${num(d.max, 4)} |`);
+  }
+  if (s.most_failed.length) {
+    out.push('', '## Most often failed', '', '| indicator | submissions |', '|---|---:|');
+    for (const f of s.most_failed) out.push(`| ${f.id} | ${f.count} |`);
+  }
+  if (v.errors.length) {
+    out.push('', '## Invalid inputs', '');
+    for (const e of v.errors) for (const d of e.errors) out.push(`- \`${esc(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)}\` ${d.code}: ${esc(d.message)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The terminal view. */
+export function renderBatchTable(v: BatchView, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const style = { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true };
+  const s = v.summary;
+  const lines = [c.bold(`${s.total} submissions: ${c.green(`${s.pass} pass`)}, ${c.red(`${s.fail} fail`)}, ${c.yellow(`${s.incomplete} incomplete`)}, ${s.invalid ? c.red(`${s.invalid} invalid`) : '0 invalid'}`)];
+  const t = new Table({ head: ['#', 'id', 'name', 'score', 'grade', 'verdict'], style, colAligns: ['right', 'left', 'left', 'right', 'left', 'left'], colWidths: [6, 24, 40, 8, 7, 12], wordWrap: true });
+  const shown = s.ranking.slice(0, 50);
+  for (const r of shown) t.push([String(r.rank), r.id, r.name, r.score === null ? '—' : num(r.score, 1), r.grade ?? '—', r.verdict === 'pass' ? c.green(r.verdict) : r.verdict === 'fail' ? c.red(r.verdict) : c.yellow(r.verdict)]);
+  if (shown.length) lines.push(t.toString());
+  if (s.ranking.length > shown.length) lines.push(c.dim(`… ${s.ranking.length - shown.length} more (see -f json, csv or markdown)`));
+  for (const [id, d] of Object.entries(s.core_distribution)) lines.push(`${id}: n=${d.n} min ${num(d.min, 4)} · p25 ${num(d.p25, 4)} · median ${num(d.median, 4)} · p75 ${num(d.p75, 4)} · max ${num(d.max, 4)}`);
+  if (s.most_failed.length) lines.push(`most often failed: ${s.most_failed.slice(0, 5).map((f) => `${f.id} (${f.count})`).join(', ')}`);
+  if (v.errors.length) {
+    lines.push(c.red(`${v.errors.length} invalid input${v.errors.length === 1 ? '' : 's'}:`));
+    for (const e of v.errors) for (const d of e.errors) lines.push(`  ${c.bold(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)}  ${d.message}  ${c.dim(d.code)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
