@@ -113,7 +113,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     gridRegionOf: data.gridRegionOf,
     layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
   }, (u) => data.units.lookup(u)?.dimension);
-  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc, skipBalances: taintedEntities });
+  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc, skipBalances: taintedEntities, trace: input.explain === true });
   for (const row of submission.activity) accounting.add(row);
   const account = accounting.finish();
   diagnostics.push(...(profile ? account.diagnostics : account.diagnostics.filter((d) => d.severity === 'error')));

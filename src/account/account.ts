@@ -58,6 +58,8 @@ export interface AccountContext {
   vocabulary: Vocabulary;
   resolver: FactorResolver;
   accounting: ProfileAccounting;
+  /** Build the calculation trace's text (--explain). */
+  trace?: boolean;
   /** Entities whose balances are not checked because one of their rows was invalid. */
   skipBalances?: ReadonlySet<string>;
 }
@@ -96,55 +98,56 @@ export class Accounting {
 
   constructor(private readonly ctx: AccountContext) {}
 
+  private get tracing(): boolean {
+    return this.ctx.trace === true;
+  }
+
   /** Adds one normalised activity row. */
   add(row: ActivityRow): void {
     const st = this.entity(row.entity);
-    const t: TraceRow = {
-      ref: refText(row.ref),
-      entity: row.entity,
-      category: row.category,
-      item: row.item,
-      quantity: `${show(row.quantity.value)} ${row.quantity.unit}`,
-      steps: [],
-    };
-    if (row.note) t.note = row.note;
-    this.traceRows.push(t);
+    const ref = refText(row.ref);
+    // the trace's text is built only for --explain (it costs more than the arithmetic)
+    const t: TraceRow | undefined = this.ctx.trace
+      ? { ref, entity: row.entity, category: row.category, item: row.item, quantity: `${show(row.quantity.value)} ${row.quantity.unit}`, steps: [] }
+      : undefined;
+    if (t && row.note) t.note = row.note;
+    if (t) this.traceRows.push(t);
     // a row of quantity 0 reports nothing, so it does not make a sector covered
     if (!row.quantity.value.isZero()) this.rowsByCategory.set(row.category, (this.rowsByCategory.get(row.category) ?? 0) + 1);
     switch (row.category) {
       case 'fuel':
       case 'transport':
-        this.addFuel(row, st, t);
+        this.addFuel(row, st, t, ref);
         break;
       case 'electricity':
       case 'heat':
-        this.addFlow(row, st, t, row.category);
+        this.addFlow(row, st, t, ref, row.category);
         break;
       case 'process':
       case 'waste':
-        this.addDirect(row, st, t);
+        this.addDirect(row, st, t, ref);
         break;
       case 'sink':
       case 'offset': {
         const tonnes = this.toUnit(row.quantity.value, row.quantity.unit, 'tCO2');
-        t.steps.push({ figure: 'tonnes', value: show(tonnes), formula: `${t.quantity} = ${show(tonnes)} tCO2` });
+        t?.steps.push({ figure: 'tonnes', value: show(tonnes), formula: `${t!.quantity} = ${show(tonnes)} tCO2` });
         const byItem = row.category === 'sink' ? this.sinksByItem : this.offsetsByItem;
         add(byItem, row.item, tonnes);
         if (row.category === 'sink') st.fig.sinks = st.fig.sinks.add(tonnes);
         else st.fig.offsets = st.fig.offsets.add(tonnes);
-        this.noteRow(`emissions.${row.category === 'sink' ? 'sinks_t' : 'offsets_t'}`, t.ref);
+        this.noteRow(`emissions.${row.category === 'sink' ? 'sinks_t' : 'offsets_t'}`, ref);
         break;
       }
       case 'water': {
         const m3 = this.toBaseOf(row.quantity.value, row.quantity.unit);
         add(this.water, row.item, m3);
-        t.steps.push({ figure: 'water_m3', value: show(m3), formula: `${t.quantity} = ${show(m3)} ${this.baseUnit(row.quantity.unit)} (carried, not accounted)` });
+        t?.steps.push({ figure: 'water_m3', value: show(m3), formula: `${t!.quantity} = ${show(m3)} ${this.baseUnit(row.quantity.unit)} (carried, not accounted)` });
         break;
       }
     }
   }
 
-  private addFuel(row: ActivityRow, st: EntityState, t: TraceRow): void {
+  private addFuel(row: ActivityRow, st: EntityState, t: TraceRow | undefined, ref: string): void {
     const cat = row.category as 'fuel' | 'transport';
     const def = this.ctx.vocabulary.itemDef(cat, row.item);
     // energy (tce)
@@ -152,12 +155,12 @@ export class Accounting {
     const qUnit = this.ctx.units.get(row.quantity.unit);
     if (qUnit.dimension === 'coal') {
       tce = this.toUnit(row.quantity.value, row.quantity.unit, 'tce');
-      t.steps.push({ figure: 'tce', value: show(tce), formula: `${t.quantity} = ${show(tce)} tce` });
+      t?.steps.push({ figure: 'tce', value: show(tce), formula: `${t!.quantity} = ${show(tce)} tce` });
     } else {
       const f = this.factorFor('energy', row, undefined);
       if (f) {
         tce = this.apply(row, f.value, 'tce');
-        t.steps.push({ figure: 'tce', value: show(tce), formula: `${t.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(tce)} tce`, factor: f.id });
+        t?.steps.push({ figure: 'tce', value: show(tce), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(tce)} tce`, factor: f.id });
       }
     }
     if (tce) {
@@ -166,34 +169,34 @@ export class Accounting {
       if (def?.gas) this.gasTce = this.gasTce.add(tce);
       const clean = !!def?.clean || (!!def?.gas && this.ctx.accounting.cleanIncludesGas);
       if (clean) st.fig.cleanTce = st.fig.cleanTce.add(tce);
-      this.noteRow(`energy.${cat}_tce`, t.ref);
+      this.noteRow(`energy.${cat}_tce`, ref);
     }
     // CO2
     const f = this.factorFor('co2', row, row.factor);
     if (f) {
       const co2 = this.apply(row, f.value, 'tCO2');
       st.fig.co2.set(cat, st.fig.co2.get(cat)!.add(co2));
-      t.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
-      this.noteRow(`emissions.${cat}_t`, t.ref);
+      t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
+      this.noteRow(`emissions.${cat}_t`, ref);
     }
   }
 
-  private addDirect(row: ActivityRow, st: EntityState, t: TraceRow): void {
+  private addDirect(row: ActivityRow, st: EntityState, t: TraceRow | undefined, ref: string): void {
     const cat = row.category as 'process' | 'waste';
     let co2: Rational | undefined;
     if (this.ctx.units.get(row.quantity.unit).dimension === 'emissions' && !row.factor) {
       co2 = this.toUnit(row.quantity.value, row.quantity.unit, 'tCO2');
-      t.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t.quantity} reported directly = ${show(co2)} tCO2` });
+      t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} reported directly = ${show(co2)} tCO2` });
     } else {
       const f = this.factorFor('co2', row, row.factor);
       if (f) {
         co2 = this.apply(row, f.value, 'tCO2');
-        t.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
+        t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
       }
     }
     if (co2) {
       st.fig.co2.set(cat, st.fig.co2.get(cat)!.add(co2));
-      this.noteRow(`emissions.${cat}_t`, t.ref);
+      this.noteRow(`emissions.${cat}_t`, ref);
     }
   }
 
@@ -201,14 +204,14 @@ export class Accounting {
    * Electricity and heat rows are tallied per entity and item (their balances are computed at finish);
    * a row factor is allowed on the one item bought from outside (grid power, purchased heat).
    */
-  private addFlow(row: ActivityRow, st: EntityState, t: TraceRow, flow: 'electricity' | 'heat'): void {
+  private addFlow(row: ActivityRow, st: EntityState, t: TraceRow | undefined, ref: string, flow: 'electricity' | 'heat'): void {
     const unit = flow === 'electricity' ? 'MWh' : 'GJ';
     const amount = this.toUnit(row.quantity.value, row.quantity.unit, unit);
     const tally = (flow === 'electricity' ? st.elec : st.heat) as Record<string, Rational>;
     tally[row.item] = tally[row.item]!.add(amount);
-    t.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t.quantity} = ${show(amount)} ${unit}` });
-    st.refs[flow].push(t.ref);
-    if (row.item === 'green_certificate') st.refs.certificates.push(t.ref);
+    t?.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t!.quantity} = ${show(amount)} ${unit}` });
+    st.refs[flow].push(ref);
+    if (row.item === 'green_certificate') st.refs.certificates.push(ref);
     if (!row.factor) return;
     const bought = flow === 'electricity' ? 'grid' : 'purchased';
     if (row.item !== bought) {
@@ -224,7 +227,7 @@ export class Accounting {
       st.heatOverrideGj = st.heatOverrideGj.add(amount);
     }
     const f = this.rowFactor(row, row.factor);
-    t.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} ${unit} × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
+    t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} ${unit} × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
   }
 
   /** Computes the electricity and heat balances and every aggregate. */
@@ -273,6 +276,7 @@ export class Accounting {
 
     const figures: Trace['figures'] = {};
     const fig = (key: string, value: Rational, formula: string) => {
+      if (!this.tracing) return;
       const rows = this.figureRows.get(key);
       figures[key] = { value: show(value), formula, ...(rows ? { rows } : {}) };
     };
@@ -312,10 +316,11 @@ export class Accounting {
   }
 
   private electricityBalance(name: string, st: EntityState) {
+    const tr = this.tracing;
     const e = st.elec;
     const lines: string[] = [];
     const consumed = e.grid.add(e.green_trade).add(e.direct_green).add(e.onsite_renewable).sub(e.export);
-    lines.push(`consumed = grid ${show(e.grid)} + green_trade ${show(e.green_trade)} + direct_green ${show(e.direct_green)} + onsite_renewable ${show(e.onsite_renewable)} − export ${show(e.export)} = ${show(consumed)} MWh`);
+    tr && lines.push(`consumed = grid ${show(e.grid)} + green_trade ${show(e.green_trade)} + direct_green ${show(e.direct_green)} + onsite_renewable ${show(e.onsite_renewable)} − export ${show(e.export)} = ${show(consumed)} MWh`);
     if (consumed.isNegative()) {
       if (this.skips(name)) return { lines, consumed: R0, green: R0, credited: R0, floored: false };
       this.error('ZC-E-ELEC-BALANCE', { entity: name, found: consumed.toNumber() }, this.firstRef(st.refs.electricity));
@@ -326,7 +331,7 @@ export class Accounting {
       this.diagnostics.push(diag('ZC-W-CERT-EXCESS', { entity: name, found: e.green_certificate.toNumber(), allowed: e.grid.toNumber() }, this.firstRef(st.refs.certificates)));
     }
     const green = e.green_trade.add(e.direct_green).add(e.onsite_renewable).add(credited);
-    lines.push(`green = green_trade + direct_green + onsite_renewable + min(certificates ${show(e.green_certificate)}, grid) = ${show(green)} MWh`);
+    tr && lines.push(`green = green_trade + direct_green + onsite_renewable + min(certificates ${show(e.green_certificate)}, grid) = ${show(green)} MWh`);
     // CO2: grid rows at their own or the default grid factor, minus credited certificates and exports at the default factor
     let co2 = st.gridOverrideT;
     const atDefault = e.grid.sub(st.gridOverrideMwh).sub(credited).sub(e.export);
@@ -336,13 +341,13 @@ export class Accounting {
       if (f) {
         const part = atDefault.mul(this.factorPer(f.value, 'MWh', 'tCO2'));
         co2 = co2.add(part);
-        lines.push(`electricity_t = (grid ${show(e.grid.sub(st.gridOverrideMwh))} − credited certificates ${show(credited)} − export ${show(e.export)}) MWh × ${show(f.value.value)} ${f.value.unitText}${st.gridOverrideMwh.isZero() ? '' : ` + row-factor grid ${show(st.gridOverrideT)} tCO2`} = ${show(co2)} tCO2`);
+        tr && lines.push(`electricity_t = (grid ${show(e.grid.sub(st.gridOverrideMwh))} − credited certificates ${show(credited)} − export ${show(e.export)}) MWh × ${show(f.value.value)} ${f.value.unitText}${st.gridOverrideMwh.isZero() ? '' : ` + row-factor grid ${show(st.gridOverrideT)} tCO2`} = ${show(co2)} tCO2`);
       }
     } else if (!st.gridOverrideMwh.isZero()) {
-      lines.push(`electricity_t = row-factor grid rows ${show(co2)} tCO2`);
+      tr && lines.push(`electricity_t = row-factor grid rows ${show(co2)} tCO2`);
     }
     if (co2.isNegative() && !this.ctx.accounting.creditNetExports) {
-      lines.push(`electricity_t floored at 0 (was ${show(co2)}; the profile does not credit net exports)`);
+      tr && lines.push(`electricity_t floored at 0 (was ${show(co2)}; the profile does not credit net exports)`);
       this.diagnostics.push(diag('ZC-W-ELEC-EXPORT-FLOORED', { entity: name, found: show(e.export), allowed: show(e.grid.sub(credited)) }, this.firstRef(st.refs.electricity)));
       co2 = R0;
       floored = true;
@@ -358,17 +363,18 @@ export class Accounting {
       const tce = consumed.mul(per);
       st.fig.tce.set('electricity', tce);
       st.fig.cleanTce = st.fig.cleanTce.add(clean.mul(per));
-      lines.push(`electricity_tce = ${show(consumed)} MWh × ${show(coef.value.value)} ${coef.value.unitText} = ${show(tce)} tce; clean ${show(clean)} MWh = ${show(clean.mul(per))} tce`);
+      tr && lines.push(`electricity_tce = ${show(consumed)} MWh × ${show(coef.value.value)} ${coef.value.unitText} = ${show(tce)} tce; clean ${show(clean)} MWh = ${show(clean.mul(per))} tce`);
       add(this.energyByItem, 'electricity.consumed', tce);
     }
     return { lines, consumed, green, credited, floored };
   }
 
   private heatBalance(name: string, st: EntityState) {
+    const tr = this.tracing;
     const h = st.heat;
     const lines: string[] = [];
     const consumed = h.purchased.add(h.onsite_renewable).sub(h.export);
-    lines.push(`consumed = purchased ${show(h.purchased)} + onsite_renewable ${show(h.onsite_renewable)} − export ${show(h.export)} = ${show(consumed)} GJ`);
+    tr && lines.push(`consumed = purchased ${show(h.purchased)} + onsite_renewable ${show(h.onsite_renewable)} − export ${show(h.export)} = ${show(consumed)} GJ`);
     if (consumed.isNegative()) {
       if (this.skips(name)) return { lines, consumed: R0 };
       this.error('ZC-E-HEAT-BALANCE', { entity: name, found: consumed.toNumber() }, this.firstRef(st.refs.heat));
@@ -379,7 +385,7 @@ export class Accounting {
     if (!atDefault.isZero()) {
       const f = this.resolve({ kind: 'co2', category: 'heat', item: 'purchased' }, st.refs.heat);
       if (f) co2 = co2.add(atDefault.mul(this.factorPer(f.value, 'GJ', 'tCO2')));
-      if (f) lines.push(`heat_t = max(0, (purchased ${show(h.purchased.sub(st.heatOverrideGj))} − export ${show(h.export)}) GJ × ${show(f.value.value)} ${f.value.unitText}${st.heatOverrideGj.isZero() ? '' : ` + row-factor ${show(st.heatOverrideT)} tCO2`})`);
+      if (f) tr && lines.push(`heat_t = max(0, (purchased ${show(h.purchased.sub(st.heatOverrideGj))} − export ${show(h.export)}) GJ × ${show(f.value.value)} ${f.value.unitText}${st.heatOverrideGj.isZero() ? '' : ` + row-factor ${show(st.heatOverrideT)} tCO2`})`);
     }
     if (co2.isNegative()) co2 = R0;
     st.fig.co2.set('heat', co2);
@@ -391,9 +397,9 @@ export class Accounting {
       st.fig.tce.set('heat', tce);
       st.fig.cleanTce = st.fig.cleanTce.add(clean);
       add(this.energyByItem, 'heat.consumed', tce);
-      lines.push(`heat_tce = ${show(consumed)} GJ × ${show(coef.value.value)} ${coef.value.unitText} = ${show(tce)} tce; clean (renewable heat) ${show(clean)} tce`);
+      tr && lines.push(`heat_tce = ${show(consumed)} GJ × ${show(coef.value.value)} ${coef.value.unitText} = ${show(tce)} tce; clean (renewable heat) ${show(clean)} tce`);
     }
-    lines.push(`heat_t = ${show(co2)} tCO2`);
+    tr && lines.push(`heat_t = ${show(co2)} tCO2`);
     return { lines, consumed };
   }
 
@@ -472,6 +478,7 @@ export class Accounting {
   }
 
   private noteRow(figure: string, ref: string): void {
+    if (!this.tracing) return;
     const list = this.figureRows.get(figure);
     if (list) list.push(ref);
     else this.figureRows.set(figure, [ref]);

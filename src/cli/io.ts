@@ -5,17 +5,27 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { UsageError } from '../diagnostics/errors.js';
 import type { FileReader } from '../normalize/submission.js';
 
-/** Every file this run has read (real paths): an output may never replace one of them. */
-const readPaths = new Set<string>();
+/** Every file this run has read: an output may never replace one of them. */
+const readPaths: string[] = [];
+/** Their real paths, resolved only when something is about to be written (a batch reads 20,000 files). */
+const realRead = new Set<string>();
+let resolvedUpTo = 0;
 
 /** Records that `path` was read, so `writeAtomic` refuses to overwrite it. */
 export function noteRead(path: string): void {
-  if (path === '-') return;
-  try {
-    readPaths.add(realpathSync(path));
-  } catch {
-    readPaths.add(resolve(path));
+  if (path !== '-') readPaths.push(resolve(path));
+}
+
+function realReadPaths(): Set<string> {
+  for (; resolvedUpTo < readPaths.length; resolvedUpTo++) {
+    const p = readPaths[resolvedUpTo]!;
+    try {
+      realRead.add(realpathSync(p));
+    } catch {
+      realRead.add(p);
+    }
   }
+  return realRead;
 }
 
 /** Reads a file and records it as an input of this run. */
@@ -81,7 +91,7 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
     }
   };
   const targetReal = real(target);
-  if (readPaths.has(targetReal) || inputs.some((i) => i !== '-' && real(i) === targetReal)) {
+  if (realReadPaths().has(targetReal) || inputs.some((i) => i !== '-' && real(i) === targetReal)) {
     throw new UsageError(`refusing to overwrite ${path}: this run read it as an input`, 'ZC-E-OUT-IS-INPUT');
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

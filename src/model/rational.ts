@@ -1,8 +1,16 @@
 /** Exact rational arithmetic on BigInt: the engine never rounds, so sums are order-independent and scale exactly. */
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 const gcd = (a: bigint, b: bigint): bigint => {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  // most values (decimal quantities, factors) fit in a double: Euclid on numbers is exact there and far faster
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a), y = Number(b);
+    while (y !== 0) [x, y] = [y, x % y];
+    return BigInt(x);
+  }
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 };
@@ -70,12 +78,39 @@ export class Rational {
   /** The nearest double, read from a 25-significant-digit decimal expansion (deterministic). */
   toNumber(): number {
     if (this.d === 1n) return Number(this.n);
+    // both exact as doubles: IEEE division rounds the true quotient once, to the nearest double
+    if (this.d <= SAFE && this.n <= SAFE && this.n >= -SAFE) {
+      const x = Number(this.n) / Number(this.d);
+      return Object.is(x, -0) ? 0 : x;
+    }
     const neg = this.n < 0n;
     const a = neg ? -this.n : this.n;
     const k = Math.max(0, 25 - (a.toString().length - this.d.toString().length));
     const q = (a * 10n ** BigInt(k)) / this.d;
-    const x = Number(`${neg ? '-' : ''}${q}e-${k}`);
+    let x = Number(`${neg ? '-' : ''}${q}e-${k}`);
+    // the truncated expansion is within an ulp; near a tie it can round the wrong way: compare exactly
+    if (Number.isFinite(x) && x !== 0) {
+      const exact = Rational.exactOfDouble(x);
+      const c = this.cmp(exact);
+      if (c !== 0) {
+        const other = neighbour(x, c > 0 ? 1 : -1);
+        const mid = exact.add(Rational.exactOfDouble(other)).mul(HALF);
+        const m = this.cmp(mid);
+        if (m === c || (m === 0 && (mantissaBits(x) & 1n) === 1n)) x = other; // past the midpoint, or a tie to even
+      }
+    }
     return Object.is(x, -0) ? 0 : x;
+  }
+
+  /** The exact value of a finite double (its binary significand and exponent), not its shortest spelling. */
+  static exactOfDouble(x: number): Rational {
+    const bits = mantissaBits(x);
+    const exp = Number((bits >> 52n) & 0x7ffn);
+    const frac = bits & ((1n << 52n) - 1n);
+    const m = exp === 0 ? frac : frac | (1n << 52n);
+    const e = exp === 0 ? -1074 : exp - 1075;
+    const sign = bits >> 63n === 1n ? -1n : 1n;
+    return e >= 0 ? Rational.of(sign * m * 2n ** BigInt(e)) : Rational.of(sign * m, 2n ** BigInt(-e));
   }
 
   /** Exact decimal text when the expansion terminates, else a 20-digit approximation marked with "…". */
@@ -94,6 +129,26 @@ export class Rational {
     const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
     return (neg ? '-' : '') + text;
   }
+}
+
+const HALF = Rational.of(1n, 2n);
+
+/** The raw IEEE-754 bits of a double. */
+function mantissaBits(x: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return view.getBigUint64(0);
+}
+
+/** The next double above (dir 1) or below (dir -1) x, for finite non-zero x. */
+function neighbour(x: number, dir: 1 | -1): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  // away from zero means a larger bit pattern for either sign
+  const away = (x > 0) === (dir > 0);
+  view.setBigUint64(0, away ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
 }
 
 /** Sum of a list of rationals (exact, so order never matters). */

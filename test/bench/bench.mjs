@@ -61,3 +61,30 @@ console.log(`zcpark bench — node ${process.version}, ${N} cold runs each (medi
 console.log(`${pad('case', 44)}${pad('ms', 10)}${pad('over floor', 12)}target`);
 for (const [name, ms, target] of rows) console.log(`${pad(name, 44)}${pad(ms.toFixed(1), 10)}${pad(name.startsWith('node') ? '' : `+${(ms - floor).toFixed(1)}`, 12)}${target}`);
 for (const [name, ms, target] of inproc) console.log(`${pad(name, 44)}${pad(ms.toFixed(2), 10)}${pad('', 12)}${target}`);
+
+// ---- batch (issue #5): 10,000 generated submissions and a 10,000-row roster --------------------------
+const { generate } = await import('./generate.mjs');
+const BATCH_N = Number(process.env.BENCH_BATCH ?? 10000);
+const out = join(ROOT, 'bench-out');
+const t0 = performance.now();
+generate(out, BATCH_N);
+console.log(`\nbatch data: ${BATCH_N} submissions (YAML + 40-row CSV) and a ${BATCH_N}-row roster in bench-out/ (${((performance.now() - t0) / 1000).toFixed(1)} s to generate or reuse)`);
+function batchRun(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'test/bench/rss-run.mjs'), 'batch', ...args, '-f', 'jsonl', '-q'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: '1' } });
+  const s = (performance.now() - t) / 1000;
+  const rss = Number(/ZCPARK_PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  const lines = r.stdout.split('\n').filter(Boolean).length;
+  return { s, rss, lines };
+}
+console.log(`${pad('batch case', 44)}${pad('s', 10)}${pad('files/s', 12)}${pad('peak RSS', 12)}target`);
+for (const [name, args] of [
+  ['10k submissions, 1 thread', [join(out, 'subs'), '-j', '1']],
+  ['10k submissions, 2 workers', [join(out, 'subs'), '-j', '2']],
+  ['10k-row roster, 1 thread', [join(out, 'roster.csv'), '-j', '1']],
+  ['10k-row roster, 2 workers', [join(out, 'roster.csv'), '-j', '2']],
+]) {
+  const r = batchRun(args);
+  if (r.lines !== BATCH_N) console.log(`  (expected ${BATCH_N} jsonl lines, got ${r.lines})`);
+  console.log(`${pad(name, 44)}${pad(r.s.toFixed(1), 10)}${pad((BATCH_N / r.s).toFixed(0), 12)}${pad(`${r.rss.toFixed(0)} MB`, 12)}${name.includes('2 workers') && !name.includes('roster') ? '≤ 8 s (issue #5)' : ''}`);
+}

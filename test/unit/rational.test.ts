@@ -50,3 +50,36 @@ describe('Rational', () => {
     expect(r('-1').max(r('0')).toString()).toBe('0');
   });
 });
+
+describe('Rational.toNumber is correctly rounded', () => {
+  // the nearest double: no neighbouring double is closer to the exact value (ties to the even significand)
+  const nearest = (r: Rational) => {
+    const x = r.toNumber();
+    const dist = (y: number) => {
+      const d = r.sub(Rational.exactOfDouble(y));
+      return d.isNegative() ? d.neg() : d;
+    };
+    const up = x === 0 ? Number.MIN_VALUE : nextAfter(x, Infinity);
+    const down = x === 0 ? -Number.MIN_VALUE : nextAfter(x, -Infinity);
+    return dist(x).cmp(dist(up)) <= 0 && dist(x).cmp(dist(down)) <= 0;
+  };
+  const nextAfter = (x: number, to: number) => {
+    const v = new DataView(new ArrayBuffer(8));
+    v.setFloat64(0, x);
+    const b = v.getBigUint64(0);
+    v.setBigUint64(0, (x > 0) === (to > x) ? b + 1n : b - 1n);
+    return v.getFloat64(0);
+  };
+  it('for fractions of safe integers (the fast path)', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(fc.property(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), fc.bigInt({ min: 2n, max: 2n ** 53n - 1n }), (n, d) => nearest(Rational.of(n, d))), { numRuns: 3000 });
+  });
+  it('for large numerators and denominators (the exact-correction path)', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.bigInt({ min: 10n ** 16n, max: 10n ** 30n }), (n, d) => nearest(Rational.of(n, d))), { numRuns: 3000 });
+  });
+  it('on a near-tie that a 25-digit expansion rounds the wrong way', () => {
+    // -3 / 9007199254740986: Python's float(Fraction(-3, 9007199254740986)) = -3.330669073875472e-16
+    expect(Rational.of(-3n, 9007199254740986n).toNumber()).toBe(-3.330669073875472e-16);
+  });
+});

@@ -1,5 +1,7 @@
 /** One unit of batch work and how it is done: the same code in a worker thread or in the main thread. */
-import { hasErrors } from '../../diagnostics/codes.js';
+import { diag, hasErrors } from '../../diagnostics/codes.js';
+
+const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
 import { evaluate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
@@ -12,11 +14,12 @@ import { displayPath, readTracked } from '../io.js';
 
 /** A submission file, or a slice of a roster (its header travels with it, parsed once by the main thread). */
 export type Task =
-  | { index: number; kind: 'file'; path: string }
+  | { index: number; kind: 'file'; path: string; explicit: boolean }
   | { index: number; kind: 'roster'; roster: Omit<ParsedCsv, 'rows' | 'skipped' | 'diagnostics'>; row: { line: number; cells: [string, string][] } };
 
 /** What a task yields: a report (as the JSON text and its summary line, plus a rendering for --out-dir) or errors. */
 export type TaskResult =
+  | { index: number; skip: true }
   | { index: number; ok: true; json: string; entry: BatchEntry; rendered?: string; warnings: Diagnostic[] }
   | { index: number; ok: false; file: string; row?: number; errors: Diagnostic[] };
 
@@ -27,6 +30,8 @@ export interface TaskOptions {
   perReport?: string;
   /** The report JSON on one line (jsonl) instead of indented. */
   compact?: boolean;
+  /** The summary formats (csv, markdown, table) need no report text: skip serialising and sending it. */
+  noJson?: boolean;
 }
 
 /** Runs one task; never throws for bad input (that is a result). */
@@ -41,10 +46,13 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     try {
       bytes = readTracked(task.path);
     } catch (e) {
-      return { index: task.index, ok: false, file, errors: [{ code: 'ZC-E-FILE-READ', severity: 'error', message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file }] };
+      return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] };
     }
     const decoded = decodeText(bytes);
-    if ('error' in decoded) return { index: task.index, ok: false, file, errors: [{ code: 'ZC-E-FILE-ENCODING', severity: 'error', message: `cannot decode ${file}: ${decoded.error}`, file, line: 1 }] };
+    if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] } : { index: task.index, skip: true };
+    // in a folder, only submissions count: factor sets, packs and other YAML are passed over
+    const format = FORMAT_KEY.exec(decoded.text.slice(0, 4096))?.[1];
+    if ((format && /^zcpark-(factors|profile)\//.test(format)) || (!format && !task.explicit)) return { index: task.index, skip: true };
     out = evaluate(submissionInput(task.path, file, decoded.text, overrides), d);
   } else {
     file = task.roster.file;
@@ -58,7 +66,7 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
   if (!out.report || hasErrors(out.diagnostics)) {
     return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: out.diagnostics.filter((x) => x.severity === 'error') };
   }
-  const json = opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, { color: false, lang: 'en' });
+  const json = opts.noJson && !opts.perReport ? '' : opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, { color: false, lang: 'en' });
   const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, { color: false, lang: 'en' }) : undefined;
   return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings: out.diagnostics };
 }

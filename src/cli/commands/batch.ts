@@ -33,7 +33,6 @@ export interface BatchOptions {
 const FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'];
 const SUMMARY_EXT: Record<string, string> = { table: 'txt', json: 'json', jsonl: 'jsonl', csv: 'csv', markdown: 'md' };
 const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.csv': 'csv', '.md': 'markdown', '.txt': 'table' };
-const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
 const CHUNK = 16;
 
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
@@ -72,16 +71,8 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
       for (const row of csv.rows) tasks.push({ index: tasks.length, kind: 'roster', roster, row: { line: row.line, cells: [...row.cells] } });
       continue;
     }
-    let head = '';
-    try {
-      head = readTracked(abs).subarray(0, 4096).toString('utf8');
-    } catch {
-      /* reported by the task */
-    }
-    const format = FORMAT_KEY.exec(head)?.[1];
-    if (format && /^zcpark-(factors|profile)\//.test(format)) continue; // factor sets and packs are not submissions
-    if (!format && !explicit.has(abs)) continue; // not a zcpark document
-    tasks.push({ index: tasks.length, kind: 'file', path: abs });
+    // the task itself reads the file and tells a submission from a factor set, a pack or a stranger
+    tasks.push({ index: tasks.length, kind: 'file', path: abs, explicit: explicit.has(abs) });
   }
   return { tasks, errors, warnings };
 }
@@ -166,7 +157,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   }
   const { tasks, errors: planErrors, warnings } = plan(paths);
   const perReport = opts.outDir ? (format === 'table' ? 'table' : 'json') : undefined;
-  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl' };
+  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl' };
 
   const entries: BatchEntry[] = [];
   const errors: BatchError[] = [...planErrors];
@@ -186,6 +177,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
 
   await execute(tasks, jobs, taskOpts, overrides, (r) => {
     done++;
+    if ('skip' in r) return;
     if (r.ok) {
       entries.push(r.entry);
       if (format === 'json') reportTexts.push(r.json);
