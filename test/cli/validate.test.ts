@@ -1,5 +1,5 @@
 /** `zcpark validate`: formats, exit codes, folders and globs, through the built binary. */
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -142,5 +142,33 @@ describe('helper commands', () => {
     }
     const bad = runCli(['schema', 'reprot']);
     expect([bad.code, bad.stderr]).toEqual([2, 'zcpark: unknown schema "reprot" (did you mean "report"?); allowed: submission, activity, roster, factors, profile, report  ZC-E-USAGE\n']);
+  });
+});
+
+describe('ten different mistakes (issue #3 done-criterion)', () => {
+  const TEN = 'fixtures/invalid/ten-mistakes';
+  const expected = JSON.parse(readFileSync(join(ROOT, TEN, 'expected.json'), 'utf8')).diagnostics as string[];
+  it('gives ten coded diagnostics with the same positions in every format, exit 1, no stack trace', () => {
+    expect(expected.length).toBe(10);
+    expect(new Set(expected.map((e) => e.split(' ').pop())).size).toBe(10); // ten different codes
+    const json = runCli(['validate', TEN, '-f', 'json']);
+    const fromJson = JSON.parse(json.stdout).files.flatMap((f: { diagnostics: { file: string; line: number; column?: number; field?: string; code: string }[] }) =>
+      f.diagnostics.map((d) => `${d.file.slice(TEN.length + 1)}:${d.line}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''} ${d.code}`),
+    );
+    expect(fromJson).toEqual(expected);
+    const gh = runCli(['validate', TEN, '-f', 'github']).stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(gh.length).toBe(10);
+    expect(gh.map((l) => /title=([A-Z-]+)/.exec(l)![1])).toEqual(expected.map((e) => e.split(' ').pop()));
+    const junit = runCli(['validate', TEN, '-f', 'junit']).stdout;
+    expect((junit.match(/<failure /g) ?? []).length).toBe(10);
+    const pretty = runCli(['validate', TEN]);
+    expect(pretty.stdout.split('\n').filter((l) => l.includes('  error  ')).length).toBe(10);
+    for (const r of [json, pretty]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\(/);
+    }
+    const evaluate = runCli(['evaluate', `${TEN}/park.yaml`, '-f', 'json']);
+    expect(evaluate.code).toBe(1);
+    expect(evaluate.stderr.split('\n').filter((l) => l.includes('  error  ')).length).toBe(10);
   });
 });
