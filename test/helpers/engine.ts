@@ -39,6 +39,20 @@ export function evalYaml(yaml: string, opts: EvalOptions = {}): EvaluateOutput {
   );
 }
 
+/** A pack with the given `accounting` block and one indicator (gross_t ≥ 0), so that it compiles. */
+export const accountingPack = (id: string, accounting: string) => `format: zcpark-profile/1
+id: ${id}
+title: ${id}
+source: unit test
+accounting: ${accounting}
+indicators:
+  - id: gross
+    name: { en: Gross emissions, zh: 总排放 }
+    formula: gross_t
+    weight: 1
+    thresholds: [ { op: ">=", value: 0 } ]
+`;
+
 /** A minimal valid park submission header; append `activity:` rows or other sections. */
 export const header = (extra = '', year = 2024, region = 'CN-NM') => `format: zcpark/1
 profile: zero-carbon-park

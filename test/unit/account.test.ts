@@ -7,7 +7,7 @@
  *   heat           0.03412 tce/GJ   (GB/T 2589-2020, energy.yaml)      0.11 tCO2/GJ     (annex 4 default, fuels-co2.yaml)
  */
 import { describe, expect, it } from 'vitest';
-import { evalYaml, header } from '../helpers/engine.js';
+import { accountingPack, evalYaml, header } from '../helpers/engine.js';
 
 const rows = (...lines: string[]) => header(`activity:\n${lines.map((l) => `  - ${l}\n`).join('')}`);
 const run = (...lines: string[]) => {
@@ -23,18 +23,7 @@ const errorsOf = (...lines: string[]) => {
 };
 
 /** A pack that neither pins the grid factor nor credits exports; one indicator so it compiles. */
-const NO_CREDIT_PACK = `format: zcpark-profile/1
-id: no-credit
-title: No export credit
-source: unit test
-accounting: { grid_factor: fossil, credit_net_exports: false }
-indicators:
-  - id: gross
-    name: { en: Gross emissions, zh: 总排放 }
-    formula: gross_t
-    weight: 1
-    thresholds: [ { op: ">=", value: 0 } ]
-`;
+const NO_CREDIT_PACK = accountingPack('no-credit', '{ grid_factor: fossil, credit_net_exports: false }');
 
 describe('fuel rows', () => {
   it('converts a diesel row to tce and CO2 with the library factors', () => {

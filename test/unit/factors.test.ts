@@ -12,21 +12,10 @@ import { evaluate } from '../../src/engine.js';
 import { Rational } from '../../src/model/rational.js';
 import type { FactorEntry } from '../../src/model/types.js';
 import { testData } from '../helpers/data.js';
-import { evalYaml, header } from '../helpers/engine.js';
+import { accountingPack, evalYaml, header } from '../helpers/engine.js';
 
 /** A pack with a chosen grid-factor series, calorific electricity energy (0.1229 tce/MWh) and one indicator. */
-const seriesPack = (series: 'average' | 'residual' | 'fossil') => `format: zcpark-profile/1
-id: grid-${series}
-title: Grid ${series}
-source: unit test
-accounting: { grid_factor: ${series} }
-indicators:
-  - id: gross
-    name: { en: Gross emissions, zh: 总排放 }
-    formula: gross_t
-    weight: 1
-    thresholds: [ { op: ">=", value: 0 } ]
-`;
+const seriesPack = (series: 'average' | 'residual' | 'fossil') => accountingPack(`grid-${series}`, `{ grid_factor: ${series} }`);
 const GRID_1000 = 'activity:\n  - { category: electricity, item: grid, quantity: 1000, unit: MWh }\n';
 const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
 const gridFactor = (r: { factors_used: { kind: string; category: string; item: string }[] }) =>
