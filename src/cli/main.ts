@@ -37,7 +37,7 @@ program
   .command('evaluate')
   .description('validate, account and score submissions; print one report per submission')
   .argument('<submission...>', 'submission files (YAML or JSON); - for stdin')
-  .addOption(new Option('-f, --format <format>', 'table (default on a terminal) or json').choices(['table', 'json']))
+  .addOption(new Option('-f, --format <format>', 'table (default on a terminal), json, markdown or csv').choices(['table', 'json', 'markdown', 'csv']))
   .option('-o, --out <path>', 'write the report to a file (atomically) instead of stdout')
   .option('-p, --profile <id|file>', 'rule pack to apply instead of the submission\'s profile')
   .option('--factors <file>', 'factor set (YAML, JSON or CSV) that overrides the built-ins')

@@ -135,9 +135,9 @@ describe('zcpark evaluate', () => {
     const csv = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json', '-o', join(dir, 'activity.csv')]);
     expect([csv.code, csv.stderr]).toEqual([2, `zcpark: refusing to overwrite ${join(dir, 'activity.csv')}: this run read it as an input  ZC-E-OUT-IS-INPUT\n`]);
     expect(readFileSync(join(dir, 'activity.csv'), 'utf8')).toBe(csvBefore);
-    const noFormat = runCli(['evaluate', join(dir, 'park.yaml'), '-o', join(dir, 'report.md')]);
+    const noFormat = runCli(['evaluate', join(dir, 'park.yaml'), '-o', join(dir, 'report.pdf')]);
     expect(noFormat.code).toBe(2);
-    expect(noFormat.stderr).toContain('cannot tell the format from ".md"');
+    expect(noFormat.stderr).toContain('cannot tell the format from ".pdf"');
     const noDir = runCli(['evaluate', join(dir, 'park.yaml'), '-o', join(dir, 'missing', 'r.json')]);
     expect(noDir.code).toBe(2);
     expect(existsSync(join(dir, 'missing'))).toBe(false);

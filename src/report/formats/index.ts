@@ -1,6 +1,8 @@
 /** The renderer registry: a format name → a function of the report that returns text. */
 import type { Report } from '../types.js';
+import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
 export interface RenderOptions {
@@ -13,4 +15,6 @@ export type Renderer = (report: Report, opts: RenderOptions) => string;
 export const RENDERERS: Record<string, Renderer> = {
   json: renderJson,
   table: renderTable,
+  markdown: renderMarkdown,
+  csv: renderCsv,
 };

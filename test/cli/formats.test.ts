@@ -1,0 +1,57 @@
+/** Human formats of `evaluate` (issue #6, first slice): Markdown and CSV, and -o choosing by extension. */
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const DEMO = 'fixtures/demo/park.yaml';
+
+describe('evaluate --format markdown', () => {
+  it('matches the golden Markdown of the demo park', () => {
+    // golden: test/cli/golden/demo.md (every figure comes from the report, checked in test/cli/evaluate.test.ts)
+    expect(runCli(['evaluate', DEMO, '-f', 'markdown']).stdout).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.md'), 'utf8'));
+  });
+
+  it('says why the verdict fails, and shows each indicator with its gap', () => {
+    const md = runCli(['evaluate', DEMO, '-f', 'markdown']).stdout;
+    expect(md).toContain('**Verdict** ❌ **FAIL** · **score** 97.7/100 · **grade** A');
+    expect(md).toContain('> The core indicator **Carbon emissions per unit of energy consumed** (`carbon_per_energy`) is 0.2099 tCO2/tce against <= 0.2 tCO2/tce');
+    expect(md).toContain('| ★ | Carbon emissions per unit of energy consumed | 0.2099 tCO2/tce | <= 0.2 tCO2/tce | ❌ fail | -0.0099 | 38.1/40 |');
+  });
+
+  it('folds the calculation trace into a details block with --explain', () => {
+    const md = runCli(['evaluate', 'fixtures/valid/hand-checked/park.yaml', '-f', 'markdown', '--explain']).stdout;
+    expect(md).toContain('<details><summary>Calculation trace</summary>');
+    expect(md).toContain('- `fixtures/valid/hand-checked/activity.csv:5` alpha fuel/natural_gas: 10 万m3 × 21.6219 tCO2/万m3 = 216.219 tCO2');
+  });
+});
+
+describe('evaluate --format csv', () => {
+  it('writes one row per indicator with a BOM', () => {
+    const csv = runCli(['evaluate', DEMO, '-f', 'csv']).stdout;
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\ufeffsubmission,profile,year,indicator,name,name_zh,value,unit,op,threshold,basis,status,core,weight,points,reason');
+    expect(lines[1]).toMatch(/^DEMO-NM-ORDOS-ZCP,zero-carbon-park,2024,carbon_per_energy,Carbon emissions per unit of energy consumed,单位能耗碳排放,0\.2099\d+,tCO2\/tce,<=,0\.2,pack,fail,true,40,38\.1\d+,$/);
+    expect(lines.length).toBe(10); // header + 8 indicators + final empty line
+  });
+
+  it('defuses cells that Excel would run as formulas', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcpark-inject-'));
+    cpSync(join(ROOT, 'fixtures/valid/hand-checked'), dir, { recursive: true });
+    const pack = readFileSync(join(ROOT, 'fixtures/packs/local-near-zero.yaml'), 'utf8').replace('name: { en: Energy per industrial added value', 'name: { en: "=HYPERLINK(\\"http://x\\")"');
+    writeFileSync(join(dir, 'pack.yaml'), pack);
+    const csv = runCli(['evaluate', join(dir, 'park.yaml'), '-p', join(dir, 'pack.yaml'), '-f', 'csv']).stdout;
+    expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+  });
+});
+
+describe('-o picks the format from the extension', () => {
+  it.each([['report.md', '# 手算园区'], ['report.csv', '\ufeffsubmission,'], ['report.json', '{\n  "format": "zcpark-report/1"'], ['report.txt', '手算园区 Hand-checked park (HAND-CHECKED-01)']])('%s', (name, start) => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcpark-ext-'));
+    const r = runCli(['evaluate', 'fixtures/valid/hand-checked/park.yaml', '-o', join(dir, name)]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, name), 'utf8').startsWith(start)).toBe(true);
+  });
+});
