@@ -68,5 +68,6 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
   }
   const json = opts.noJson && !opts.perReport ? '' : opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, { color: false, lang: 'en' });
   const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, { color: false, lang: 'en' }) : undefined;
+  // (markdown and html reports for --out-dir are rendered here, in the worker)
   return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings: out.diagnostics };
 }

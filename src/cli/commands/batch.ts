@@ -10,7 +10,7 @@ import { isRosterHeader, rosterColumns } from '../../normalize/roster.js';
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
-import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
+import { renderBatchCsv, renderBatchHtml, renderBatchJson, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics } from '../diagnostics.js';
 import { discover } from '../discover.js';
@@ -30,9 +30,11 @@ export interface BatchOptions {
   color?: boolean;
 }
 
-const FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'];
-const SUMMARY_EXT: Record<string, string> = { table: 'txt', json: 'json', jsonl: 'jsonl', csv: 'csv', markdown: 'md' };
-const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.csv': 'csv', '.md': 'markdown', '.txt': 'table' };
+const FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown', 'html'];
+const SUMMARY_EXT: Record<string, string> = { table: 'txt', json: 'json', jsonl: 'jsonl', csv: 'csv', markdown: 'md', html: 'html' };
+const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.csv': 'csv', '.md': 'markdown', '.txt': 'table', '.html': 'html' };
+/** Format and extension of each submission's own file under --out-dir, by summary format. */
+const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
 const CHUNK = 16;
 
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
@@ -156,12 +158,13 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     }
   }
   const { tasks, errors: planErrors, warnings } = plan(paths);
-  const perReport = opts.outDir ? (format === 'table' ? 'table' : 'json') : undefined;
+  const perReport = opts.outDir ? (PER_REPORT[format]?.[0] ?? 'json') : undefined;
   const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl' };
 
   const entries: BatchEntry[] = [];
   const errors: BatchError[] = [...planErrors];
   const reportTexts: string[] = [];
+  const links: string[] = [];
   const used = new Set<string>();
   const renamed: string[] = [];
   const jsonl: string[] = [];
@@ -183,9 +186,10 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       if (format === 'json') reportTexts.push(r.json);
       if (format === 'jsonl') emitLine(r.json);
       if (opts.outDir) {
-        const ext = perReport === 'table' ? 'txt' : 'json';
+        const ext = PER_REPORT[format]?.[1] ?? 'json';
         const { name, renamed: changed } = reportName(r.entry.id, used, ext);
         if (changed) renamed.push(`${r.entry.id} → ${name}`);
+        links.push(name);
         writeAtomic(join(opts.outDir, name), r.rendered ?? r.json);
       }
     } else {
@@ -203,12 +207,13 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
 
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
   const summary = summarize(entries, errors);
-  const view: BatchView = { summary, entries, errors, ...(format === 'json' ? { reportTexts } : {}) };
+  const view: BatchView = { summary, entries, errors, ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
   const color = !opts.out && useColor(process.stdout, opts.color);
   const text =
     format === 'json' ? renderBatchJson(view)
     : format === 'csv' ? renderBatchCsv(view)
     : format === 'markdown' ? renderBatchMarkdown(view)
+    : format === 'html' ? renderBatchHtml(view)
     : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
     : renderBatchTable(view, color);
   if (opts.outDir) writeAtomic(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`), format === 'table' ? renderBatchTable(view, false) : text);

@@ -22,7 +22,7 @@ export interface EvaluateOptions {
   color?: boolean;
 }
 
-const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table', '.md': 'markdown', '.csv': 'csv' };
+const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
 
 /** The format: -f, else the extension of -o, else table on a terminal and JSON in a pipe. */
 function pickFormat(opts: EvaluateOptions): string {

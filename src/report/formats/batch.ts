@@ -3,6 +3,8 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { BatchEntry, BatchError, BatchSummary } from '../batch.js';
 import { num } from './display.js';
+import { STYLE } from './html.js';
+import { xmlEscape } from './svg.js';
 
 export interface BatchView {
   summary: BatchSummary;
@@ -10,6 +12,46 @@ export interface BatchView {
   errors: readonly BatchError[];
   /** Pretty JSON text of each report, in input order (only for the json format). */
   reportTexts?: readonly string[];
+  /** File name of each entry's own report under --out-dir (parallel to entries), for links. */
+  links?: readonly string[];
+}
+
+/** The batch summary as one self-contained HTML page: counts, a ranking linking each park's report, broken inputs. */
+export function renderBatchHtml(v: BatchView): string {
+  const s = v.summary;
+  const link = new Map<string, string>();
+  v.entries.forEach((e, i) => {
+    const l = v.links?.[i];
+    if (l) link.set(`${e.file}|${e.row ?? ''}|${e.id}`, l);
+  });
+  const rows = s.ranking.map((r) => {
+    const href = link.get(`${r.file}|${r.row ?? ''}|${r.id}`);
+    const name = href ? `<a href="${xmlEscape(href)}">${xmlEscape(r.name)}</a>` : xmlEscape(r.name);
+    return `<tr><td class="num">${r.rank}</td><td>${xmlEscape(r.id)}</td><td>${name}</td><td class="num">${r.score === null ? '—' : num(r.score, 1)}</td><td>${xmlEscape(r.grade ?? '—')}</td><td class="st-${r.verdict}">${r.verdict}</td><td><small>${xmlEscape(where(r))}</small></td></tr>`;
+  });
+  const dist = Object.entries(s.core_distribution).map(([id, d]) => `<tr><td>${xmlEscape(id)}</td><td class="num">${d.n}</td><td class="num">${num(d.min, 4)}</td><td class="num">${num(d.median, 4)}</td><td class="num">${num(d.max, 4)}</td></tr>`);
+  const errs = v.errors.flatMap((e) => e.errors.map((d) => `<li><code>${xmlEscape(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)}</code> ${xmlEscape(d.code)}: ${xmlEscape(d.message)}</li>`));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>zcpark batch: ${s.total} submissions</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>zcpark batch: ${s.total} submissions</h1>
+<p><span class="verdict pass">${s.pass} pass</span> <span class="verdict fail">${s.fail} fail</span> <span class="verdict incomplete">${s.incomplete} incomplete</span> <b>${s.invalid}</b> invalid</p>
+<h2>Ranking</h2>
+<table><thead><tr><th class="num">rank</th><th>id</th><th>name</th><th class="num">score</th><th>grade</th><th>verdict</th><th>source</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>
+${dist.length ? `<h2>Core indicators</h2><table><thead><tr><th>indicator</th><th class="num">n</th><th class="num">min</th><th class="num">median</th><th class="num">max</th></tr></thead><tbody>${dist.join('')}</tbody></table>` : ''}
+${s.most_failed.length ? `<h2>Most often failed</h2><ul>${s.most_failed.map((f) => `<li>${xmlEscape(f.id)}: ${f.count}</li>`).join('')}</ul>` : ''}
+${errs.length ? `<h2>Invalid inputs</h2><ul>${errs.join('')}</ul>` : ''}
+</body>
+</html>
+`;
 }
 
 const where = (e: { file: string; row?: number }) => `${e.file}${e.row !== undefined ? `:${e.row}` : ''}`;

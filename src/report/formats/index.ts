@@ -1,6 +1,7 @@
 /** The renderer registry: a format name → a function of the report that returns text. */
 import type { Report } from '../types.js';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
@@ -17,4 +18,5 @@ export const RENDERERS: Record<string, Renderer> = {
   table: renderTable,
   markdown: renderMarkdown,
   csv: renderCsv,
+  html: renderHtml,
 };

@@ -1,0 +1,121 @@
+/** One self-contained HTML file: no network, no scripts, no external fonts; inline SVG charts; print-friendly. */
+import type { Report } from '../types.js';
+import { indicatorValue, num, pct } from './display.js';
+import type { RenderOptions } from './index.js';
+import { barChart, bulletChart, waterfall, xmlEscape as x, type Bullet } from './svg.js';
+
+export const STYLE = `
+:root { --fg:#1c2833; --muted:#607d8b; --line:#cfd8dc; --pass:#2e7d32; --fail:#c62828; --warn:#ef6c00; }
+* { box-sizing: border-box; }
+body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: var(--fg); max-width: 980px; margin: 24px auto; padding: 0 16px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.meta, .foot { color: var(--muted); } .foot { margin-top: 32px; font-size: 12px; }
+.verdict { display: inline-block; padding: 2px 10px; border-radius: 4px; color: #fff; font-weight: 600; }
+.pass { background: var(--pass); } .fail { background: var(--fail); } .incomplete { background: var(--warn); }
+.why { border-left: 4px solid var(--fail); padding: 6px 12px; background: #fdecea; margin: 12px 0; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.st-pass { color: var(--pass); } .st-fail { color: var(--fail); } .st-missing { color: var(--warn); } .st-not_applicable { color: var(--muted); }
+.charts { display: grid; grid-template-columns: 1fr; gap: 18px; }
+svg.chart { max-width: 100%; height: auto; } svg .ttl { font-weight: 600; font-size: 14px; } svg .lbl { font-size: 12px; fill: #37474f; } svg .val { font-size: 12px; fill: #263238; }
+details { margin: 12px 0; } code { font-size: 12px; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .charts svg, table { break-inside: avoid; } details { display: block; } a { color: inherit; text-decoration: none; } }
+`;
+
+const statusCell = (s: string) => `<td class="st-${s}">${s.replace('_', ' ')}</td>`;
+
+/** Renders one report as a complete HTML document. */
+export function renderHtml(r: Report, _opts: RenderOptions): string {
+  const s = r.submission;
+  const e = r.emissions;
+  const en = r.energy;
+  const why = r.indicators.filter((i) => i.core && i.status !== 'pass').map((i) => `<div class="why">The core indicator <b>${x(i.name)}</b> ${i.status === 'fail' ? `is ${x(indicatorValue(i.value, i.unit))}, against ${x(i.threshold?.op ?? '')} ${x(typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value ?? ''))}` : `is ${x(i.status.replace('_', ' '))}${i.reason ? `: ${x(i.reason)}` : ''}`}. The verdict follows the core indicators only; sinks and offsets never enter them unless the pack says so.</div>`);
+
+  const steps = [
+    ...(['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).filter((k) => e[`${k}_t`] !== 0).map((k) => ({ label: k, delta: e[`${k}_t`], text: num(e[`${k}_t`], 0) })),
+    { label: 'gross', delta: 0, total: true, text: num(e.gross_t, 0) },
+    ...(e.sinks_t ? [{ label: 'sinks', delta: -e.sinks_t, text: num(-e.sinks_t, 0) }] : []),
+    ...(e.offsets_t ? [{ label: 'offsets', delta: -e.offsets_t, text: num(-e.offsets_t, 0) }] : []),
+    { label: 'net', delta: 0, total: true, text: num(e.net_t, 0) },
+  ];
+  const fossil = en.total_tce - en.clean_tce;
+  const mix = barChart('Energy mix (tce)', [
+    { label: 'clean', value: en.clean_tce, text: `${num(en.clean_tce, 0)} (${pct(en.clean_share)})`, tone: 'good' },
+    { label: 'other', value: fossil, text: `${num(fossil, 0)} (${en.total_tce ? pct(fossil / en.total_tce) : '—'})`, tone: 'muted' },
+  ]);
+  const bullets: Bullet[] = r.indicators
+    .filter((i) => typeof i.value === 'number' && typeof i.threshold?.value === 'number' && i.status !== 'not_applicable')
+    .map((i) => ({
+      label: i.name.length > 34 ? `${i.name.slice(0, 33)}…` : i.name,
+      value: i.value as number,
+      threshold: i.threshold!.value as number,
+      lowerIsBetter: i.threshold!.op.startsWith('<'),
+      pass: i.status === 'pass',
+      valueText: indicatorValue(i.value, i.unit),
+      thresholdText: indicatorValue(i.threshold!.value as number, i.unit),
+    }));
+  const entities = Object.entries(e.by_entity).sort((a, b) => b[1].gross_t - a[1].gross_t || (a[0] < b[0] ? -1 : 1));
+  const top = entities.slice(0, 10).map(([name, v]) => ({ label: name.length > 26 ? `${name.slice(0, 25)}…` : name, value: v.gross_t, text: num(v.gross_t, 0), tone: 'neutral' as const }));
+  if (entities.length > 10) {
+    const rest = entities.slice(10).reduce((a, [, v]) => a + v.gross_t, 0);
+    top.push({ label: `${entities.length - 10} more`, value: rest, text: num(rest, 0), tone: 'neutral' as const });
+  }
+  const charts = [
+    waterfall('Emissions from gross to net (tCO2)', steps),
+    mix,
+    ...(bullets.length ? [bulletChart('Indicators against their thresholds', bullets)] : []),
+    ...(top.length > 1 ? [barChart('Largest emitters (gross tCO2)', top)] : []),
+  ];
+
+  const indRows = r.indicators.map((i) => `<tr><td>${i.core ? '★ ' : ''}${x(i.name)}<br><small>${x(i.name_zh)}</small></td><td class="num">${x(indicatorValue(i.value, i.unit))}</td><td class="num">${i.threshold ? `${x(i.threshold.op)} ${x(typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold.value))}${i.threshold.basis === 'target' ? ' (own target)' : ''}` : '—'}</td>${statusCell(i.status)}<td class="num">${i.weight === 0 ? 'unscored' : `${num(i.points, 1)}/${i.weight}`}</td><td><small>${x(i.reason ?? '')}</small></td></tr>`);
+  const emRows = (['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).map((k) => `<tr><td>${k}</td><td class="num">${num(e[`${k}_t`])}</td><td class="num">${e.gross_t ? pct(e[`${k}_t`] / e.gross_t) : '—'}</td></tr>`);
+  const factorRows = r.factors_used.map((fu) => `<tr><td>${fu.kind === 'co2' ? 'CO2' : 'energy'} ${x(fu.category)}/${x(fu.item)}${fu.series ? ` (${x(fu.series)})` : ''}</td><td class="num">${fu.value} ${x(fu.unit)}</td><td>${fu.year ?? '—'}${fu.region ? ` ${x(fu.region)}` : ''}</td><td><small>${x(fu.source)}${fu.confidence ? ` [${fu.confidence}]` : ''}</small></td></tr>`);
+  const trace = r.trace
+    ? `<details open><summary>Calculation trace</summary><ul>${[
+        ...Object.entries(r.trace.indicators ?? {}).map(([id, t]) => `<li><b>${x(id)}</b> = ${x(t.value ?? '—')} ← <code>${x(t.formula)}</code>; ${x(Object.entries(t.inputs).map(([n, v]) => `${n} = ${v ?? 'missing'}`).join(', '))}</li>`),
+        ...Object.entries(r.trace.figures).map(([k, fig]) => `<li>${x(k)} = ${x(fig.value)} ← ${x(fig.formula)}</li>`),
+        ...r.trace.rows.flatMap((row) => row.steps.map((st) => `<li><code>${x(row.ref)}</code> ${x(row.entity)} ${x(row.category)}/${x(row.item)}: ${x(st.formula)}</li>`)),
+      ].join('')}</ul></details>`
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${x(s.name)} — zcpark ${x(s.profile)} evaluation</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${x(s.name)}</h1>
+<div class="meta">${x(s.id)} · ${x(s.type)}${s.region ? ` · ${x(s.region)}` : ''} · ${s.year} · ${x(s.profile_title)}</div>
+<p><span class="verdict ${r.verdict}">${r.verdict.toUpperCase()}</span> score <b>${r.score === null ? '—' : num(r.score, 1)}</b>/100 · grade <b>${x(r.grade ?? '—')}</b></p>
+${why.join('\n')}
+</header>
+<h2>Charts</h2>
+<div class="charts">
+${charts.join('\n')}
+</div>
+<h2>Indicators</h2>
+<table><thead><tr><th>indicator</th><th class="num">value</th><th class="num">threshold</th><th>status</th><th class="num">points</th><th>note</th></tr></thead><tbody>
+${indRows.join('\n')}
+</tbody></table>
+<h2>Emissions (tCO2)</h2>
+<table><thead><tr><th>category</th><th class="num">tonnes</th><th class="num">share of gross</th></tr></thead><tbody>
+${emRows.join('\n')}
+<tr><td><b>gross</b></td><td class="num"><b>${num(e.gross_t)}</b></td><td></td></tr><tr><td>sinks</td><td class="num">${num(-e.sinks_t)}</td><td></td></tr><tr><td>offsets</td><td class="num">${num(-e.offsets_t)}</td><td></td></tr><tr><td><b>net</b></td><td class="num"><b>${num(e.net_t)}</b></td><td></td></tr>
+</tbody></table>
+<h2>Energy (tce)</h2>
+<table><tbody>${Object.entries(en.by_category).map(([k, v]) => `<tr><td>${x(k)}</td><td class="num">${num(v)}</td><td class="num">${en.total_tce ? pct(v / en.total_tce) : '—'}</td></tr>`).join('')}<tr><td><b>total</b></td><td class="num"><b>${num(en.total_tce)}</b></td><td></td></tr><tr><td>clean</td><td class="num">${num(en.clean_tce)}</td><td class="num">${pct(en.clean_share)}</td></tr></tbody></table>
+<h2>Factors used</h2>
+<table><thead><tr><th>factor</th><th class="num">value</th><th>vintage</th><th>source</th></tr></thead><tbody>
+${factorRows.join('\n')}
+</tbody></table>
+${r.warnings.length ? `<h2>Warnings</h2><ul>${r.warnings.map((w) => `<li><code>${x(w.code)}</code> ${x(w.message)}${w.file ? ` <small>(${x(w.file)}${w.line ? `:${w.line}` : ''})</small>` : ''}</li>`).join('')}</ul>` : ''}
+${trace}
+<div class="foot">zcpark ${x(r.tool.version)} · ${x(s.file)} · every figure is exact to the input; display rounded.</div>
+</body>
+</html>
+`;
+}
