@@ -1,7 +1,7 @@
 /** evaluate(): parse → validate → normalise → account → score → report, with no I/O of its own. */
 import { Accounting } from './account/account.js';
 import { FactorResolver } from './account/factors.js';
-import { diag, hasErrors } from './diagnostics/codes.js';
+import { diag, hasErrors, type Lang } from './diagnostics/codes.js';
 import { didYouMean, suggest } from './diagnostics/suggest.js';
 import type { AccountResult } from './account/account.js';
 import type { Diagnostic, FactorEntry, ProfileAccounting, Submission } from './model/types.js';
@@ -44,6 +44,8 @@ export interface EvaluateInput {
   loadProfile: ProfileSource;
   factorsFile?: FactorEntry[];
   explain?: boolean;
+  /** Language of the report's names and warning messages (codes never change). */
+  lang?: Lang;
 }
 
 export interface EvaluateOutput {
@@ -170,7 +172,7 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
   for (const d of score.diagnostics) d.file ??= input.file;
   const warnings = dedupe([...diagnostics, ...score.diagnostics]);
-  const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true });
+  const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true, lang: input.lang ?? 'en' });
   return { report, diagnostics: warnings };
 }
 

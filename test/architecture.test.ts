@@ -24,7 +24,7 @@ const ALLOWED: Record<string, string[]> = {
   normalize: ['model', 'diagnostics', 'units', 'parse', 'validate'],
   account: ['model', 'diagnostics', 'units'],
   score: ['model', 'diagnostics', 'parse', 'validate', 'account'],
-  report: ['model', 'account', 'score'],
+  report: ['model', 'diagnostics', 'account', 'score'],
   engine: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'score', 'report'],
   data: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'score', 'engine'],
   cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'data'],

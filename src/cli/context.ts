@@ -6,6 +6,7 @@ import { diag, hasErrors } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { EvaluateInput, ProfileSource } from '../engine.js';
+import type { Lang } from '../diagnostics/codes.js';
 import type { Diagnostic, FactorEntry } from '../model/types.js';
 import { normalizeFactorSet } from '../normalize/factors.js';
 import { parseCsv } from '../parse/csv.js';
@@ -61,10 +62,11 @@ export interface RunOverrides {
 }
 
 /** The engine's input for one submission file: its text, a reader for its CSVs, and the run's overrides. */
-export function submissionInput(path: string, file: string, text: string, overrides: RunOverrides, explain = false): EvaluateInput {
+export function submissionInput(path: string, file: string, text: string, overrides: RunOverrides, explain = false, lang: Lang = 'en'): EvaluateInput {
   return {
     file,
     text,
+    lang,
     readFile: relativeReader(path),
     loadProfile: profileSource,
     ...(overrides.profile && 'profile' in overrides.profile ? { profileOverride: overrides.profile.profile } : {}),

@@ -1,6 +1,7 @@
 /** Diagnostics of `validate` as pretty text, JSON, GitHub workflow annotations or JUnit XML. */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
+import { localize, type Lang } from '../diagnostics/codes.js';
 import { byPosition, countLine, formatDiagnostics } from './diagnostics.js';
 
 export interface FileResult {
@@ -18,12 +19,12 @@ function summary(results: FileResult[]) {
   return { files: results.length, valid: results.length - invalid, invalid, errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length };
 }
 
-function pretty(results: FileResult[], color: boolean): string {
+function pretty(results: FileResult[], color: boolean, lang: Lang): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
-    out.push(formatDiagnostics(r.diagnostics, color));
+    out.push(formatDiagnostics(r.diagnostics, color, lang));
   }
   const s = summary(results);
   const all = results.flatMap((r) => r.diagnostics);
@@ -32,9 +33,9 @@ function pretty(results: FileResult[], color: boolean): string {
   return out.join('');
 }
 
-function json(results: FileResult[]): string {
+function json(results: FileResult[], lang: Lang): string {
   const clean = (d: Diagnostic) => {
-    const o: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message };
+    const o: Record<string, unknown> = { code: d.code, severity: d.severity, message: localize(d, lang) };
     for (const k of ['file', 'line', 'column', 'row', 'field', 'found', 'allowed', 'suggestion'] as const) if (d[k] !== undefined) o[k] = d[k];
     return o;
   };
@@ -60,7 +61,7 @@ function json(results: FileResult[]): string {
 const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function github(results: FileResult[]): string {
+function github(results: FileResult[], lang: Lang): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of [...r.diagnostics].sort(byPosition)) {
@@ -68,7 +69,7 @@ function github(results: FileResult[]): string {
       if (d.line) props.push(`line=${d.line}`);
       if (d.column) props.push(`col=${d.column}`);
       props.push(`title=${ghProp(d.code)}`);
-      lines.push(`::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${ghData(d.message)}\n`);
+      lines.push(`::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${ghData(localize(d, lang))}\n`);
     }
   }
   const s = summary(results);
@@ -80,7 +81,7 @@ function github(results: FileResult[]): string {
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** JUnit: one test case per file that is clean, one per diagnostic otherwise (errors fail, warnings pass with output). */
-function junit(results: FileResult[]): string {
+function junit(results: FileResult[], lang: Lang): string {
   const cases: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -90,7 +91,8 @@ function junit(results: FileResult[]): string {
       cases.push(`    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(r.file)}"/>`);
       continue;
     }
-    for (const d of [...r.diagnostics].sort(byPosition)) {
+    for (const d0 of [...r.diagnostics].sort(byPosition)) {
+      const d = { ...d0, message: localize(d0, lang) };
       tests++;
       const where = `${d.file ?? r.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}`;
       const name = `${where} ${d.code}`;
@@ -106,11 +108,11 @@ function junit(results: FileResult[]): string {
 }
 
 /** Renders the results of a validate run in one of pretty, json, github, junit. */
-export function renderDiagnostics(format: string, results: FileResult[], opts: { color: boolean }): string {
+export function renderDiagnostics(format: string, results: FileResult[], opts: { color: boolean; lang: Lang }): string {
   switch (format) {
-    case 'json': return json(results);
-    case 'github': return github(results);
-    case 'junit': return junit(results);
-    default: return pretty(results, opts.color);
+    case 'json': return json(results, opts.lang);
+    case 'github': return github(results, opts.lang);
+    case 'junit': return junit(results, opts.lang);
+    default: return pretty(results, opts.color, opts.lang);
   }
 }

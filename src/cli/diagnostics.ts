@@ -1,20 +1,27 @@
 /** Printing diagnostics to stderr: file:line:col, severity, message, code, suggestion. */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
+import { localize, type Lang } from '../diagnostics/codes.js';
+
+/** --lang, else zh when LANG/LC_ALL says Chinese, else en. */
+export function pickLang(flag: string | undefined): Lang {
+  if (flag === 'zh' || flag === 'en') return flag;
+  return /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh' : 'en';
+}
 
 /** Position order: file, line, column, then the CSV column's name and the code, so every command prints the same order. */
 export const byPosition = (a: Diagnostic, b: Diagnostic) =>
   (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.field ?? '').localeCompare(b.field ?? '') || a.code.localeCompare(b.code);
 
 /** One line per diagnostic, sorted by file and position so the output is stable. */
-export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean): string {
+export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean, lang: Lang = 'en'): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const sorted = [...ds].sort(byPosition);
   return sorted
     .map((d) => {
       const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}` : '';
-      const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');
-      return `${where ? `${c.bold(where)}  ` : ''}${sev}  ${d.message}  ${c.dim(d.code)}\n`;
+      const sev = d.severity === 'error' ? c.red(lang === 'zh' ? '错误' : 'error') : c.yellow(lang === 'zh' ? '提示' : 'warning');
+      return `${where ? `${c.bold(where)}  ` : ''}${sev}  ${localize(d, lang)}  ${c.dim(d.code)}\n`;
     })
     .join('');
 }

@@ -42,6 +42,7 @@ program
   .option('-p, --profile <id|file>', 'rule pack to apply instead of the submission\'s profile')
   .option('--factors <file>', 'factor set (YAML, JSON or CSV) that overrides the built-ins')
   .option('--explain', 'include the calculation trace: rows, conversions, factors with sources, formulas')
+  .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
   .addOption(new Option('--fail-on <level>', 'exit 1 when a submission is invalid (default); also when a verdict fails (failed); also when one is incomplete (incomplete); or never').choices(['invalid', 'failed', 'incomplete', 'never']).default('invalid'))
   .option('--no-color', 'no colours')
   .action(async (files: string[], opts) => {
@@ -57,6 +58,7 @@ program
   .option('-p, --profile <id|file>', 'rule pack to check submissions against instead of their own')
   .option('--factors <file>', 'factor set that overrides the built-ins')
   .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (e.g. 0)')
+  .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
   .option('--no-color', 'no colours')
   .action(async (paths: string[], opts) => {
     await run(async () => (await import('./commands/validate.js')).runValidate(paths, opts));
@@ -74,6 +76,7 @@ program
   .option('-p, --profile <id|file>', 'rule pack to apply to every submission')
   .option('--factors <file>', 'factor set that overrides the built-ins')
   .option('-q, --quiet', 'no progress output')
+  .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
   .option('--no-color', 'no colours')
   .action(async (paths: string[], opts) => {
     await run(async () => (await import('./commands/batch.js')).runBatch(paths, opts));

@@ -3,62 +3,63 @@ import type { Diagnostic, Severity, SourceRef } from '../model/types.js';
 
 interface CodeSpec {
   severity: Severity;
-  /** Message template; {name} is replaced by the argument of that name. */
+  /** Message templates; {name} is replaced by the argument of that name. */
   en: string;
+  zh: string;
 }
 
 export const CODES = {
-  'ZC-E-FILE-NOT-FOUND': { severity: 'error', en: 'file not found: {path}' },
-  'ZC-E-FILE-READ': { severity: 'error', en: 'cannot read {path}: {reason}' },
-  'ZC-E-FILE-ENCODING': { severity: 'error', en: 'cannot decode {path}: {reason}; save it as UTF-8 or GB18030/GBK' },
-  'ZC-E-YAML-SYNTAX': { severity: 'error', en: 'YAML syntax error: {reason}' },
-  'ZC-E-YAML-DUPLICATE-KEY': { severity: 'error', en: 'duplicate key "{found}": each key may appear once' },
-  'ZC-E-JSON-SYNTAX': { severity: 'error', en: 'JSON syntax error: {reason}' },
-  'ZC-E-FORMAT-VERSION': { severity: 'error', en: 'unsupported format "{found}"; allowed: {allowed}' },
-  'ZC-E-SCHEMA-REQUIRED': { severity: 'error', en: 'missing required field "{field}" in {where}' },
-  'ZC-E-SCHEMA-UNKNOWN-KEY': { severity: 'error', en: 'unknown field "{found}" in {where}{hint}' },
-  'ZC-E-SCHEMA-TYPE': { severity: 'error', en: '{where}: expected {allowed}, found {found}' },
-  'ZC-E-SCHEMA-ENUM': { severity: 'error', en: '{where}: "{found}" is not allowed; allowed: {allowed}{hint}' },
-  'ZC-E-SCHEMA-PATTERN': { severity: 'error', en: '{where}: "{found}" does not match {allowed}' },
-  'ZC-E-SCHEMA-INVALID': { severity: 'error', en: '{where}: {reason}' },
-  'ZC-E-NUMBER-INVALID': { severity: 'error', en: '{where}: "{found}" is not a number; allowed: {allowed}' },
-  'ZC-E-NUMBER-RANGE': { severity: 'error', en: '{where}: {found} is outside the range zcpark accepts ({allowed}); check the unit (万, 亿) or the exponent' },
-  'ZC-E-NUMBER-NEGATIVE': { severity: 'error', en: '{where}: quantity {found} is negative; quantities must be ≥ 0{hint}' },
-  'ZC-E-VALUE-EMPTY': { severity: 'error', en: '{where}: the cell is empty; a {field} is required here' },
-  'ZC-E-UNIT-UNKNOWN': { severity: 'error', en: '{where}: unknown unit "{found}"{hint}' },
-  'ZC-E-UNIT-MISSING': { severity: 'error', en: '{where}: a unit is required here ({allowed})' },
-  'ZC-E-UNIT-DIMENSION': { severity: 'error', en: '{where}: unit "{found}" measures {dimension}; allowed here: {allowed}' },
-  'ZC-E-VOCAB-CATEGORY': { severity: 'error', en: '{where}: unknown category "{found}"{hint}; allowed: {allowed}' },
-  'ZC-E-VOCAB-ITEM': { severity: 'error', en: '{where}: unknown {category} item "{found}"{hint}; allowed: {allowed}' },
-  'ZC-E-CSV-HEADER': { severity: 'error', en: '{problem}; the header has: {found}. Required: {allowed}' },
-  'ZC-E-CSV-DUPLICATE-HEADER': { severity: 'error', en: 'the header names column "{found}" more than once ({spellings}); no row of this file is read' },
-  'ZC-W-CSV-UNKNOWN-COLUMN': { severity: 'warning', en: 'column "{found}" is not an activity column and is ignored{hint}; known: {allowed}' },
-  'ZC-E-CSV-PARSE': { severity: 'error', en: 'CSV error: {reason}' },
-  'ZC-E-FACTOR-MISSING': { severity: 'error', en: '{where}: no {kind} factor for {category}/{item}{hint}' },
-  'ZC-E-FACTOR-INVALID': { severity: 'error', en: '{where}: {reason}' },
-  'ZC-E-ELEC-BALANCE': { severity: 'error', en: 'electricity consumed is negative for {entity}: {found} MWh (grid + green − export); exports cannot exceed supply' },
-  'ZC-E-HEAT-BALANCE': { severity: 'error', en: 'heat consumed is negative for {entity}: {found} GJ (purchased + renewable − export)' },
-  'ZC-E-EXEMPT-CORE': { severity: 'error', en: 'exemptions: "{found}" is a core indicator and cannot be exempted' },
-  'ZC-E-EXEMPT-UNKNOWN': { severity: 'error', en: 'exemptions: profile {profile} has no indicator "{found}"{hint}' },
-  'ZC-E-PROFILE-UNKNOWN': { severity: 'error', en: '{where}: unknown profile "{found}"{hint}; built-in: {allowed}' },
-  'ZC-E-PROFILE-MISSING': { severity: 'error', en: 'no profile: add `profile: <id>` to the submission or pass --profile; built-in: {allowed}' },
-  'ZC-E-PROFILE-INVALID': { severity: 'error', en: '{where}: {reason}' },
-  'ZC-E-EXPR-SYNTAX': { severity: 'error', en: '{where}: cannot parse "{found}": {reason}' },
-  'ZC-E-EXPR-NAME': { severity: 'error', en: '{where}: unknown name "{found}" in a formula{hint}' },
-  'ZC-W-CERT-EXCESS': { severity: 'warning', en: 'green certificates ({found} MWh) exceed grid purchases ({allowed} MWh) for {entity}; only {allowed} MWh are credited' },
-  'ZC-W-ELEC-NET-EXPORT': { severity: 'warning', en: 'electricity_t is negative ({found} tCO2): net exports are credited at the grid factor, as the profile requires' },
-  'ZC-W-ELEC-EXPORT-FLOORED': { severity: 'warning', en: '{entity} exports {found} MWh, more than its grid purchases net of credited certificates ({allowed} MWh); its electricity_t is floored at 0 (the profile does not credit net exports)' },
-  'ZC-W-CLEAN-CAPPED': { severity: 'warning', en: 'green electricity ({found} MWh) exceeds electricity consumed ({allowed} MWh) for {entity}; clean energy counts at most what was consumed' },
-  'ZC-W-FACTOR-VINTAGE': { severity: 'warning', en: '{what}: no {year} factor is published; the {vintage} vintage ({relation}) is used' },
-  'ZC-W-FACTOR-GEOGRAPHY': { severity: 'warning', en: '{what}: no {wanted} factor for {year}; the {used} factor is used' },
-  'ZC-W-FACTOR-PIN-OVERRIDDEN': { severity: 'warning', en: 'the profile pins the grid factor at {pinned}; your {origin} override {found} is used instead' },
-  'ZC-W-METRIC-RANGE': { severity: 'warning', en: '{where}: {found} is a share above 100 %' },
-  'ZC-W-BAND-BELOW-MIN': { severity: 'warning', en: '{indicator}: {message}' },
-  'ZC-W-KEY-UNUSED': { severity: 'warning', en: '{where}: profile {profile} never reads "{found}"{hint}; it reads: {allowed}' },
-  'ZC-W-NO-ACTIVITY': { severity: 'warning', en: '{what}: nothing will be accounted' },
-  'ZC-W-OUT-RENAMED': { severity: 'warning', en: 'report files renamed to stay unique and safe: {found}' },
-  'ZC-E-INTERNAL': { severity: 'error', en: 'internal error (please report): {reason}' },
-  'ZC-W-ROW-DUPLICATE': { severity: 'warning', en: 'this row repeats {first} ({entity}, {category}/{item}, {found}); both are counted — delete one if it was entered twice' },
+  'ZC-E-FILE-NOT-FOUND': { severity: 'error', en: 'file not found: {path}', zh: '找不到文件：{path}' },
+  'ZC-E-FILE-READ': { severity: 'error', en: 'cannot read {path}: {reason}', zh: '无法读取 {path}：{reason}' },
+  'ZC-E-FILE-ENCODING': { severity: 'error', en: 'cannot decode {path}: {reason}; save it as UTF-8 or GB18030/GBK', zh: '无法解码 {path}：{reason}；请另存为 UTF-8 或 GB18030/GBK' },
+  'ZC-E-YAML-SYNTAX': { severity: 'error', en: 'YAML syntax error: {reason}', zh: 'YAML 语法错误：{reason}' },
+  'ZC-E-YAML-DUPLICATE-KEY': { severity: 'error', en: 'duplicate key "{found}": each key may appear once', zh: '键“{found}”重复：每个键只能出现一次' },
+  'ZC-E-JSON-SYNTAX': { severity: 'error', en: 'JSON syntax error: {reason}', zh: 'JSON 语法错误：{reason}' },
+  'ZC-E-FORMAT-VERSION': { severity: 'error', en: 'unsupported format "{found}"; allowed: {allowed}', zh: '不支持的格式“{found}”；允许：{allowed}' },
+  'ZC-E-SCHEMA-REQUIRED': { severity: 'error', en: 'missing required field "{field}" in {where}', zh: '{where} 缺少必填字段“{field}”' },
+  'ZC-E-SCHEMA-UNKNOWN-KEY': { severity: 'error', en: 'unknown field "{found}" in {where}{hint}', zh: '{where} 中有未知字段“{found}”{hint}' },
+  'ZC-E-SCHEMA-TYPE': { severity: 'error', en: '{where}: expected {allowed}, found {found}', zh: '{where}：应为 {allowed}，实际为 {found}' },
+  'ZC-E-SCHEMA-ENUM': { severity: 'error', en: '{where}: "{found}" is not allowed; allowed: {allowed}{hint}', zh: '{where}：不允许“{found}”；允许：{allowed}{hint}' },
+  'ZC-E-SCHEMA-PATTERN': { severity: 'error', en: '{where}: "{found}" does not match {allowed}', zh: '{where}：“{found}”不符合要求（{allowed}）' },
+  'ZC-E-SCHEMA-INVALID': { severity: 'error', en: '{where}: {reason}', zh: '{where}：{reason}' },
+  'ZC-E-NUMBER-INVALID': { severity: 'error', en: '{where}: "{found}" is not a number; allowed: {allowed}', zh: '{where}：“{found}”不是数字；允许：{allowed}' },
+  'ZC-E-NUMBER-RANGE': { severity: 'error', en: '{where}: {found} is outside the range zcpark accepts ({allowed}); check the unit (万, 亿) or the exponent', zh: '{where}：{found} 超出可接受范围（{allowed}）；请检查单位（万、亿）或指数' },
+  'ZC-E-NUMBER-NEGATIVE': { severity: 'error', en: '{where}: quantity {found} is negative; quantities must be ≥ 0{hint}', zh: '{where}：数量 {found} 为负数；数量必须 ≥ 0{hint}' },
+  'ZC-E-VALUE-EMPTY': { severity: 'error', en: '{where}: the cell is empty; a {field} is required here', zh: '{where}：单元格为空；此处必须填写{field}' },
+  'ZC-E-UNIT-UNKNOWN': { severity: 'error', en: '{where}: unknown unit "{found}"{hint}', zh: '{where}：未知单位“{found}”{hint}' },
+  'ZC-E-UNIT-MISSING': { severity: 'error', en: '{where}: a unit is required here ({allowed})', zh: '{where}：此处必须填写单位（{allowed}）' },
+  'ZC-E-UNIT-DIMENSION': { severity: 'error', en: '{where}: unit "{found}" measures {dimension}; allowed here: {allowed}', zh: '{where}：单位“{found}”的量纲是 {dimension}；此处允许：{allowed}' },
+  'ZC-E-VOCAB-CATEGORY': { severity: 'error', en: '{where}: unknown category "{found}"{hint}; allowed: {allowed}', zh: '{where}：未知类别“{found}”{hint}；允许：{allowed}' },
+  'ZC-E-VOCAB-ITEM': { severity: 'error', en: '{where}: unknown {category} item "{found}"{hint}; allowed: {allowed}', zh: '{where}：未知的 {category} 品种“{found}”{hint}；允许：{allowed}' },
+  'ZC-E-CSV-HEADER': { severity: 'error', en: '{problem}; the header has: {found}. Required: {allowed}', zh: '{problem}；表头为：{found}。必需列：{allowed}' },
+  'ZC-E-CSV-DUPLICATE-HEADER': { severity: 'error', en: 'the header names column "{found}" more than once ({spellings}); no row of this file is read', zh: '表头中“{found}”列出现多次（{spellings}）；该文件的所有行均未读取' },
+  'ZC-W-CSV-UNKNOWN-COLUMN': { severity: 'warning', en: 'column "{found}" is not an activity column and is ignored{hint}; known: {allowed}', zh: '“{found}”不是活动数据列，已忽略{hint}；可用列：{allowed}' },
+  'ZC-E-CSV-PARSE': { severity: 'error', en: 'CSV error: {reason}', zh: 'CSV 错误：{reason}' },
+  'ZC-E-FACTOR-MISSING': { severity: 'error', en: '{where}: no {kind} factor for {category}/{item}{hint}', zh: '{where}：缺少 {category}/{item} 的{kind}因子{hint}' },
+  'ZC-E-FACTOR-INVALID': { severity: 'error', en: '{where}: {reason}', zh: '{where}：{reason}' },
+  'ZC-E-ELEC-BALANCE': { severity: 'error', en: 'electricity consumed is negative for {entity}: {found} MWh (grid + green − export); exports cannot exceed supply', zh: '{entity} 的用电量为负：{found} MWh（购电 + 绿电 − 上网）；上网电量不能超过供应量' },
+  'ZC-E-HEAT-BALANCE': { severity: 'error', en: 'heat consumed is negative for {entity}: {found} GJ (purchased + renewable − export)', zh: '{entity} 的用热量为负：{found} GJ（外购 + 可再生 − 外供）' },
+  'ZC-E-EXEMPT-CORE': { severity: 'error', en: 'exemptions: "{found}" is a core indicator and cannot be exempted', zh: 'exemptions：“{found}”是核心指标，不能豁免' },
+  'ZC-E-EXEMPT-UNKNOWN': { severity: 'error', en: 'exemptions: profile {profile} has no indicator "{found}"{hint}', zh: 'exemptions：规则包 {profile} 中没有指标“{found}”{hint}' },
+  'ZC-E-PROFILE-UNKNOWN': { severity: 'error', en: '{where}: unknown profile "{found}"{hint}; built-in: {allowed}', zh: '{where}：未知规则包“{found}”{hint}；内置：{allowed}' },
+  'ZC-E-PROFILE-MISSING': { severity: 'error', en: 'no profile: add `profile: <id>` to the submission or pass --profile; built-in: {allowed}', zh: '未指定规则包：请在申报文件中加入 `profile: <id>` 或使用 --profile；内置：{allowed}' },
+  'ZC-E-PROFILE-INVALID': { severity: 'error', en: '{where}: {reason}', zh: '{where}：{reason}' },
+  'ZC-E-EXPR-SYNTAX': { severity: 'error', en: '{where}: cannot parse "{found}": {reason}', zh: '{where}：无法解析“{found}”：{reason}' },
+  'ZC-E-EXPR-NAME': { severity: 'error', en: '{where}: unknown name "{found}" in a formula{hint}', zh: '{where}：公式中有未知名称“{found}”{hint}' },
+  'ZC-W-CERT-EXCESS': { severity: 'warning', en: 'green certificates ({found} MWh) exceed grid purchases ({allowed} MWh) for {entity}; only {allowed} MWh are credited', zh: '{entity} 的绿证（{found} MWh）超过电网购电量（{allowed} MWh）；仅计入 {allowed} MWh' },
+  'ZC-W-ELEC-NET-EXPORT': { severity: 'warning', en: 'electricity_t is negative ({found} tCO2): net exports are credited at the grid factor, as the profile requires', zh: 'electricity_t 为负（{found} tCO2）：按规则包要求，净上网电量按电网因子抵扣' },
+  'ZC-W-ELEC-EXPORT-FLOORED': { severity: 'warning', en: '{entity} exports {found} MWh, more than its grid purchases net of credited certificates ({allowed} MWh); its electricity_t is floored at 0 (the profile does not credit net exports)', zh: '{entity} 上网 {found} MWh，超过扣除绿证后的电网购电量（{allowed} MWh）；其 electricity_t 按 0 计（规则包不抵扣净上网电量）' },
+  'ZC-W-CLEAN-CAPPED': { severity: 'warning', en: 'green electricity ({found} MWh) exceeds electricity consumed ({allowed} MWh) for {entity}; clean energy counts at most what was consumed', zh: '{entity} 的绿色电力（{found} MWh）超过用电量（{allowed} MWh）；清洁能源最多按用电量计' },
+  'ZC-W-FACTOR-VINTAGE': { severity: 'warning', en: '{what}: no {year} factor is published; the {vintage} vintage ({relation}) is used', zh: '{what}：未发布 {year} 年因子；使用 {vintage} 年版本（{relation}）' },
+  'ZC-W-FACTOR-GEOGRAPHY': { severity: 'warning', en: '{what}: no {wanted} factor for {year}; the {used} factor is used', zh: '{what}：{year} 年无 {wanted} 因子；使用 {used} 因子' },
+  'ZC-W-FACTOR-PIN-OVERRIDDEN': { severity: 'warning', en: 'the profile pins the grid factor at {pinned}; your {origin} override {found} is used instead', zh: '规则包将电网因子固定为 {pinned}；改用您在 {origin} 中给出的 {found}' },
+  'ZC-W-METRIC-RANGE': { severity: 'warning', en: '{where}: {found} is a share above 100 %', zh: '{where}：比例 {found} 超过 100 %' },
+  'ZC-W-BAND-BELOW-MIN': { severity: 'warning', en: '{indicator}: {message}', zh: '{indicator}：{message}' },
+  'ZC-W-KEY-UNUSED': { severity: 'warning', en: '{where}: profile {profile} never reads "{found}"{hint}; it reads: {allowed}', zh: '{where}：规则包 {profile} 不读取“{found}”{hint}；它读取：{allowed}' },
+  'ZC-W-NO-ACTIVITY': { severity: 'warning', en: '{what}: nothing will be accounted', zh: '{what}：没有可核算的内容' },
+  'ZC-W-OUT-RENAMED': { severity: 'warning', en: 'report files renamed to stay unique and safe: {found}', zh: '为保证文件名唯一且安全，已重命名报告文件：{found}' },
+  'ZC-E-INTERNAL': { severity: 'error', en: 'internal error (please report): {reason}', zh: '内部错误（请报告）：{reason}' },
+  'ZC-W-ROW-DUPLICATE': { severity: 'warning', en: 'this row repeats {first} ({entity}, {category}/{item}, {found}); both are counted — delete one if it was entered twice', zh: '此行与 {first} 重复（{entity}，{category}/{item}，{found}）；两行均计入，如重复录入请删除一行' },
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;
@@ -71,6 +72,8 @@ const fill = (template: string, args: Record<string, unknown>): string =>
 export function diag(code: Code, args: Record<string, unknown>, ref?: SourceRef): Diagnostic {
   const spec: CodeSpec = CODES[code];
   const d: Diagnostic = { code, severity: spec.severity, message: fill(spec.en, args) };
+  // the arguments stay with the diagnostic (not enumerable, so JSON outputs are unchanged) for localize()
+  Object.defineProperty(d, 'args', { value: args, enumerable: false });
   if (ref) Object.assign(d, ref);
   if (args.found !== undefined) d.found = String(args.found);
   if (args.allowed !== undefined) d.allowed = String(args.allowed);
@@ -79,3 +82,16 @@ export function diag(code: Code, args: Record<string, unknown>, ref?: SourceRef)
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
+
+export type Lang = 'en' | 'zh';
+
+/** The message of a diagnostic in `lang`: re-rendered from its arguments when it came from the catalogue. */
+export function localize(d: Diagnostic, lang: Lang): string {
+  const args = (d as Diagnostic & { args?: Record<string, unknown> }).args;
+  const spec = (CODES as Record<string, CodeSpec>)[d.code];
+  if (lang === 'en' || !args || !spec) return d.message;
+  const hint = typeof args.suggestion === 'string' ? `（您是否想写“${args.suggestion}”？）` : args.hint;
+  // an argument with a Chinese twin (<name>_zh, e.g. a pack's own warning text) uses it
+  const zhArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, args[`${k}_zh`] ?? v]));
+  return fill(spec.zh, { ...zhArgs, hint });
+}

@@ -126,7 +126,7 @@ export interface Threshold {
   op: ThresholdOp;
   value: number | boolean | string;
   /** Shown in the report when this band applies (e.g. "no official band below 20万 tce"). */
-  warning?: { code: string; message: string };
+  warning?: { code: string; message: string; message_zh?: string };
   label?: string;
   /** The submission's own `targets.<id>` replaces `value` when present (carbon-peaking pilots set their own). */
   target?: string;

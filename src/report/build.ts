@@ -2,6 +2,7 @@
 import { EMITTING, ENERGY_CATEGORIES, type AccountResult } from '../account/account.js';
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic, Submission } from '../model/types.js';
+import { localize, type Lang } from '../diagnostics/codes.js';
 import type { CompiledProfile } from '../score/profile.js';
 import type { ScoreResult } from '../score/score.js';
 import type { EntityReport, FactorUsed, Report, ReportIndicator, ReportWarning } from './types.js';
@@ -18,6 +19,7 @@ export interface BuildInput {
   score: ScoreResult;
   warnings: Diagnostic[];
   explain: boolean;
+  lang: Lang;
 }
 
 /** The report contract of cli.md, with keys in a fixed order so the same input gives the same bytes. */
@@ -48,7 +50,7 @@ export function buildReport(input: BuildInput): Report {
     const value = r.value === undefined ? null : typeof r.value === 'boolean' ? r.value : n(r.value);
     const ind: ReportIndicator = {
       id: r.id,
-      name: def.name.en,
+      name: input.lang === 'zh' ? def.name.zh : def.name.en,
       name_zh: def.name.zh,
       value,
       unit: def.unit ?? null,
@@ -147,7 +149,7 @@ export function buildReport(input: BuildInput): Report {
     sectors: profile.sectorView === 'gpc' ? gpcSectors(a) : null,
     exemptions: Object.fromEntries([...s.exemptions.keys()].sort().map((k) => [k, s.exemptions.get(k)!.reason])),
     factors_used: factorsUsed,
-    warnings: input.warnings.map(toWarning),
+    warnings: input.warnings.map((d) => toWarning(d, input.lang)),
   };
   if (input.explain) report.trace = a.trace;
   return report;
@@ -174,8 +176,8 @@ function gpcSectors(a: AccountResult): NonNullable<Report['sectors']> {
   };
 }
 
-function toWarning(d: Diagnostic): ReportWarning {
-  const w: ReportWarning = { code: d.code, message: d.message };
+function toWarning(d: Diagnostic, lang: Lang): ReportWarning {
+  const w: ReportWarning = { code: d.code, message: localize(d, lang) };
   if (d.file) w.file = d.file;
   if (d.line) w.line = d.line;
   if (d.column) w.column = d.column;

@@ -101,7 +101,11 @@ export function scoreProfile(
       } else tv = typeof t.value === 'number' ? Rational.fromNumber(t.value) : (t.value as boolean);
       const label = basis === 'target' ? "the submission's own target" : t.label;
       const threshold = { op: t.op, value: tv, basis, ...(label ? { label } : {}) } as const;
-      if (t.warning) diagnostics.push({ code: t.warning.code, severity: 'warning', message: `${def.id}: ${t.warning.message}` });
+      if (t.warning) {
+        const w: Diagnostic = { code: t.warning.code, severity: 'warning', message: `${def.id}: ${t.warning.message}` };
+        Object.defineProperty(w, 'args', { value: { indicator: def.id, message: t.warning.message, message_zh: t.warning.message_zh ?? t.warning.message }, enumerable: false });
+        diagnostics.push(w);
+      }
       const pass = compare(r.value, t.op, tv);
       if (pass === undefined) return { ...base, value: r.value, threshold, status: 'missing', reason: 'the value and the threshold are of different kinds (number vs true/false)' };
       return { ...base, value: r.value, threshold, status: pass ? 'pass' : 'fail', points: pass ? weight : partial(weight, r.value, t.op, tv) };

@@ -1,5 +1,5 @@
 /** One unit of batch work and how it is done: the same code in a worker thread or in the main thread. */
-import { diag, hasErrors } from '../../diagnostics/codes.js';
+import { diag, hasErrors, localize, type Lang } from '../../diagnostics/codes.js';
 
 const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
 import { evaluate } from '../../engine.js';
@@ -32,6 +32,7 @@ export interface TaskOptions {
   compact?: boolean;
   /** The summary formats (csv, markdown, table) need no report text: skip serialising and sending it. */
   noJson?: boolean;
+  lang?: Lang;
 }
 
 /** Runs one task; never throws for bad input (that is a result). */
@@ -53,7 +54,7 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     // in a folder, only submissions count: factor sets, packs and other YAML are passed over
     const format = FORMAT_KEY.exec(decoded.text.slice(0, 4096))?.[1];
     if ((format && /^zcpark-(factors|profile)\//.test(format)) || (!format && !task.explicit)) return { index: task.index, skip: true };
-    out = evaluate(submissionInput(task.path, file, decoded.text, overrides), d);
+    out = evaluate(submissionInput(task.path, file, decoded.text, overrides, false, opts.lang ?? 'en'), d);
   } else {
     file = task.roster.file;
     row = task.row.line;
@@ -61,13 +62,16 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     const csvRow: CsvRow = { line: task.row.line, cells: new Map(task.row.cells) };
     const { targets } = rosterColumns(csv, d.vocabulary);
     const doc = rosterRowDocument(csv, targets, csvRow);
-    out = evaluate({ ...submissionInput(file, file, '', overrides), doc }, d);
+    out = evaluate({ ...submissionInput(file, file, '', overrides, false, opts.lang ?? 'en'), doc }, d);
   }
   if (!out.report || hasErrors(out.diagnostics)) {
-    return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: out.diagnostics.filter((x) => x.severity === 'error') };
+    // messages are localised here: the arguments behind them do not survive the trip to the main thread
+    const lang = opts.lang ?? 'en';
+    return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: out.diagnostics.filter((x) => x.severity === 'error').map((x) => ({ ...x, message: localize(x, lang) })) };
   }
-  const json = opts.noJson && !opts.perReport ? '' : opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, { color: false, lang: 'en' });
-  const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, { color: false, lang: 'en' }) : undefined;
+  const rl = { color: false, lang: opts.lang ?? 'en' };
+  const json = opts.noJson && !opts.perReport ? '' : opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, rl);
+  const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, rl) : undefined;
   // (markdown and html reports for --out-dir are rendered here, in the worker)
   return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings: out.diagnostics };
 }

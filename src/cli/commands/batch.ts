@@ -12,7 +12,7 @@ import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { renderBatchCsv, renderBatchHtml, renderBatchJson, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
-import { byPosition, formatDiagnostics } from '../diagnostics.js';
+import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
 import { displayPath, readTracked, writeAtomic } from '../io.js';
@@ -28,6 +28,7 @@ export interface BatchOptions {
   factors?: string;
   quiet?: boolean;
   color?: boolean;
+  lang?: string;
 }
 
 const FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown', 'html'];
@@ -159,7 +160,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   }
   const { tasks, errors: planErrors, warnings } = plan(paths);
   const perReport = opts.outDir ? (PER_REPORT[format]?.[0] ?? 'json') : undefined;
-  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl' };
+  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang) };
 
   const entries: BatchEntry[] = [];
   const errors: BatchError[] = [...planErrors];

@@ -8,7 +8,7 @@ import { decodeText } from '../../parse/decode.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
-import { countLine, formatDiagnostics } from '../diagnostics.js';
+import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { EXIT } from '../exit-codes.js';
 import { displayPath, readInput, writeAtomic } from '../io.js';
 
@@ -20,6 +20,7 @@ export interface EvaluateOptions {
   explain?: boolean;
   failOn: string;
   color?: boolean;
+  lang?: string;
 }
 
 const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
@@ -41,7 +42,7 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const format = pickFormat(opts);
   const render = RENDERERS[format];
   if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
-  const lang = 'en';
+  const lang = pickLang(opts.lang);
   for (const f of files) {
     if (/\.csv$/i.test(f)) throw new UsageError(`${f} is a CSV: evaluate takes a submission (YAML or JSON) that lists its activity CSVs under activity_files; zcpark init writes one`);
   }
@@ -68,7 +69,7 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       invalid++;
       continue;
     }
-    const out = evaluate(submissionInput(path, file, decoded.text, { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true), d);
+    const out = evaluate(submissionInput(path, file, decoded.text, { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang), d);
     if (out.report) reports.push(out.report);
     else {
       invalid++;
@@ -77,7 +78,7 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   }
   const errColor = useColor(process.stderr, opts.color);
   if (problems.length) {
-    process.stderr.write(formatDiagnostics(problems, errColor));
+    process.stderr.write(formatDiagnostics(problems, errColor, lang));
     process.stderr.write(`${countLine(problems)} in ${invalid} invalid submission${invalid === 1 ? '' : 's'}\n`);
   }
   if (reports.length || (format === 'json' && files.length > 1)) {

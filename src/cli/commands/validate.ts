@@ -10,7 +10,7 @@ import { readActivityCsv } from '../../normalize/submission.js';
 import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
-import { byPosition } from '../diagnostics.js';
+import { byPosition, pickLang } from '../diagnostics.js';
 import { discover } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
 import { displayPath, readTracked, writeAtomic } from '../io.js';
@@ -22,6 +22,7 @@ export interface ValidateOptions {
   factors?: string;
   maxWarnings?: string;
   color?: boolean;
+  lang?: string;
 }
 
 const FORMATS = ['pretty', 'json', 'github', 'junit'];
@@ -50,7 +51,7 @@ export function runValidate(paths: string[], opts: ValidateOptions): number {
   const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
   if (maxWarnings !== Infinity && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
   const { results, files } = collectResults(paths, opts);
-  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color) });
+  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color), lang: pickLang(opts.lang) });
   if (opts.out) writeAtomic(opts.out, text, files);
   else process.stdout.write(text);
   const all = results.flatMap((r) => r.diagnostics);

@@ -3,6 +3,7 @@ import type { Report } from '../types.js';
 import { indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { barChart, bulletChart, waterfall, xmlEscape as x, type Bullet } from './svg.js';
+import { label, type LabelKey } from '../i18n.js';
 
 export const STYLE = `
 :root { --fg:#1c2833; --muted:#607d8b; --line:#cfd8dc; --pass:#2e7d32; --fail:#c62828; --warn:#ef6c00; }
@@ -23,26 +24,32 @@ details { margin: 12px 0; } code { font-size: 12px; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .charts svg, table { break-inside: avoid; } details { display: block; } a { color: inherit; text-decoration: none; } }
 `;
 
-const statusCell = (s: string) => `<td class="st-${s}">${s.replace('_', ' ')}</td>`;
-
 /** Renders one report as a complete HTML document. */
-export function renderHtml(r: Report, _opts: RenderOptions): string {
+export function renderHtml(r: Report, opts: RenderOptions): string {
+  const L = (k: LabelKey, a?: Record<string, string | number>) => label(opts.lang, k, a);
+  const zh = opts.lang === 'zh';
+  const statusCell = (st: string) => `<td class="st-${st}">${L(st as LabelKey)}</td>`;
   const s = r.submission;
   const e = r.emissions;
   const en = r.energy;
-  const why = r.indicators.filter((i) => i.core && i.status !== 'pass').map((i) => `<div class="why">The core indicator <b>${x(i.name)}</b> ${i.status === 'fail' ? `is ${x(indicatorValue(i.value, i.unit))}, against ${x(i.threshold?.op ?? '')} ${x(typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value ?? ''))}` : `is ${x(i.status.replace('_', ' '))}${i.reason ? `: ${x(i.reason)}` : ''}`}. The verdict follows the core indicators only; sinks and offsets never enter them unless the pack says so.</div>`);
+  const why = r.indicators.filter((i) => i.core && i.status !== 'pass').map((i) => {
+    const what = i.status === 'fail' ? (zh ? L('is_against', { value: indicatorValue(i.value, i.unit), op: i.threshold?.op ?? '', threshold: typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value ?? '') }) : `is ${indicatorValue(i.value, i.unit)}, against ${i.threshold?.op ?? ''} ${typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value ?? '')}`) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${i.reason}` : ''}`;
+    return zh
+      ? `<div class="why">核心指标 <b>${x(i.name)}</b> ${x(what)}。结论仅由核心指标决定；除非规则包另有规定，碳汇与抵消量不计入核心指标。</div>`
+      : `<div class="why">The core indicator <b>${x(i.name)}</b> ${x(what)}. The verdict follows the core indicators only; sinks and offsets never enter them unless the pack says so.</div>`;
+  });
 
   const steps = [
-    ...(['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).filter((k) => e[`${k}_t`] !== 0).map((k) => ({ label: k, delta: e[`${k}_t`], text: num(e[`${k}_t`], 0) })),
-    { label: 'gross', delta: 0, total: true, text: num(e.gross_t, 0) },
-    ...(e.sinks_t ? [{ label: 'sinks', delta: -e.sinks_t, text: num(-e.sinks_t, 0) }] : []),
-    ...(e.offsets_t ? [{ label: 'offsets', delta: -e.offsets_t, text: num(-e.offsets_t, 0) }] : []),
-    { label: 'net', delta: 0, total: true, text: num(e.net_t, 0) },
+    ...(['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).filter((k) => e[`${k}_t`] !== 0).map((k) => ({ label: L(k), delta: e[`${k}_t`], text: num(e[`${k}_t`], 0) })),
+    { label: L('gross'), delta: 0, total: true, text: num(e.gross_t, 0) },
+    ...(e.sinks_t ? [{ label: L('sinks'), delta: -e.sinks_t, text: num(-e.sinks_t, 0) }] : []),
+    ...(e.offsets_t ? [{ label: L('offsets'), delta: -e.offsets_t, text: num(-e.offsets_t, 0) }] : []),
+    { label: L('net'), delta: 0, total: true, text: num(e.net_t, 0) },
   ];
   const fossil = en.total_tce - en.clean_tce;
-  const mix = barChart('Energy mix (tce)', [
-    { label: 'clean', value: en.clean_tce, text: `${num(en.clean_tce, 0)} (${pct(en.clean_share)})`, tone: 'good' },
-    { label: 'other', value: fossil, text: `${num(fossil, 0)} (${en.total_tce ? pct(fossil / en.total_tce) : '—'})`, tone: 'muted' },
+  const mix = barChart(L('chart_mix'), [
+    { label: L('clean'), value: en.clean_tce, text: `${num(en.clean_tce, 0)} (${pct(en.clean_share)})`, tone: 'good' },
+    { label: L('other'), value: fossil, text: `${num(fossil, 0)} (${en.total_tce ? pct(fossil / en.total_tce) : '—'})`, tone: 'muted' },
   ]);
   const bullets: Bullet[] = r.indicators
     .filter((i) => typeof i.value === 'number' && typeof i.threshold?.value === 'number' && i.status !== 'not_applicable')
@@ -59,62 +66,62 @@ export function renderHtml(r: Report, _opts: RenderOptions): string {
   const top = entities.slice(0, 10).map(([name, v]) => ({ label: name.length > 26 ? `${name.slice(0, 25)}…` : name, value: v.gross_t, text: num(v.gross_t, 0), tone: 'neutral' as const }));
   if (entities.length > 10) {
     const rest = entities.slice(10).reduce((a, [, v]) => a + v.gross_t, 0);
-    top.push({ label: `${entities.length - 10} more`, value: rest, text: num(rest, 0), tone: 'neutral' as const });
+    top.push({ label: L('more', { n: entities.length - 10 }), value: rest, text: num(rest, 0), tone: 'neutral' as const });
   }
   const charts = [
-    waterfall('Emissions from gross to net (tCO2)', steps),
+    waterfall(L('chart_waterfall'), steps),
     mix,
-    ...(bullets.length ? [bulletChart('Indicators against their thresholds', bullets)] : []),
-    ...(top.length > 1 ? [barChart('Largest emitters (gross tCO2)', top)] : []),
+    ...(bullets.length ? [bulletChart(L('chart_bullets'), bullets)] : []),
+    ...(top.length > 1 ? [barChart(L('chart_emitters'), top)] : []),
   ];
 
-  const indRows = r.indicators.map((i) => `<tr><td>${i.core ? '★ ' : ''}${x(i.name)}<br><small>${x(i.name_zh)}</small></td><td class="num">${x(indicatorValue(i.value, i.unit))}</td><td class="num">${i.threshold ? `${x(i.threshold.op)} ${x(typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold.value))}${i.threshold.basis === 'target' ? ' (own target)' : ''}` : '—'}</td>${statusCell(i.status)}<td class="num">${i.weight === 0 ? 'unscored' : `${num(i.points, 1)}/${i.weight}`}</td><td><small>${x(i.reason ?? '')}</small></td></tr>`);
-  const emRows = (['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).map((k) => `<tr><td>${k}</td><td class="num">${num(e[`${k}_t`])}</td><td class="num">${e.gross_t ? pct(e[`${k}_t`] / e.gross_t) : '—'}</td></tr>`);
+  const indRows = r.indicators.map((i) => `<tr><td>${i.core ? '★ ' : ''}${x(i.name)}${zh ? '' : `<br><small>${x(i.name_zh)}</small>`}</td><td class="num">${x(indicatorValue(i.value, i.unit))}</td><td class="num">${i.threshold ? `${x(i.threshold.op)} ${x(typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold.value))}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—'}</td>${statusCell(i.status)}<td class="num">${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`}</td><td><small>${x(i.reason ?? '')}</small></td></tr>`);
+  const emRows = (['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).map((k) => `<tr><td>${L(k)}</td><td class="num">${num(e[`${k}_t`])}</td><td class="num">${e.gross_t ? pct(e[`${k}_t`] / e.gross_t) : '—'}</td></tr>`);
   const factorRows = r.factors_used.map((fu) => `<tr><td>${fu.kind === 'co2' ? 'CO2' : 'energy'} ${x(fu.category)}/${x(fu.item)}${fu.series ? ` (${x(fu.series)})` : ''}</td><td class="num">${fu.value} ${x(fu.unit)}</td><td>${fu.year ?? '—'}${fu.region ? ` ${x(fu.region)}` : ''}</td><td><small>${x(fu.source)}${fu.confidence ? ` [${fu.confidence}]` : ''}</small></td></tr>`);
   const trace = r.trace
-    ? `<details open><summary>Calculation trace</summary><ul>${[
+    ? `<details open><summary>${L('trace')}</summary><ul>${[
         ...Object.entries(r.trace.indicators ?? {}).map(([id, t]) => `<li><b>${x(id)}</b> = ${x(t.value ?? '—')} ← <code>${x(t.formula)}</code>; ${x(Object.entries(t.inputs).map(([n, v]) => `${n} = ${v ?? 'missing'}`).join(', '))}</li>`),
         ...Object.entries(r.trace.figures).map(([k, fig]) => `<li>${x(k)} = ${x(fig.value)} ← ${x(fig.formula)}</li>`),
         ...r.trace.rows.flatMap((row) => row.steps.map((st) => `<li><code>${x(row.ref)}</code> ${x(row.entity)} ${x(row.category)}/${x(row.item)}: ${x(st.formula)}</li>`)),
       ].join('')}</ul></details>`
     : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${zh ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${x(s.name)} — zcpark ${x(s.profile)} evaluation</title>
+<title>${x(s.name)} — zcpark ${x(s.profile)} ${zh ? '评价' : 'evaluation'}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
 <h1>${x(s.name)}</h1>
 <div class="meta">${x(s.id)} · ${x(s.type)}${s.region ? ` · ${x(s.region)}` : ''} · ${s.year} · ${x(s.profile_title)}</div>
-<p><span class="verdict ${r.verdict}">${r.verdict.toUpperCase()}</span> score <b>${r.score === null ? '—' : num(r.score, 1)}</b>/100 · grade <b>${x(r.grade ?? '—')}</b></p>
+<p><span class="verdict ${r.verdict}">${L(r.verdict.toUpperCase() as LabelKey)}</span> ${L('score')} <b>${r.score === null ? '—' : num(r.score, 1)}</b>/100 · ${L('grade')} <b>${x(r.grade ?? '—')}</b></p>
 ${why.join('\n')}
 </header>
-<h2>Charts</h2>
+<h2>${L('charts')}</h2>
 <div class="charts">
 ${charts.join('\n')}
 </div>
-<h2>Indicators</h2>
-<table><thead><tr><th>indicator</th><th class="num">value</th><th class="num">threshold</th><th>status</th><th class="num">points</th><th>note</th></tr></thead><tbody>
+<h2>${L('indicators')}</h2>
+<table><thead><tr><th>${zh ? '指标' : 'indicator'}</th><th class="num">${zh ? '数值' : 'value'}</th><th class="num">${zh ? '阈值' : 'threshold'}</th><th>${zh ? '状态' : 'status'}</th><th class="num">${zh ? '分值' : 'points'}</th><th>${L('note')}</th></tr></thead><tbody>
 ${indRows.join('\n')}
 </tbody></table>
-<h2>Emissions (tCO2)</h2>
-<table><thead><tr><th>category</th><th class="num">tonnes</th><th class="num">share of gross</th></tr></thead><tbody>
+<h2>${L('emissions')}</h2>
+<table><thead><tr><th>${L('category')}</th><th class="num">${L('tonnes')}</th><th class="num">${L('share_of_gross')}</th></tr></thead><tbody>
 ${emRows.join('\n')}
-<tr><td><b>gross</b></td><td class="num"><b>${num(e.gross_t)}</b></td><td></td></tr><tr><td>sinks</td><td class="num">${num(-e.sinks_t)}</td><td></td></tr><tr><td>offsets</td><td class="num">${num(-e.offsets_t)}</td><td></td></tr><tr><td><b>net</b></td><td class="num"><b>${num(e.net_t)}</b></td><td></td></tr>
+<tr><td><b>${L('gross')}</b></td><td class="num"><b>${num(e.gross_t)}</b></td><td></td></tr><tr><td>${L('sinks')}</td><td class="num">${num(-e.sinks_t)}</td><td></td></tr><tr><td>${L('offsets')}</td><td class="num">${num(-e.offsets_t)}</td><td></td></tr><tr><td><b>${L('net')}</b></td><td class="num"><b>${num(e.net_t)}</b></td><td></td></tr>
 </tbody></table>
-<h2>Energy (tce)</h2>
-<table><tbody>${Object.entries(en.by_category).map(([k, v]) => `<tr><td>${x(k)}</td><td class="num">${num(v)}</td><td class="num">${en.total_tce ? pct(v / en.total_tce) : '—'}</td></tr>`).join('')}<tr><td><b>total</b></td><td class="num"><b>${num(en.total_tce)}</b></td><td></td></tr><tr><td>clean</td><td class="num">${num(en.clean_tce)}</td><td class="num">${pct(en.clean_share)}</td></tr></tbody></table>
-<h2>Factors used</h2>
-<table><thead><tr><th>factor</th><th class="num">value</th><th>vintage</th><th>source</th></tr></thead><tbody>
+<h2>${L('energy')}</h2>
+<table><tbody>${Object.entries(en.by_category).map(([k, v]) => `<tr><td>${x(L(k as LabelKey))}</td><td class="num">${num(v)}</td><td class="num">${en.total_tce ? pct(v / en.total_tce) : '—'}</td></tr>`).join('')}<tr><td><b>${L('total')}</b></td><td class="num"><b>${num(en.total_tce)}</b></td><td></td></tr><tr><td>${L('clean')}</td><td class="num">${num(en.clean_tce)}</td><td class="num">${pct(en.clean_share)}</td></tr></tbody></table>
+<h2>${L('factors_used')}</h2>
+<table><thead><tr><th>${L('factor')}</th><th class="num">${zh ? '数值' : 'value'}</th><th>${L('vintage')}</th><th>${L('source')}</th></tr></thead><tbody>
 ${factorRows.join('\n')}
 </tbody></table>
-${r.warnings.length ? `<h2>Warnings</h2><ul>${r.warnings.map((w) => `<li><code>${x(w.code)}</code> ${x(w.message)}${w.file ? ` <small>(${x(w.file)}${w.line ? `:${w.line}` : ''})</small>` : ''}</li>`).join('')}</ul>` : ''}
+${r.warnings.length ? `<h2>${L('warnings')}</h2><ul>${r.warnings.map((w) => `<li><code>${x(w.code)}</code> ${x(w.message)}${w.file ? ` <small>(${x(w.file)}${w.line ? `:${w.line}` : ''})</small>` : ''}</li>`).join('')}</ul>` : ''}
 ${trace}
-<div class="foot">zcpark ${x(r.tool.version)} · ${x(s.file)} · every figure is exact to the input; display rounded.</div>
+<div class="foot">zcpark ${x(r.tool.version)} · ${x(s.file)} · ${L('footer')}.</div>
 </body>
 </html>
 `;

@@ -2,9 +2,10 @@
 import type { Report } from '../types.js';
 import { indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
+import { indicatorName, label, type LabelKey } from '../i18n.js';
 
 const esc = (s: unknown) => String(s ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const STATUS: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', missing: '⚠️ missing', not_applicable: '— n/a' };
+const ICON: Record<string, string> = { pass: '✅', fail: '❌', missing: '⚠️', not_applicable: '—' };
 
 /** Distance to the threshold in the indicator's own unit, signed so that a negative gap is a shortfall. */
 function gap(i: Report['indicators'][number]): string {
@@ -14,47 +15,51 @@ function gap(i: Report['indicators'][number]): string {
 }
 
 /** Renders one report; every figure comes from the report object (nothing is computed but display rounding). */
-export function renderMarkdown(r: Report, _opts: RenderOptions): string {
+export function renderMarkdown(r: Report, opts: RenderOptions): string {
+  const L = (k: LabelKey, a?: Record<string, string | number>) => label(opts.lang, k, a);
+  const zh = opts.lang === 'zh';
+  const STATUS = (st: string) => `${ICON[st]} ${st === 'not_applicable' && !zh ? 'n/a' : L(st as LabelKey)}`;
   const s = r.submission;
-  const verdict = r.verdict === 'pass' ? '✅ **PASS**' : r.verdict === 'fail' ? '❌ **FAIL**' : '⚠️ **INCOMPLETE**';
+  const verdict = r.verdict === 'pass' ? `✅ **${L('PASS')}**` : r.verdict === 'fail' ? `❌ **${L('FAIL')}**` : `⚠️ **${L('INCOMPLETE')}**`;
   const out: string[] = [
     `# ${esc(s.name)} (${esc(s.id)})`,
     '',
     `${s.type}${s.region ? ` · ${s.region}` : ''} · ${s.year} · profile \`${s.profile}\` — ${esc(s.profile_title)}`,
     '',
-    `**Verdict** ${verdict} · **score** ${r.score === null ? '—' : num(r.score, 1)}/100 · **grade** ${r.grade ?? '—'}`,
+    `**${L('verdict')}** ${verdict} · **${L('score')}** ${r.score === null ? '—' : num(r.score, 1)}/100 · **${L('grade')}** ${r.grade ?? '—'}`,
   ];
   for (const i of r.indicators.filter((x) => x.core && x.status !== 'pass')) {
-    out.push('', `> The core indicator **${i.name}** (\`${i.id}\`) ${i.status === 'fail' ? `is ${indicatorValue(i.value, i.unit)} against ${i.threshold?.op} ${typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : i.threshold?.value}` : `is ${i.status}${i.reason ? `: ${esc(i.reason)}` : ''}`}; the verdict follows the core indicators only.`);
+    const what = i.status === 'fail' ? L('is_against', { value: indicatorValue(i.value, i.unit), op: i.threshold?.op ?? '', threshold: typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value) }) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${esc(i.reason)}` : ''}`;
+    out.push('', zh ? `> ${L('why_core', { name: `**${i.name}**（\`${i.id}\`）`, what })}` : `> The core indicator **${i.name}** (\`${i.id}\`) ${what}; the verdict follows the core indicators only.`);
   }
-  out.push('', '## Indicators', '', '| | indicator | value | threshold | status | gap | points |', '|---|---|---:|---:|---|---:|---:|');
+  out.push('', `## ${L('indicators')}`, '', zh ? '| | 指标 | 数值 | 阈值 | 状态 | 差距 | 分值 |' : '| | indicator | value | threshold | status | gap | points |', '|---|---|---:|---:|---|---:|---:|');
   for (const i of r.indicators) {
-    const t = i.threshold ? `${i.threshold.op} ${typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : i.threshold.value}${i.threshold.basis === 'target' ? ' (own target)' : ''}` : '—';
-    out.push(`| ${i.core ? '★' : ''} | ${esc(i.name)} | ${esc(indicatorValue(i.value, i.unit))} | ${esc(t)} | ${STATUS[i.status]} | ${gap(i)} | ${i.weight === 0 ? 'unscored' : `${num(i.points, 1)}/${i.weight}`} |`);
+    const t = i.threshold ? `${i.threshold.op} ${typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : i.threshold.value}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—';
+    out.push(`| ${i.core ? '★' : ''} | ${esc(indicatorName(i, opts.lang))} | ${esc(indicatorValue(i.value, i.unit))} | ${esc(t)} | ${STATUS(i.status)} | ${gap(i)} | ${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`} |`);
   }
-  out.push('', '★ core indicator: the verdict passes only when every core indicator passes.');
+  out.push('', `${L('core_note')}${zh ? '。' : '.'}`);
   const e = r.emissions;
-  out.push('', '## Emissions (tCO2)', '', '| category | tonnes | share of gross |', '|---|---:|---:|');
-  for (const k of ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const) out.push(`| ${k} | ${num(e[`${k}_t`])} | ${e.gross_t === 0 ? '—' : pct(e[`${k}_t`] / e.gross_t)} |`);
-  out.push(`| **gross** | **${num(e.gross_t)}** | |`, `| sinks | ${num(-e.sinks_t)} | |`, `| offsets | ${num(-e.offsets_t)} | |`, `| **net** | **${num(e.net_t)}** | |`);
+  out.push('', `## ${L('emissions')}`, '', `| ${L('category')} | ${L('tonnes')} | ${L('share_of_gross')} |`, '|---|---:|---:|');
+  for (const k of ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const) out.push(`| ${L(k)} | ${num(e[`${k}_t`])} | ${e.gross_t === 0 ? '—' : pct(e[`${k}_t`] / e.gross_t)} |`);
+  out.push(`| **${L('gross')}** | **${num(e.gross_t)}** | |`, `| ${L('sinks')} | ${num(-e.sinks_t)} | |`, `| ${L('offsets')} | ${num(-e.offsets_t)} | |`, `| **${L('net')}** | **${num(e.net_t)}** | |`);
   const en = r.energy;
-  out.push('', '## Energy (tce)', '', '| category | tce | share |', '|---|---:|---:|');
-  for (const [k, v] of Object.entries(en.by_category)) out.push(`| ${k} | ${num(v)} | ${en.total_tce === 0 ? '—' : pct(v / en.total_tce)} |`);
-  out.push(`| **total** | **${num(en.total_tce)}** | |`, `| clean | ${num(en.clean_tce)} | ${pct(en.clean_share)} |`);
+  out.push('', `## ${L('energy')}`, '', `| ${L('category')} | tce | ${L('share')} |`, '|---|---:|---:|');
+  for (const [k, v] of Object.entries(en.by_category)) out.push(`| ${L(k as LabelKey)} | ${num(v)} | ${en.total_tce === 0 ? '—' : pct(v / en.total_tce)} |`);
+  out.push(`| **${L('total')}** | **${num(en.total_tce)}** | |`, `| ${L('clean')} | ${num(en.clean_tce)} | ${pct(en.clean_share)} |`);
   const entities = Object.entries(e.by_entity).sort((a, b) => b[1].gross_t - a[1].gross_t || (a[0] < b[0] ? -1 : 1));
   if (entities.length > 1) {
-    out.push('', '## Largest emitters', '', '| entity | gross tCO2 | energy tce |', '|---|---:|---:|');
+    out.push('', `## ${L('largest_emitters')}`, '', zh ? '| 主体 | 总排放 tCO2 | 能耗 tce |' : '| entity | gross tCO2 | energy tce |', '|---|---:|---:|');
     for (const [name, f] of entities.slice(0, 10)) out.push(`| ${esc(name)} | ${num(f.gross_t)} | ${num(f.energy_tce)} |`);
-    if (entities.length > 10) out.push(`| *${entities.length - 10} more* | ${num(entities.slice(10).reduce((a, [, f]) => a + f.gross_t, 0))} | ${num(entities.slice(10).reduce((a, [, f]) => a + f.energy_tce, 0))} |`);
+    if (entities.length > 10) out.push(`| *${L('more', { n: entities.length - 10 })}* | ${num(entities.slice(10).reduce((a, [, f]) => a + f.gross_t, 0))} | ${num(entities.slice(10).reduce((a, [, f]) => a + f.energy_tce, 0))} |`);
   }
-  out.push('', '## Factors used', '', '| factor | value | vintage | source |', '|---|---:|---|---|');
+  out.push('', `## ${L('factors_used')}`, '', zh ? '| 因子 | 数值 | 年份 | 来源 |' : '| factor | value | vintage | source |', '|---|---:|---|---|');
   for (const f of r.factors_used) out.push(`| ${f.kind === 'co2' ? 'CO2' : 'energy'} ${f.category}/${f.item}${f.series ? ` (${f.series})` : ''} | ${f.value} ${esc(f.unit)} | ${f.year ?? '—'}${f.region ? ` ${f.region}` : ''} | ${esc(f.source)}${f.confidence ? ` [${f.confidence}]` : ''} |`);
   if (r.warnings.length) {
-    out.push('', '## Warnings', '');
+    out.push('', `## ${L('warnings')}`, '');
     for (const w of r.warnings) out.push(`- \`${w.code}\` ${esc(w.message)}${w.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : ''}`);
   }
   if (r.trace) {
-    out.push('', '<details><summary>Calculation trace</summary>', '');
+    out.push('', `<details><summary>${L('trace')}</summary>`, '');
     for (const [id, t] of Object.entries(r.trace.indicators ?? {})) out.push(`- **${id}** = ${t.value ?? '—'} ← \`${t.formula}\`${t.threshold ? `, threshold ${t.threshold}` : ''}; ${Object.entries(t.inputs).map(([n, v]) => `${n} = ${v ?? 'missing'}`).join(', ')}`);
     for (const [k, f] of Object.entries(r.trace.figures)) out.push(`- ${k} = ${f.value} ← ${esc(f.formula)}`);
     for (const row of r.trace.rows) for (const st of row.steps) out.push(`- \`${row.ref}\` ${esc(row.entity)} ${row.category}/${row.item}: ${esc(st.formula)}`);

@@ -1,0 +1,88 @@
+/** The labels of the human formats in English and Chinese: one catalogue (diagnostic messages live in diagnostics/codes.ts). */
+import type { Lang } from '../diagnostics/codes.js';
+
+const LABELS = {
+  verdict: ['Verdict', '结论'],
+  score: ['score', '得分'],
+  grade: ['grade', '等级'],
+  pass: ['pass', '达标'],
+  fail: ['fail', '未达标'],
+  missing: ['missing', '缺少数据'],
+  not_applicable: ['not applicable', '不适用'],
+  incomplete: ['incomplete', '数据不全'],
+  PASS: ['PASS', '通过'],
+  FAIL: ['FAIL', '未通过'],
+  INCOMPLETE: ['INCOMPLETE', '数据不全'],
+  profile: ['profile', '规则包'],
+  indicator: ['Indicator', '指标'],
+  indicators: ['Indicators', '指标'],
+  value: ['Value', '数值'],
+  threshold: ['Threshold', '阈值'],
+  status: ['Status', '状态'],
+  points: ['Points', '分值'],
+  gap: ['gap', '差距'],
+  note: ['note', '说明'],
+  unscored: ['unscored', '不计分'],
+  own_target: ['own target', '自定目标'],
+  core_note: ['★ core indicator: the verdict passes only when every core indicator passes', '★ 核心指标：全部核心指标达标，结论才为通过'],
+  because: ['because', '原因'],
+  core_misses: ['the core indicator {id} {what}', '核心指标 {id} {what}'],
+  misses: ['{value} misses {op} {threshold}', '{value} 未满足 {op} {threshold}'],
+  cannot_compute: ['cannot be computed ({reason})', '无法计算（{reason}）'],
+  no_band: ['no threshold band applies', '无适用的阈值档'],
+  sinks_not_counted: ['sinks and offsets are reported below but do not enter this indicator', '碳汇与抵消量在下方列出，但不计入该指标'],
+  emissions: ['Emissions (tCO2)', '碳排放（tCO2）'],
+  tonnes: ['tonnes', '吨'],
+  share_of_gross: ['share of gross', '占总排放'],
+  gross: ['gross', '总排放'],
+  sinks: ['sinks', '碳汇'],
+  offsets: ['offsets', '抵消'],
+  net: ['net', '净排放'],
+  energy: ['Energy (tce)', '能源消费（tce）'],
+  share: ['share', '占比'],
+  total: ['total', '合计'],
+  clean: ['clean', '清洁能源'],
+  other: ['other', '其他'],
+  electricity_mwh: ['electricity MWh', '用电量 MWh'],
+  green_mwh: ['green MWh (consumed)', '绿色电力 MWh（已消费）'],
+  top_entities: ['Top entities', '主要排放主体'],
+  largest_emitters: ['Largest emitters', '主要排放主体'],
+  gross_tco2: ['gross tCO2', '总排放 tCO2'],
+  energy_tce: ['energy tce', '能耗 tce'],
+  more: ['{n} more', '其余 {n} 个'],
+  warnings: ['Warnings', '提示'],
+  warning: ['warning', '提示'],
+  factors_used: ['Factors used', '所用因子'],
+  factor: ['factor', '因子'],
+  vintage: ['vintage', '年份'],
+  source: ['source', '来源'],
+  factors_count: ['Factors used: {n} (see --format json, or --explain for the full trace)', '所用因子：{n} 个（完整计算过程见 --format json 或 --explain）'],
+  trace: ['Calculation trace', '计算过程'],
+  charts: ['Charts', '图表'],
+  chart_waterfall: ['Emissions from gross to net (tCO2)', '从总排放到净排放（tCO2）'],
+  chart_mix: ['Energy mix (tce)', '能源结构（tce）'],
+  chart_bullets: ['Indicators against their thresholds', '指标与阈值对比'],
+  chart_emitters: ['Largest emitters (gross tCO2)', '主要排放主体（总排放 tCO2）'],
+  category: ['category', '类别'],
+  fuel: ['fuel', '化石燃料'],
+  transport: ['transport', '交通'],
+  electricity: ['electricity', '电力'],
+  heat: ['heat', '热力'],
+  process: ['process', '工业过程'],
+  waste: ['waste', '废弃物'],
+  why_core: ['The core indicator {name} {what}. The verdict follows the core indicators only.', '核心指标“{name}”{what}。结论仅由核心指标决定。'],
+  is_against: ['is {value} against {op} {threshold}', '为 {value}，要求 {op} {threshold}'],
+  is_status: ['is {status}', '状态为{status}'],
+  footer: ['every figure is exact to the input; display rounded', '所有数字按输入精确计算，仅显示时取整'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** A label in `lang`, with {placeholders} filled. */
+export function label(lang: Lang, key: LabelKey, args: Record<string, string | number> = {}): string {
+  const text = LABELS[key][lang === 'zh' ? 1 : 0];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ''));
+}
+
+/** An indicator's name in `lang`. */
+export const indicatorName = (i: { name: string; name_zh: string }, lang: Lang): string => (lang === 'zh' ? i.name_zh : i.name);

@@ -1,0 +1,44 @@
+/** --lang zh (issue #6): labels, indicator names, status words and messages in Chinese; codes unchanged. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/types.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const DEMO = 'fixtures/demo/park.yaml';
+
+describe('--lang zh', () => {
+  it('matches the Chinese golden Markdown and HTML of the demo park', () => {
+    expect(runCli(['evaluate', DEMO, '-f', 'markdown', '--lang', 'zh']).stdout).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.zh.md'), 'utf8'));
+    expect(runCli(['evaluate', DEMO, '-f', 'html', '--lang', 'zh']).stdout).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.zh.html'), 'utf8'));
+  });
+
+  it('writes Chinese labels, names and status words in the table', () => {
+    const out = runCli(['evaluate', DEMO, '-f', 'table', '--lang', 'zh']).stdout;
+    expect(out).toContain('结论 未通过   得分 97.7/100   等级 A');
+    expect(out).toContain('★ 单位能耗碳排放');
+    expect(out).toContain('未达标');
+  });
+
+  it('puts Chinese indicator names and warning messages in the JSON report, codes unchanged', () => {
+    const r = JSON.parse(runCli(['evaluate', 'fixtures/valid/hand-checked/park.yaml', '-f', 'json', '--lang', 'zh']).stdout) as Report;
+    expect(r.indicators[0]!.name).toBe('单位能耗碳排放');
+    const band = r.warnings.find((w) => w.code === 'ZC-W-BAND-BELOW-MIN')!;
+    expect(band.message).toBe('carbon_per_energy：附件3未规定年综合能耗 20万吨标准煤以下园区的档位；按 20万–100万吨标准煤档的 0.2 tCO2/tce 执行');
+    expect(r.warnings.find((w) => w.code === 'ZC-W-CERT-EXCESS')!.message).toBe('beta 的绿证（80 MWh）超过电网购电量（50 MWh）；仅计入 50 MWh');
+  });
+
+  it('localises diagnostics in every validate format, with the same codes and positions', () => {
+    const pretty = runCli(['validate', 'fixtures/invalid/several-mistakes', '--lang', 'zh']).stdout;
+    expect(pretty).toContain('fixtures/invalid/several-mistakes/park.yaml:13:29  错误  activity[0].item：未知的 fuel 品种“diesle”（您是否想写“diesel”？）');
+    const gh = runCli(['validate', 'fixtures/invalid/several-mistakes', '-f', 'github', '--lang', 'zh']).stdout;
+    expect(gh).toContain('::error file=fixtures/invalid/several-mistakes/rows.csv,line=2,title=ZC-E-NUMBER-NEGATIVE::row 2, column quantity：数量 -3 为负数；数量必须 ≥ 0');
+  });
+
+  it('follows LANG when --lang is not given', () => {
+    const out = runCli(['evaluate', DEMO, '-f', 'table'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout;
+    expect(out).toContain('结论 未通过');
+    expect(runCli(['evaluate', DEMO, '-f', 'table'], { env: { LANG: 'zh_CN.UTF-8' } }).code).toBe(0);
+    expect(runCli(['evaluate', DEMO, '-f', 'table', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('Verdict FAIL');
+  });
+});
