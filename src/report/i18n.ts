@@ -74,6 +74,18 @@ const LABELS = {
   is_against: ['is {value} against {op} {threshold}', '为 {value}，要求 {op} {threshold}'],
   is_status: ['is {status}', '状态为{status}'],
   footer: ['every figure is exact to the input; display rounded', '所有数字按输入精确计算，仅显示时取整'],
+  batch_title: ['zcpark batch: {n} submissions', 'zcpark 批量评价：{n} 份申报'],
+  batch_counts: ['{n} submissions: {pass} pass, {fail} fail, {incomplete} incomplete, {invalid} invalid', '{n} 份申报：{pass} 份通过，{fail} 份未通过，{incomplete} 份数据不全，{invalid} 份无效'],
+  ranking: ['Ranking', '排名'],
+  rank: ['rank', '名次'],
+  name: ['name', '名称'],
+  core_indicators: ['Core indicators', '核心指标'],
+  most_failed: ['Most often failed', '最常未达标的指标'],
+  most_failed_inline: ['most often failed', '最常未达标'],
+  submissions: ['submissions', '份数'],
+  invalid_inputs: ['Invalid inputs', '无效输入'],
+  invalid_count: ['{n} invalid input(s)', '{n} 份无效输入'],
+  more_ranked: ['… {n} more (see -f json, csv or markdown)', '… 其余 {n} 份（见 -f json、csv 或 markdown）'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -41,4 +41,11 @@ describe('--lang zh', () => {
     expect(runCli(['evaluate', DEMO, '-f', 'table'], { env: { LANG: 'zh_CN.UTF-8' } }).code).toBe(0);
     expect(runCli(['evaluate', DEMO, '-f', 'table', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('Verdict FAIL');
   });
+
+  it('writes the batch summary in Chinese too', () => {
+    const md = runCli(['batch', 'fixtures/batch', '-f', 'markdown', '--lang', 'zh']).stdout;
+    expect(md).toContain('# zcpark 批量评价：9 份申报');
+    expect(md).toContain('| 1 | NM-A-GREEN | 绿源零碳园区 Lüyuan green park | 100 | A | 达标 | fixtures/batch/parks/a-green/park.yaml |');
+    expect(md).toContain('## 无效输入');
+  });
 });

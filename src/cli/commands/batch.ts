@@ -208,7 +208,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
 
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
   const summary = summarize(entries, errors);
-  const view: BatchView = { summary, entries, errors, ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
+  const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
   const color = !opts.out && useColor(process.stdout, opts.color);
   const text =
     format === 'json' ? renderBatchJson(view)
