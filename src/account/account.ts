@@ -459,12 +459,21 @@ export class Accounting {
     return row.quantity.value.mul(this.ctx.units.ratio(this.ctx.units.get(row.quantity.unit), this.ctx.units.get(f.unit.denominator))).mul(this.factorPer(f, f.unit.denominator, target));
   }
 
-  /** A factor expressed per `per` unit in `target` units, e.g. tCO2/万kWh → tCO2 per MWh. */
+  private readonly perCache = new WeakMap<FactorValue, Map<string, Rational>>();
+
+  /** A factor expressed per `per` unit in `target` units, e.g. tCO2/万kWh → tCO2 per MWh (cached per factor). */
   private factorPer(f: FactorValue, per: string, target: 'tce' | 'tCO2'): Rational {
+    let byKey = this.perCache.get(f);
+    if (!byKey) this.perCache.set(f, (byKey = new Map()));
+    const key = `${per}|${target}`;
+    const hit = byKey.get(key);
+    if (hit) return hit;
     const u = this.ctx.units;
     const numeratorToTarget = u.ratio(u.get(f.unit.numerator), u.get(target));
     const perToDen = u.ratio(u.get(per), u.get(f.unit.denominator));
-    return f.value.mul(numeratorToTarget).mul(perToDen);
+    const r = f.value.mul(numeratorToTarget).mul(perToDen);
+    byKey.set(key, r);
+    return r;
   }
 
   private toUnit(value: Rational, from: string, to: string): Rational {

@@ -1,6 +1,7 @@
 /** Long-format activity CSV → rows of named cells with their line numbers; every problem reported. */
 import { parse, type CsvError } from 'csv-parse/sync';
 import { diag } from '../diagnostics/codes.js';
+import { fastCsv } from './csv-fast.js';
 import type { Diagnostic } from '../model/types.js';
 
 export interface CsvRow {
@@ -29,6 +30,8 @@ export interface ParsedCsv {
 export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string, string>): ParsedCsv {
   const diagnostics: Diagnostic[] = [];
   const skipped: ParsedCsv['skipped'] = [];
+  const fast = fastCsv(text);
+  if (fast) return fromRecords(file, fast.records, fast.starts, aliases, [], diagnostics);
   let lastLine = 0;
   // csv-parse may report one bad record more than once; its errors are phrased once the header is known
   const raw: { err: CsvError; line: number; fields?: string[] }[] = [];
@@ -56,16 +59,22 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
       raw.push({ err, line, ...(Array.isArray(e.record) ? { fields: e.record.map(String) } : {}) });
     },
   } as never) as unknown as string[][];
-  const rows: CsvRow[] = [];
-  const first = records[0];
-  const rawHeader = first ? first.map((h) => h.normalize('NFKC').trim()) : [];
-  const header = rawHeader.map((name) => aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase());
+  const rawHeader = records[0] ? records[0].map((h) => h.normalize('NFKC').trim()) : [];
   for (const r of raw) {
     diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(r.err, rawHeader) }, { file, line: r.line, row: r.line }));
     skipped.push(r.fields ? { line: r.line, fields: r.fields } : { line: r.line });
   }
   mergeRaggedRuns(diagnostics);
+  return fromRecords(file, records, starts, aliases, skipped, diagnostics);
+}
+
+/** Header mapping, duplicate-column check and rows, from records with their start lines. */
+function fromRecords(file: string, records: string[][], starts: number[], aliases: ReadonlyMap<string, string>, skipped: ParsedCsv['skipped'], diagnostics: Diagnostic[]): ParsedCsv {
+  const rows: CsvRow[] = [];
+  const first = records[0];
   if (!first) return { file, header: [], rawHeader: [], rows, skipped, diagnostics };
+  const rawHeader = first.map((h) => h.normalize('NFKC').trim());
+  const header = rawHeader.map((name) => aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase());
   const firstAt = new Map<string, number>();
   let duplicate = false;
   header.forEach((h, i) => {

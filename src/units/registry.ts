@@ -49,10 +49,15 @@ export class UnitRegistry {
     return [...seen];
   }
 
-  /** Exact factor that turns a quantity in `from` into `to` (same dimension required). */
+  private readonly ratios = new Map<string, Rational>();
+
+  /** Exact factor that turns a quantity in `from` into `to` (same dimension required); cached per pair. */
   ratio(from: UnitDef, to: UnitDef): Rational {
     if (from.dimension !== to.dimension) throw new Error(`dimension mismatch ${from.symbol} → ${to.symbol}`);
-    return from.size.div(to.size);
+    const key = `${from.symbol}\u0000${to.symbol}`;
+    let r = this.ratios.get(key);
+    if (!r) this.ratios.set(key, (r = from.size.div(to.size)));
+    return r;
   }
 
   /** Value in the dimension's base unit. */
