@@ -442,7 +442,7 @@ export class Accounting {
   private resolve(q: Parameters<FactorResolver['resolve']>[0], refs: string[], row?: ActivityRow): ResolvedFactor | undefined {
     const f = this.ctx.resolver.resolve(q);
     if (f) {
-      this.factorsUsed.set(f.id, { ...f, kind: q.kind });
+      if (!this.factorsUsed.has(f.id)) this.factorsUsed.set(f.id, { ...f, kind: q.kind });
       return f;
     }
     const key = `${q.kind}|${q.category}|${q.item}`;

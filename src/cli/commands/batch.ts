@@ -48,8 +48,8 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
   const errors: BatchError[] = [];
   const warnings: Diagnostic[] = [];
   for (const abs of sorted) {
-    const file = displayPath(abs);
     if (extname(abs).toLowerCase() === '.csv') {
+      const file = displayPath(abs);
       let bytes: Buffer;
       try {
         bytes = readTracked(abs);
