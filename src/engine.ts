@@ -1,7 +1,7 @@
 /** evaluate(): parse → validate → normalise → account → score → report, with no I/O of its own. */
 import { Accounting } from './account/account.js';
 import { FactorResolver } from './account/factors.js';
-import { diag, hasErrors, type Lang } from './diagnostics/codes.js';
+import { dedupeDiagnostics, diag, hasErrors, type Lang } from './diagnostics/codes.js';
 import { didYouMean, suggest } from './diagnostics/suggest.js';
 import type { AccountResult } from './account/account.js';
 import type { Diagnostic, FactorEntry, ProfileAccounting, Submission } from './model/types.js';
@@ -103,7 +103,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   }
   // accounting needs a usable year; without a profile it still checks rows, but its warnings
   // (vintages of the default accounting) would only be noise next to the profile error
-  if (!submission || !Number.isInteger(raw.year) || (raw.year as number) < 1990 || (raw.year as number) > 2100) return { diagnostics: dedupe(diagnostics) };
+  if (!submission || !Number.isInteger(raw.year) || (raw.year as number) < 1990 || (raw.year as number) > 2100) return { diagnostics: dedupeDiagnostics(diagnostics) };
 
   const acc = profile?.accounting ?? DEFAULT_ACCOUNTING;
   const pinned: FactorEntry[] = 'pinned' in acc.grid
@@ -129,7 +129,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile));
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
-  return { diagnostics: dedupe(diagnostics), submission, account, ...(profile ? { profile } : {}) };
+  return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, ...(profile ? { profile } : {}) };
 }
 
 /**
@@ -153,25 +153,28 @@ function unusedKeys(doc: ParsedDocument, profile: CompiledProfile): Diagnostic[]
   return out;
 }
 
-/** Checks one submission without scoring: every error and warning, deduplicated. */
-export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
-  const { diagnostics, submission, profile, account } = analyse(input, data);
-  if (hasErrors(diagnostics) || !submission || !profile || !account) return diagnostics;
-  // no score is printed, but the pack's own warnings (e.g. a threshold band that does not exist) are findings too
-  const score = scoreProfile(profile, buildLookup(account, submission, data.vocabulary, profile.accounting), submission.exemptions);
+/** Scores an analysis that has no errors; its diagnostics then include the pack's own warnings. */
+function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Required<Analysis>; score: ScoreResult; lookup: (name: string) => ExprValue | undefined; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] } {
+  const analysis = analyse(input, data);
+  const { diagnostics, submission, profile, account } = analysis;
+  if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics };
+  const lookup = buildLookup(account, submission, data.vocabulary, profile.accounting);
+  const score = scoreProfile(profile, lookup, submission.exemptions);
   for (const d of score.diagnostics) d.file ??= input.file;
-  return dedupe([...diagnostics, ...score.diagnostics]);
+  return { analysis: { diagnostics, submission, profile, account }, score, lookup, diagnostics: dedupeDiagnostics([...diagnostics, ...score.diagnostics]) };
+}
+
+/** Checks one submission without printing a score: every error and warning, deduplicated (a pack's band warnings included). */
+export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
+  return scoreAnalysis(input, data).diagnostics;
 }
 
 /** Evaluates one submission document. */
 export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput {
-  const { diagnostics, submission, profile, account } = analyse(input, data);
-  if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics };
-  const lookup = buildLookup(account, submission, data.vocabulary, profile.accounting);
-  const score = scoreProfile(profile, lookup, submission.exemptions);
+  const scored = scoreAnalysis(input, data);
+  if (!('score' in scored)) return { diagnostics: scored.diagnostics };
+  const { analysis: { submission, profile, account }, score, lookup, diagnostics: warnings } = scored;
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
-  for (const d of score.diagnostics) d.file ??= input.file;
-  const warnings = dedupe([...diagnostics, ...score.diagnostics]);
   const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true, lang: input.lang ?? 'en' });
   return { report, diagnostics: warnings };
 }
@@ -195,12 +198,3 @@ function traceIndicators(profile: CompiledProfile, score: ScoreResult, lookup: (
   return out;
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.code}|${d.file}|${d.line}|${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -322,9 +322,9 @@ export class Accounting {
     const consumed = e.grid.add(e.green_trade).add(e.direct_green).add(e.onsite_renewable).sub(e.export);
     tr && lines.push(`consumed = grid ${show(e.grid)} + green_trade ${show(e.green_trade)} + direct_green ${show(e.direct_green)} + onsite_renewable ${show(e.onsite_renewable)} − export ${show(e.export)} = ${show(consumed)} MWh`);
     if (consumed.isNegative()) {
-      if (this.skips(name)) return { lines, consumed: R0, green: R0, credited: R0, floored: false };
+      if (this.skips(name)) return { lines, consumed: R0, green: R0, credited: R0 };
       this.error('ZC-E-ELEC-BALANCE', { entity: name, found: consumed.toNumber() }, this.firstRef(st.refs.electricity));
-      return { lines, consumed: R0, green: R0, credited: R0, floored: false };
+      return { lines, consumed: R0, green: R0, credited: R0 };
     }
     const credited = e.green_certificate.min(e.grid);
     if (e.green_certificate.cmp(e.grid) > 0 && !this.skips(name)) {
@@ -335,7 +335,6 @@ export class Accounting {
     // CO2: grid rows at their own or the default grid factor, minus credited certificates and exports at the default factor
     let co2 = st.gridOverrideT;
     const atDefault = e.grid.sub(st.gridOverrideMwh).sub(credited).sub(e.export);
-    let floored = false;
     if (!atDefault.isZero()) {
       const f = this.gridFactor();
       if (f) {
@@ -350,7 +349,6 @@ export class Accounting {
       tr && lines.push(`electricity_t floored at 0 (was ${show(co2)}; the profile does not credit net exports)`);
       this.diagnostics.push(diag('ZC-W-ELEC-EXPORT-FLOORED', { entity: name, found: show(e.export), allowed: show(e.grid.sub(credited)) }, this.firstRef(st.refs.electricity)));
       co2 = R0;
-      floored = true;
     }
     st.fig.co2.set('electricity', co2);
     const coef = this.electricityCoefficient();
@@ -366,7 +364,7 @@ export class Accounting {
       tr && lines.push(`electricity_tce = ${show(consumed)} MWh × ${show(coef.value.value)} ${coef.value.unitText} = ${show(tce)} tce; clean ${show(clean)} MWh = ${show(clean.mul(per))} tce`);
       add(this.energyByItem, 'electricity.consumed', tce);
     }
-    return { lines, consumed, green, credited, floored };
+    return { lines, consumed, green, credited };
   }
 
   private heatBalance(name: string, st: EntityState) {

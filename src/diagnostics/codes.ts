@@ -83,6 +83,16 @@ export function diag(code: Code, args: Record<string, unknown>, ref?: SourceRef)
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
+/** One message per finding: the same code, position and text reported twice is kept once (across calls sharing `seen`). */
+export function dedupeDiagnostics(ds: readonly Diagnostic[], seen = new Set<string>()): Diagnostic[] {
+  return ds.filter((d) => {
+    const key = `${d.code}|${d.file}|${d.line}|${d.column}|${d.field}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export type Lang = 'en' | 'zh';
 
 /** The message of a diagnostic in `lang`: re-rendered from its arguments when it came from the catalogue. */
