@@ -39,6 +39,17 @@ export function globToRegExp(glob: string): RegExp {
 
 const isGlob = (p: string) => /[*?[{]/.test(p);
 
+const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
+
+/** What a YAML/JSON text is, by its `format:` key: undefined for a stranger. */
+export function documentKind(text: string): 'submission' | 'factors' | 'profile' | undefined {
+  const f = FORMAT_KEY.exec(text)?.[1];
+  if (!f) return undefined;
+  if (f.startsWith('zcpark-factors/')) return 'factors';
+  if (f.startsWith('zcpark-profile/')) return 'profile';
+  return 'submission';
+}
+
 /**
  * Every document under `dir` (recursively, each real folder once, so symlink loops end), sorted.
  * `real` is dir's real path: a plain subfolder's is its parent's plus its name, so only symbolic

@@ -1,7 +1,7 @@
 /** File I/O for the CLI: reading inputs (with stdin as "-") and writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import type { FileReader } from '../normalize/submission.js';
 
@@ -33,6 +33,19 @@ export function readTracked(path: string): Buffer {
   const bytes = readFileSync(path);
   noteRead(path);
   return bytes;
+}
+
+/**
+ * The output format of a command: -f, else the extension of -o (a usage error when it says nothing),
+ * else `fallback`. `byExtension` maps '.json' etc. to the command's formats.
+ */
+export function pickFormat(format: string | undefined, out: string | undefined, byExtension: Record<string, string>, fallback: string): string {
+  if (format) return format;
+  if (!out) return fallback;
+  const ext = extname(out).toLowerCase();
+  const f = byExtension[ext];
+  if (!f) throw new UsageError(`cannot tell the format from "${ext || out}"; give -f (allowed: ${[...new Set(Object.values(byExtension))].join(', ')}) or an -o ending in ${Object.keys(byExtension).join(' or ')}`);
+  return f;
 }
 
 /** Display form of a path: relative to the working directory, with forward slashes. */

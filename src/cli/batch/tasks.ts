@@ -1,7 +1,6 @@
 /** One unit of batch work and how it is done: the same code in a worker thread or in the main thread. */
 import { diag, hasErrors, localize, type Lang } from '../../diagnostics/codes.js';
 
-const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
 import { evaluate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
@@ -10,6 +9,7 @@ import type { CsvRow, ParsedCsv } from '../../parse/csv.js';
 import { entryOf, type BatchEntry } from '../../report/batch.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import { data, submissionInput, type RunOverrides } from '../context.js';
+import { documentKind } from '../discover.js';
 import { displayPath, readTracked } from '../io.js';
 
 /** A submission file, or a slice of a roster (its header travels with it, parsed once by the main thread). */
@@ -35,6 +35,9 @@ export interface TaskOptions {
   lang?: Lang;
 }
 
+/** Column meanings of each roster header, read once per file in this thread (not once per row). */
+const rosterTargets = new Map<string, ReturnType<typeof rosterColumns>['targets']>();
+
 /** Runs one task; never throws for bad input (that is a result). */
 export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskResult {
   const d = data();
@@ -52,15 +55,16 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     const decoded = decodeText(bytes);
     if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] } : { index: task.index, skip: true };
     // in a folder, only submissions count: factor sets, packs and other YAML are passed over
-    const format = FORMAT_KEY.exec(decoded.text.slice(0, 4096))?.[1];
-    if ((format && /^zcpark-(factors|profile)\//.test(format)) || (!format && !task.explicit)) return { index: task.index, skip: true };
+    const kind = documentKind(decoded.text);
+    if ((kind && kind !== 'submission') || (!kind && !task.explicit)) return { index: task.index, skip: true };
     out = evaluate(submissionInput(task.path, file, decoded.text, overrides, false, opts.lang ?? 'en'), d);
   } else {
     file = task.roster.file;
     row = task.row.line;
     const csv: ParsedCsv = { ...task.roster, rows: [], skipped: [], diagnostics: [] };
     const csvRow: CsvRow = { line: task.row.line, cells: new Map(task.row.cells) };
-    const { targets } = rosterColumns(csv, d.vocabulary);
+    let targets = rosterTargets.get(file);
+    if (!targets) rosterTargets.set(file, (targets = rosterColumns(csv, d.vocabulary).targets));
     const doc = rosterRowDocument(csv, targets, csvRow);
     out = evaluate({ ...submissionInput(file, file, '', overrides, false, opts.lang ?? 'en'), doc }, d);
   }

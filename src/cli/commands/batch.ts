@@ -15,7 +15,7 @@ import { data, factorsOption, profileOption, useColor, type RunOverrides } from 
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, readTracked, writeAtomic } from '../io.js';
+import { displayPath, pickFormat, readTracked, writeAtomic } from '../io.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
 
 export interface BatchOptions {
@@ -135,12 +135,7 @@ function reportName(id: string, used: Set<string>, ext: string): { name: string;
 
 /** Runs the command; returns the exit code. */
 export async function runBatch(paths: string[], opts: BatchOptions): Promise<number> {
-  let format = opts.format;
-  if (!format && opts.out) {
-    format = BY_EXT[extname(opts.out).toLowerCase()];
-    if (!format) throw new UsageError(`cannot tell the format from "${extname(opts.out) || opts.out}"; give -f (${FORMATS.join(', ')})`);
-  }
-  format ??= process.stdout.isTTY ? 'table' : 'json';
+  const format = pickFormat(opts.format, opts.out, BY_EXT, process.stdout.isTTY ? 'table' : 'json');
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for batch; allowed: ${FORMATS.join(', ')}`);
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);

@@ -1,5 +1,4 @@
 /** `zcpark evaluate <submission…>`: validate, account, score and print one report per submission. */
-import { extname } from 'node:path';
 import { hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { evaluate } from '../../engine.js';
@@ -10,7 +9,7 @@ import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, readInput, writeAtomic } from '../io.js';
+import { displayPath, pickFormat, readInput, writeAtomic } from '../io.js';
 
 export interface EvaluateOptions {
   format?: string;
@@ -25,21 +24,9 @@ export interface EvaluateOptions {
 
 const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
 
-/** The format: -f, else the extension of -o, else table on a terminal and JSON in a pipe. */
-function pickFormat(opts: EvaluateOptions): string {
-  if (opts.format) return opts.format;
-  if (opts.out) {
-    const ext = extname(opts.out).toLowerCase();
-    const f = EXTENSIONS[ext];
-    if (!f) throw new UsageError(`cannot tell the format from "${ext || opts.out}"; give -f (allowed: ${Object.keys(RENDERERS).join(', ')}) or an -o ending in ${Object.keys(EXTENSIONS).join(' or ')}`);
-    return f;
-  }
-  return process.stdout.isTTY ? 'table' : 'json';
-}
-
 /** Runs the command; returns the exit code. */
 export function runEvaluate(files: string[], opts: EvaluateOptions): number {
-  const format = pickFormat(opts);
+  const format = pickFormat(opts.format, opts.out, EXTENSIONS, process.stdout.isTTY ? 'table' : 'json');
   const render = RENDERERS[format];
   if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
   const lang = pickLang(opts.lang);

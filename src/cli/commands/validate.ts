@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { compileProfileText } from '../../data/load.js';
-import { diag, hasErrors } from '../../diagnostics/codes.js';
+import { dedupeDiagnostics, diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
@@ -11,9 +11,9 @@ import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
-import { discover } from '../discover.js';
+import { discover, documentKind } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, readTracked, writeAtomic } from '../io.js';
+import { displayPath, pickFormat, readTracked, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -26,27 +26,11 @@ export interface ValidateOptions {
 }
 
 const FORMATS = ['pretty', 'json', 'github', 'junit'];
-const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
-
-/** Which kind of document a text is, from its `format` key. */
-function kindOf(text: string): 'submission' | 'factors' | 'profile' | undefined {
-  const f = FORMAT_KEY.exec(text)?.[1];
-  if (!f) return undefined;
-  if (f.startsWith('zcpark-factors/')) return 'factors';
-  if (f.startsWith('zcpark-profile/')) return 'profile';
-  return 'submission';
-}
 
 /** Runs the command; returns the exit code. */
 export function runValidate(paths: string[], opts: ValidateOptions): number {
   const byExtension: Record<string, string> = { '.json': 'json', '.xml': 'junit', '.txt': 'pretty', '.log': 'pretty' };
-  let format = opts.format;
-  if (!format && opts.out) {
-    const ext = extname(opts.out).toLowerCase();
-    format = byExtension[ext];
-    if (!format) throw new UsageError(`cannot tell the format from "${ext || opts.out}"; give -f (allowed: ${FORMATS.join(', ')}) or an -o ending in .json, .xml (JUnit) or .txt`);
-  }
-  format ??= process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty';
+  const format = pickFormat(opts.format, opts.out, byExtension, process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${FORMATS.join(', ')}`);
   const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
   if (maxWarnings !== Infinity && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
@@ -98,7 +82,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
       continue;
     }
     // a file named on the command line without a format key is checked as a submission (the engine says what is missing)
-    const kind = kindOf(decoded.text) ?? (explicit.has(abs) ? 'submission' : undefined);
+    const kind = documentKind(decoded.text) ?? (explicit.has(abs) ? 'submission' : undefined);
     if (!kind) continue;
     let diagnostics: Diagnostic[];
     if (kind === 'submission') {
@@ -106,18 +90,13 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     } else if (kind === 'profile') {
       const r = compileProfileText(file, decoded.text, d);
       diagnostics = 'diagnostics' in r ? r.diagnostics : [];
-    } else diagnostics = factorsOption(abs === '-' ? '-' : abs).diagnostics.map((x) => ({ ...x, file }));
+    } else diagnostics = factorsOption(abs).diagnostics.map((x) => ({ ...x, file }));
     results.push({ file, kind, diagnostics });
   }
   // a CSV shared by two submissions is one file: its findings are reported (and counted) once
   const seen = new Set<string>();
   for (const r of results) {
-    r.diagnostics = r.diagnostics.filter((x) => {
-      const key = `${x.code}|${x.file}|${x.line}|${x.column}|${x.field}|${x.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    r.diagnostics = dedupeDiagnostics(r.diagnostics, seen);
     r.diagnostics.sort(byPosition);
   }
   return { results, files };
