@@ -33,6 +33,24 @@ export interface ResolverOptions {
 export const factorId = (e: FactorEntry, kind: FactorKind): string =>
   `${e.origin}:${e.set}:${kind}:${e.category}/${e.item}${e.series ? `[${e.series}]` : ''}${e.region ? `@${e.region}` : ''}${e.year ? `:${e.year}` : ''}`;
 
+const NONE: FactorEntry[] = [];
+/** Each layer's entries by category|item, built once per layer (the built-in layer is shared by every submission). */
+const layerIndex = new WeakMap<FactorEntry[], Map<string, FactorEntry[]>>();
+function byItem(layer: FactorEntry[]): Map<string, FactorEntry[]> {
+  let index = layerIndex.get(layer);
+  if (!index) {
+    index = new Map();
+    for (const e of layer) {
+      const k = `${e.category}|${e.item}`;
+      const list = index.get(k);
+      if (list) list.push(e);
+      else index.set(k, [e]);
+    }
+    layerIndex.set(layer, index);
+  }
+  return index;
+}
+
 /** Resolves factors with caching; warnings (vintage, geography fallbacks) are emitted once per factor used. */
 export class FactorResolver {
   private readonly cache = new Map<string, ResolvedFactor | undefined>();
@@ -62,9 +80,9 @@ export class FactorResolver {
   }
 
   private pick(layer: FactorEntry[], q: FactorQuery): ResolvedFactor | undefined {
-    let candidates = layer.filter(
+    let candidates = (byItem(layer).get(`${q.category}|${q.item}`) ?? NONE).filter(
       // an entry without a series (a user's own factor, a profile pin) serves every series
-      (e) => e[q.kind] !== undefined && e.category === q.category && e.item === q.item && (e.series === undefined || e.series === q.series),
+      (e) => e[q.kind] !== undefined && (e.series === undefined || e.series === q.series),
     );
     if (candidates.length === 0) return undefined;
     // entries per the quantity's own dimension first; otherwise keep all, and the caller reports the mismatch

@@ -1,93 +1,182 @@
-/** Exact rational arithmetic on BigInt: the engine never rounds, so sums are order-independent and scale exactly. */
+/**
+ * Exact rational arithmetic: the engine never rounds, so sums are order-independent and scale exactly.
+ *
+ * Two representations, one value: most figures (decimal quantities, factors, their sums) have a
+ * numerator and denominator that fit in a double exactly, and arithmetic on those is done with
+ * numbers, checked after every step; anything larger moves to BigInt. The form is canonical
+ * (reduced, d > 0, numbers whenever both parts are safe integers), so equality is by parts.
+ */
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const isSafe = Number.isSafeInteger;
 
-const gcd = (a: bigint, b: bigint): bigint => {
+/** gcd of two safe non-negative integers, on numbers (exact below 2^53). */
+function gcdNum(a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  // most values (decimal quantities, factors) fit in a double: Euclid on numbers is exact there and far faster
-  if (a <= SAFE && b <= SAFE) {
-    let x = Number(a), y = Number(b);
-    while (y !== 0) [x, y] = [y, x % y];
-    return BigInt(x);
-  }
+  if (a <= SAFE && b <= SAFE) return BigInt(gcdNum(Number(a), Number(b)));
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
-};
+}
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-])?\.(\d+)(?:[eE]([+-]?\d+))?$/;
 
 /** An exact fraction n/d with d > 0, always reduced. Immutable. */
 export class Rational {
-  static readonly ZERO = new Rational(0n, 1n);
-  static readonly ONE = new Rational(1n, 1n);
+  static readonly ZERO = new Rational(0, 1, null, null);
+  static readonly ONE = new Rational(1, 1, null, null);
 
-  private constructor(readonly n: bigint, readonly d: bigint) {}
+  /** Small form: sn/sd (safe integers) and bn = bd = null; big form: bn/bd, with sn = sd = NaN. */
+  private constructor(
+    private readonly sn: number,
+    private readonly sd: number,
+    private readonly bn: bigint | null,
+    private readonly bd: bigint | null,
+  ) {}
+
+  /** Numerator, exact. */
+  get n(): bigint { return this.bn ?? BigInt(this.sn); }
+  /** Denominator, exact and positive. */
+  get d(): bigint { return this.bd ?? BigInt(this.sd); }
+
+  /** n/d from safe integers, reduced; d must be > 0 and both must be safe integers. */
+  private static small(n: number, d: number): Rational {
+    if (n === 0) return Rational.ZERO;
+    const g = gcdNum(n < 0 ? -n : n, d);
+    return g > 1 ? new Rational(n / g, d / g, null, null) : new Rational(n, d, null, null);
+  }
+
+  /** n/d from BigInts, reduced, in the canonical form. */
+  private static big(n: bigint, d: bigint): Rational {
+    if (d < 0n) { n = -n; d = -d; }
+    const g = gcdBig(n, d);
+    if (g > 1n) { n /= g; d /= g; }
+    if (d <= SAFE && n <= SAFE && n >= -SAFE) return new Rational(Number(n), Number(d), null, null);
+    return new Rational(NaN, NaN, n, d);
+  }
 
   /** Builds n/d reduced; d must not be 0. */
   static of(n: bigint, d: bigint = 1n): Rational {
     if (d === 0n) throw new RangeError('Rational: zero denominator');
-    if (d < 0n) { n = -n; d = -d; }
-    const g = gcd(n, d);
-    return g > 1n ? new Rational(n / g, d / g) : new Rational(n, d);
+    return Rational.big(n, d);
+  }
+
+  /** A whole number (a count, a year). */
+  static int(k: number): Rational {
+    if (!isSafe(k)) throw new RangeError(`Rational: not a safe integer: ${k}`);
+    return new Rational(k === 0 ? 0 : k, 1, null, null);
   }
 
   /** Parses a plain decimal string ("12.5", "-1e-3", ".5") exactly; undefined when it is not one. */
   static parseDecimal(text: string): Rational | undefined {
     const m = DECIMAL.exec(text);
     if (!m) return undefined;
-    const sign = (m[1] ?? m[5]) === '-' ? -1n : 1n;
+    const neg = (m[1] ?? m[5]) === '-';
     const intPart = m[2] ?? '0';
     const frac = (m[2] !== undefined ? m[3] : m[6]) ?? '';
     const exp = Number(m[4] ?? m[7] ?? '0');
     if (!Number.isSafeInteger(exp) || Math.abs(exp) > 400) return undefined;
-    let n = BigInt(intPart + frac) * sign;
-    let scale = frac.length - exp;
-    if (scale < 0) { n *= 10n ** BigInt(-scale); scale = 0; }
-    return Rational.of(n, 10n ** BigInt(scale));
+    const digits = intPart + frac;
+    const scale = frac.length - exp;
+    // the common case: at most 15 digits and a scale of 0..15, exact as numbers
+    if (digits.length <= 15 && scale >= 0 && scale <= 15) {
+      const n = Number(digits);
+      return Rational.small(neg ? -n : n, POW10[scale]!);
+    }
+    let n = BigInt(digits) * (neg ? -1n : 1n);
+    if (scale < 0) return Rational.big(n * 10n ** BigInt(-scale), 1n);
+    return Rational.big(n, 10n ** BigInt(scale));
   }
 
   /** The exact value a finite JS number denotes as the user wrote it (shortest round-trip spelling). */
   static fromNumber(x: number): Rational {
     if (!Number.isFinite(x)) throw new RangeError(`Rational: not a finite number: ${x}`);
-    if (Number.isInteger(x) && Number.isSafeInteger(x)) return new Rational(BigInt(x), 1n);
+    if (isSafe(x)) return new Rational(x === 0 ? 0 : x, 1, null, null);
     const r = Rational.parseDecimal(String(x));
     if (!r) throw new RangeError(`Rational: cannot read ${x}`);
     return r;
   }
 
   add(o: Rational): Rational {
-    if (this.d === o.d) return Rational.of(this.n + o.n, this.d);
-    return Rational.of(this.n * o.d + o.n * this.d, this.d * o.d);
+    if (this.bn === null && o.bn === null) {
+      const a = this.sn, b = this.sd, c = o.sn, e = o.sd;
+      if (b === e) {
+        const n = a + c;
+        if (isSafe(n)) return Rational.small(n, b);
+      } else {
+        const x = a * e, y = c * b, d = b * e;
+        if (isSafe(x) && isSafe(y) && isSafe(d)) {
+          const n = x + y;
+          if (isSafe(n)) return Rational.small(n, d);
+        }
+      }
+    }
+    const od = o.d, td = this.d;
+    if (td === od) return Rational.big(this.n + o.n, td);
+    return Rational.big(this.n * od + o.n * td, td * od);
   }
   sub(o: Rational): Rational { return this.add(o.neg()); }
-  mul(o: Rational): Rational { return Rational.of(this.n * o.n, this.d * o.d); }
+  mul(o: Rational): Rational {
+    if (this.bn === null && o.bn === null) {
+      const n = this.sn * o.sn, d = this.sd * o.sd;
+      if (isSafe(n) && isSafe(d)) return Rational.small(n, d);
+    }
+    return Rational.big(this.n * o.n, this.d * o.d);
+  }
   /** Division; throws RangeError on a zero divisor (callers check isZero first). */
-  div(o: Rational): Rational { return Rational.of(this.n * o.d, this.d * o.n); }
-  neg(): Rational { return new Rational(-this.n, this.d); }
+  div(o: Rational): Rational {
+    if (o.isZero()) throw new RangeError('Rational: division by zero');
+    if (this.bn === null && o.bn === null) {
+      let n = this.sn * o.sd, d = this.sd * o.sn;
+      if (isSafe(n) && isSafe(d)) {
+        if (d < 0) { n = -n; d = -d; }
+        return Rational.small(n, d);
+      }
+    }
+    return Rational.big(this.n * o.d, this.d * o.n);
+  }
+  neg(): Rational {
+    return this.bn === null ? new Rational(this.sn === 0 ? 0 : -this.sn, this.sd, null, null) : new Rational(NaN, NaN, -this.bn, this.bd);
+  }
   cmp(o: Rational): -1 | 0 | 1 {
+    if (this.bn === null && o.bn === null) {
+      const l = this.sn * o.sd, r = o.sn * this.sd;
+      if (isSafe(l) && isSafe(r)) return l < r ? -1 : l > r ? 1 : 0;
+    }
     const l = this.n * o.d, r = o.n * this.d;
     return l < r ? -1 : l > r ? 1 : 0;
   }
-  isZero(): boolean { return this.n === 0n; }
-  isNegative(): boolean { return this.n < 0n; }
+  isZero(): boolean { return this.bn === null ? this.sn === 0 : this.bn === 0n; }
+  isNegative(): boolean { return this.bn === null ? this.sn < 0 : this.bn < 0n; }
   min(o: Rational): Rational { return this.cmp(o) <= 0 ? this : o; }
   max(o: Rational): Rational { return this.cmp(o) >= 0 ? this : o; }
-  equals(o: Rational): boolean { return this.n === o.n && this.d === o.d; }
+  equals(o: Rational): boolean {
+    // canonical forms: a value is small in both or big in both
+    return this.bn === null ? o.bn === null && this.sn === o.sn && this.sd === o.sd : this.bn === o.bn && this.bd === o.bd;
+  }
 
-  /** The nearest double, read from a 25-significant-digit decimal expansion (deterministic). */
+  /** The nearest double (correctly rounded, deterministic). */
   toNumber(): number {
-    if (this.d === 1n) return Number(this.n);
     // both exact as doubles: IEEE division rounds the true quotient once, to the nearest double
-    if (this.d <= SAFE && this.n <= SAFE && this.n >= -SAFE) {
-      const x = Number(this.n) / Number(this.d);
-      return Object.is(x, -0) ? 0 : x;
-    }
-    const neg = this.n < 0n;
-    const a = neg ? -this.n : this.n;
-    const k = Math.max(0, 25 - (a.toString().length - this.d.toString().length));
-    const q = (a * 10n ** BigInt(k)) / this.d;
+    if (this.bn === null) return this.sn / this.sd;
+    const n = this.bn, d = this.bd!;
+    if (d === 1n) return Number(n);
+    if (d <= SAFE && n <= SAFE && n >= -SAFE) return Number(n) / Number(d);
+    const neg = n < 0n;
+    const a = neg ? -n : n;
+    const k = Math.max(0, 25 - (a.toString().length - d.toString().length));
+    const q = (a * 10n ** BigInt(k)) / d;
     let x = Number(`${neg ? '-' : ''}${q}e-${k}`);
+
     // the truncated expansion is within an ulp; near a tie it can round the wrong way: compare exactly
     if (Number.isFinite(x) && x !== 0) {
       const exact = Rational.exactOfDouble(x);
@@ -116,12 +205,13 @@ export class Rational {
   /** Exact decimal text when the expansion terminates, else a 20-digit approximation marked with "…". */
   toString(): string {
     let d = this.d;
+    const n = this.n;
     let twos = 0, fives = 0;
     while (d % 2n === 0n) { d /= 2n; twos++; }
     while (d % 5n === 0n) { d /= 5n; fives++; }
     if (d !== 1n) return `${this.toNumber()}…`;
     const scale = Math.max(twos, fives);
-    const scaled = (this.n * 10n ** BigInt(scale)) / this.d;
+    const scaled = (n * 10n ** BigInt(scale)) / this.d;
     const neg = scaled < 0n;
     let digits = (neg ? -scaled : scaled).toString();
     if (scale === 0) return (neg ? '-' : '') + digits;
@@ -132,6 +222,7 @@ export class Rational {
 }
 
 const HALF = Rational.of(1n, 2n);
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** The raw IEEE-754 bits of a double. */
 function mantissaBits(x: number): bigint {

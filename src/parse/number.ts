@@ -1,5 +1,6 @@
 /** The strict number reader of formats.md §1: exact, finite, and never guesses. */
 import { Rational } from '../model/rational.js';
+const HUNDRED = Rational.int(100);
 
 export interface ReadNumber {
   value: Rational;
@@ -40,5 +41,5 @@ export function readNumber(raw: unknown): ReadNumber | undefined {
   }
   const value = Rational.parseDecimal(text);
   if (!value) return undefined;
-  return { value: percent ? value.div(Rational.of(100n)) : value, percent };
+  return { value: percent ? value.div(HUNDRED) : value, percent };
 }

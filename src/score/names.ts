@@ -63,7 +63,7 @@ export function buildLookup(a: AccountResult, s: Submission, vocabulary: Vocabul
     ['net_t', a.netT],
     ['water_fresh_m3', a.water.get('fresh') ?? Rational.ZERO],
     ['water_reused_m3', a.water.get('reused') ?? Rational.ZERO],
-    ['year', Rational.of(BigInt(s.year))],
+    ['year', Rational.int(s.year)],
   ]);
   for (const [c, v] of a.co2ByCategory) fixed.set(`${c}_t`, v);
   // non-fossil: clean energy without natural gas and LNG, whatever the profile's definition of clean
@@ -73,7 +73,7 @@ export function buildLookup(a: AccountResult, s: Submission, vocabulary: Vocabul
     fixed.set('clean_share', a.energyCleanTce.div(a.energyTotalTce));
     fixed.set('nonfossil_share', nonFossil.div(a.energyTotalTce));
   }
-  for (const c of CATEGORIES) fixed.set(`rows_${c}`, Rational.of(BigInt(a.rowsByCategory.get(c) ?? 0)));
+  for (const c of CATEGORIES) fixed.set(`rows_${c}`, Rational.int(a.rowsByCategory.get(c) ?? 0));
   // share of budgeted categories whose CO2 stays within their budget (carbon-budget pack)
   if (s.budget && s.budget.byCategory.size > 0) {
     let within = 0;

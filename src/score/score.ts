@@ -5,6 +5,7 @@ import { Rational } from '../model/rational.js';
 import type { Diagnostic, SourceRef, ThresholdOp } from '../model/types.js';
 import { evaluate, type ExprValue } from './expr.js';
 import type { CompiledProfile } from './profile.js';
+const HUNDRED = Rational.int(100);
 
 export type Status = 'pass' | 'fail' | 'missing' | 'not_applicable';
 export type Verdict = 'pass' | 'fail' | 'incomplete';
@@ -115,7 +116,7 @@ export function scoreProfile(
   const applicable = indicators.filter((i) => i.status !== 'not_applicable');
   const totalWeight = applicable.reduce((a, i) => a.add(Rational.fromNumber(i.weight)), Rational.ZERO);
   const earned = applicable.reduce((a, i) => a.add(i.points), Rational.ZERO);
-  const score = totalWeight.isZero() ? undefined : earned.mul(Rational.of(100n)).div(totalWeight);
+  const score = totalWeight.isZero() ? undefined : earned.mul(HUNDRED).div(totalWeight);
   const grade = score === undefined ? undefined : profile.grades.find((g) => score.cmp(Rational.fromNumber(g.min)) >= 0)?.grade;
   const core = indicators.filter((i) => i.core);
   // pass only when every core indicator passes: a core indicator no band applies to cannot be judged

@@ -83,3 +83,51 @@ describe('Rational.toNumber is correctly rounded', () => {
     expect(Rational.of(-3n, 9007199254740986n).toNumber()).toBe(-3.330669073875472e-16);
   });
 });
+
+describe('Rational: the number fast path agrees with BigInt arithmetic', () => {
+  // a reference on plain BigInt fractions: the hybrid must give the same reduced n/d for every operation,
+  // including values that straddle 2^53, where the fast path has to notice an inexact product and move to BigInt
+  const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; };
+  const norm = (n: bigint, d: bigint): [bigint, bigint] => { if (d < 0n) { n = -n; d = -d; } const g = gcd(n, d) || 1n; return [n / g, d / g]; };
+  const same = (x: Rational, [n, d]: [bigint, bigint]) => x.n === n && x.d === d;
+  it('add, sub, mul, div, cmp and equals, near and far from 2^53', async () => {
+    const fc = (await import('fast-check')).default;
+    const big = fc.oneof(
+      fc.bigInt({ min: -1000n, max: 1000n }),
+      fc.bigInt({ min: -(2n ** 53n) - 5n, max: 2n ** 53n + 5n }),
+      fc.bigInt({ min: 2n ** 26n - 3n, max: 2n ** 27n }), // products near 2^53
+      fc.bigInt({ min: 2n ** 52n, max: 2n ** 54n }),
+      fc.constantFrom(0n, 1n, -1n, 2n ** 53n - 1n, -(2n ** 53n) + 1n, 2n ** 53n, 2n ** 53n + 1n),
+    );
+    const pos = big.map((x) => (x === 0n ? 1n : x < 0n ? -x : x));
+    fc.assert(
+      fc.property(big, pos, big, pos, (a, b, c, e) => {
+        const x = Rational.of(a, b), y = Rational.of(c, e);
+        expect(same(x.add(y), norm(a * e + c * b, b * e))).toBe(true);
+        expect(same(x.sub(y), norm(a * e - c * b, b * e))).toBe(true);
+        expect(same(x.mul(y), norm(a * c, b * e))).toBe(true);
+        if (c !== 0n) expect(same(x.div(y), norm(a * e, b * c))).toBe(true);
+        const l = a * e, r = c * b;
+        expect(x.cmp(y)).toBe(l < r ? -1 : l > r ? 1 : 0);
+        expect(x.equals(y)).toBe(l === r);
+        expect(x.isZero()).toBe(a === 0n);
+        expect(x.isNegative()).toBe(a < 0n);
+        expect(Object.is(x.toNumber(), -0)).toBe(false);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it('reads decimals the same way on both paths', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -20, max: 20 }), (m, e) => {
+        const text = `${m}e${e}`;
+        const expected = e >= 0 ? norm(m * 10n ** BigInt(e), 1n) : norm(m, 10n ** BigInt(-e));
+        expect(same(Rational.parseDecimal(text)!, expected)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(Rational.parseDecimal('-0.000')!.equals(Rational.ZERO)).toBe(true);
+    expect(Object.is(Rational.parseDecimal('-0')!.toNumber(), 0)).toBe(true);
+  });
+});

@@ -1,10 +1,12 @@
 /** Worker thread of `zcpark batch`: loads the data once, then evaluates the task chunks it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { factorsOption, profileOption, type RunOverrides } from '../context.js';
+import { data, factorsOption, profileOption, type RunOverrides } from '../context.js';
 import { runTask, type Task, type TaskOptions } from './tasks.js';
 import { diag } from '../../diagnostics/codes.js';
 
 const opts = workerData as TaskOptions;
+// load the data now, while the main thread is still walking the input folders
+data();
 const overrides: RunOverrides = {
   ...(opts.profile ? { profile: profileOption(opts.profile) } : {}),
   ...(opts.factors ? { factors: factorsOption(opts.factors) } : {}),

@@ -1,6 +1,6 @@
 /** `zcpark batch <path…>`: evaluate folders, globs and roster CSVs in parallel; ranked summary; one report per submission. */
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diag } from '../../diagnostics/codes.js';
@@ -38,6 +38,30 @@ const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.c
 const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
 const CHUNK = 16;
 
+/**
+ * True when the first line of a CSV found in a folder is plainly an activity header (not a roster's).
+ * Anything unusual (no line break in the first 64 KB, an encoding to detect, a quote) says false, and
+ * the caller reads the whole file as before.
+ */
+function activityHeader(abs: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const head = Buffer.alloc(65536);
+    const got = readSync(fd, head, 0, head.length, 0);
+    const nl = head.subarray(0, got).indexOf(10);
+    if (nl < 0) return false;
+    const decoded = decodeText(head.subarray(0, nl));
+    if ('error' in decoded || decoded.text.includes('"')) return false;
+    const header = decoded.text.replace(/\r$/, '').split(',').map((c) => c.trim().toLowerCase());
+    return !isRosterHeader(header);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
 function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {
   const d = data();
@@ -49,6 +73,8 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
   const warnings: Diagnostic[] = [];
   for (const abs of sorted) {
     if (extname(abs).toLowerCase() === '.csv') {
+      // a folder of submissions holds their activity CSVs: the header line alone tells them from a roster
+      if (!explicit.has(abs) && activityHeader(abs)) continue;
       const file = displayPath(abs);
       let bytes: Buffer;
       try {
@@ -80,46 +106,52 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
   return { tasks, errors, warnings };
 }
 
-/** Runs the tasks on `jobs` workers (or in this thread), handing results over in task order. */
-async function execute(tasks: Task[], jobs: number, opts: TaskOptions, overrides: RunOverrides, onResult: (r: TaskResult) => void): Promise<void> {
-  if (jobs <= 1 || tasks.length <= 1) {
-    for (const t of tasks) onResult(runTask(t, overrides, opts));
-    return;
+/**
+ * Worker threads, started before the inputs are planned so that their start-up (loading the data)
+ * overlaps the folder walk; `run` hands results over in task order whatever the scheduling.
+ */
+class Pool {
+  private readonly workers: Worker[];
+  constructor(jobs: number, opts: TaskOptions) {
+    this.workers = Array.from({ length: jobs }, () => new Worker(new URL('../batch/worker.js', import.meta.url), { workerData: opts }));
   }
-  const pending = new Map<number, TaskResult>();
-  let next = 0;
-  const deliver = (results: TaskResult[]) => {
-    for (const r of results) pending.set(r.index, r);
-    while (pending.has(next)) {
-      onResult(pending.get(next)!);
-      pending.delete(next++);
-    }
-  };
-  // chunks small enough to keep every worker busy, large enough to keep messages few
-  const size = Math.max(1, Math.min(CHUNK, Math.ceil(tasks.length / (jobs * 4))));
-  const chunks: Task[][] = [];
-  for (let i = 0; i < tasks.length; i += size) chunks.push(tasks.slice(i, i + size));
-  let dispatched = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(jobs, chunks.length) }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('../batch/worker.js', import.meta.url), { workerData: opts });
-        const feed = () => {
-          if (dispatched < chunks.length) worker.postMessage(chunks[dispatched++]);
-          else {
-            worker.postMessage(null);
-          }
-        };
-        worker.on('message', (results: TaskResult[]) => {
-          deliver(results);
-          feed();
-        });
-        worker.on('error', reject);
-        worker.on('exit', () => resolve());
-        feed();
-      }),
-    ),
-  );
+
+  async run(tasks: Task[], onResult: (r: TaskResult) => void): Promise<void> {
+    const pending = new Map<number, TaskResult>();
+    let next = 0;
+    const deliver = (results: TaskResult[]) => {
+      for (const r of results) pending.set(r.index, r);
+      while (pending.has(next)) {
+        onResult(pending.get(next)!);
+        pending.delete(next++);
+      }
+    };
+    // chunks small enough to keep every worker busy, large enough to keep messages few
+    const size = Math.max(1, Math.min(CHUNK, Math.ceil(tasks.length / (this.workers.length * 4))));
+    const chunks: Task[][] = [];
+    for (let i = 0; i < tasks.length; i += size) chunks.push(tasks.slice(i, i + size));
+    let dispatched = 0;
+    await Promise.all(
+      this.workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => worker.postMessage(dispatched < chunks.length ? chunks[dispatched++] : null);
+            worker.on('message', (results: TaskResult[]) => {
+              deliver(results);
+              feed();
+            });
+            worker.on('error', reject);
+            worker.on('exit', () => resolve());
+            feed();
+          }),
+      ),
+    );
+  }
+
+  /** Stops the workers without running anything (planning failed, or there is nothing to share out). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 /** A file name from an entity id: safe characters only, never a path, unique within the run. */
@@ -153,9 +185,21 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       return EXIT.data;
     }
   }
-  const { tasks, errors: planErrors, warnings } = plan(paths);
   const perReport = opts.outDir ? (PER_REPORT[format]?.[0] ?? 'json') : undefined;
   const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang) };
+  let pool: Pool | undefined = jobs > 1 ? new Pool(jobs, taskOpts) : undefined;
+  let planned: ReturnType<typeof plan>;
+  try {
+    planned = plan(paths);
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
+  const { tasks, errors: planErrors, warnings } = planned;
+  if (pool && tasks.length <= 1) {
+    await pool.close();
+    pool = undefined;
+  }
 
   const entries: BatchEntry[] = [];
   const errors: BatchError[] = [...planErrors];
@@ -168,13 +212,25 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   const started = Date.now();
   let done = 0;
   let lastDraw = 0;
+  // jsonl to stdout goes out in blocks of about 256 KB: one write per line costs the main thread a syscall each
+  let block: string[] = [];
+  let blockSize = 0;
+  const flush = () => {
+    if (block.length) process.stdout.write(`${block.join('\n')}\n`);
+    block = [];
+    blockSize = 0;
+  };
   const emitLine = (line: string) => {
     if (opts.out || opts.outDir) jsonl.push(line);
-    else process.stdout.write(`${line}\n`);
+    else {
+      block.push(line);
+      blockSize += line.length;
+      if (blockSize > 262144) flush();
+    }
   };
   if (format === 'jsonl') for (const e of planErrors) emitLine(JSON.stringify({ error: e }));
 
-  await execute(tasks, jobs, taskOpts, overrides, (r) => {
+  const onResult = (r: TaskResult) => {
     done++;
     if ('skip' in r) return;
     if (r.ok) {
@@ -198,7 +254,10 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       const rate = done / Math.max(0.001, (lastDraw - started) / 1000);
       process.stderr.write(`\r${done}/${tasks.length} submissions · ${rate.toFixed(0)}/s · ETA ${((tasks.length - done) / Math.max(rate, 1e-9)).toFixed(0)} s   `);
     }
-  });
+  };
+  if (pool) await pool.run(tasks, onResult);
+  else for (const t of tasks) onResult(runTask(t, overrides, taskOpts));
+  flush();
   if (progress) process.stderr.write('\n');
 
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
