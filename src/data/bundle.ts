@@ -1,7 +1,23 @@
-/** Build step (`npm run build`): parses every data file once into dist/data/bundle.json, so a run starts without YAML parsing. */
+/**
+ * Build step (`npm run build`): parses every data file once into dist/data/bundle.json, and compiles every
+ * JSON Schema to code (ajv standalone) in dist/data/validators.cjs, so a run neither parses data YAML nor
+ * compiles a schema. Both carry the size and mtime of their sources; a stale file is ignored at run time.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { BUNDLE, parseDataFiles } from './load.js';
+import { BUNDLE, newAjv, parseDataFiles, SCHEMA_NAMES, schemaId, schemaStamps, validatorFile } from './load.js';
 
 mkdirSync(dirname(BUNDLE), { recursive: true });
 writeFileSync(BUNDLE, JSON.stringify(parseDataFiles()));
+
+const require = createRequire(import.meta.url);
+const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: typeof import('ajv/dist/standalone/index.js').default }).default;
+const ajv = newAjv({ code: { source: true } });
+const stamps = JSON.stringify(schemaStamps());
+// one file per schema, so `validate` loads only the submission's code (the report schema's alone is 100 KB);
+// CommonJS on purpose: the engine loads validators synchronously with createRequire, and ajv's runtime helpers are CommonJS
+for (const n of SCHEMA_NAMES) {
+  const code = standaloneCode(ajv, { validate: schemaId(n) });
+  writeFileSync(validatorFile(n), `${code}\nmodule.exports = { validate: module.exports.validate, stamps: ${stamps} };\n`);
+}

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, Options as AjvOptions } from 'ajv/dist/2020.js';
 import { parse as parseYamlText } from 'yaml';
 import { hasErrors } from '../diagnostics/codes.js';
 import type { EngineData } from '../engine.js';
@@ -70,21 +71,54 @@ export type SchemaName = (typeof SCHEMA_NAMES)[number];
 /** The text of schemas/<name>.schema.json. */
 export const schemaText = (name: SchemaName): string => readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8');
 const schemaJson = (name: SchemaName): { $id: string } => JSON.parse(schemaText(name)) as { $id: string };
-const schemaId = (name: SchemaName) => `https://zcpark.dev/schemas/${name}.schema.json`;
+
+/** dist/data/validate-<name>.cjs: a schema compiled to code by `npm run build` (ajv standalone), so no run compiles. */
+export const validatorFile = (name: SchemaName): string => join(PACKAGE_ROOT, 'dist', 'data', `validate-${name}.cjs`);
+/** The ajv settings, the same for the build's precompiled code and a runtime compile. */
+export const AJV_OPTIONS: AjvOptions = {
+  strict: true,
+  // the factor schema's anyOf branches name properties declared beside them
+  strictRequired: false,
+  allErrors: true,
+  verbose: true,
+  allowUnionTypes: true,
+};
+export const schemaId = (name: SchemaName) => `https://zcpark.dev/schemas/${name}.schema.json`;
+/** "size:mtimeMs" of each schema file, to tell whether the precompiled code is current. */
+export const schemaStamps = (): Record<string, string> =>
+  Object.fromEntries(SCHEMA_NAMES.map((n) => {
+    const st = statSync(join(SCHEMA_DIR, `${n}.schema.json`));
+    return [n, `${st.size}:${st.mtimeMs}`];
+  }));
+
+const require = createRequire(import.meta.url);
+
+/** A fresh ajv with every schema added (the build compiles them all to code; a stale build compiles them here). */
+export function newAjv(extra: AjvOptions = {}): Ajv2020 {
+  const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new AjvClass({ ...AJV_OPTIONS, ...extra });
+  for (const n of SCHEMA_NAMES) ajv.addSchema(schemaJson(n));
+  return ajv;
+}
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<SchemaName, SchemaValidator>();
 
-/** A compiled validator for one of schemas/*.schema.json (compiled once per process). */
+/** The validator for one of schemas/*.schema.json: precompiled when the build is current, else compiled once now. */
 export function validatorFor(name: SchemaName): SchemaValidator {
   let v = validators.get(name);
   if (!v) {
-    if (!ajv) {
-      // strictRequired off: the factor schema's anyOf branches name properties declared beside them
-      ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true, allowUnionTypes: true });
-      ajv.addSchema(schemaJson('activity')); // referenced by submission.schema.json
+    try {
+      const mod = require(validatorFile(name)) as { stamps: Record<string, string>; validate: SchemaValidator };
+      const now = schemaStamps();
+      if (SCHEMA_NAMES.every((n) => mod.stamps[n] === now[n])) v = mod.validate;
+    } catch {
+      /* not built yet (running from src): compile below */
     }
-    v = (name === 'activity' ? ajv.getSchema(schemaId('activity'))! : ajv.compile(schemaJson(name))) as unknown as SchemaValidator;
+    if (!v) {
+      ajv ??= newAjv();
+      v = ajv.getSchema(schemaId(name)) as unknown as SchemaValidator;
+    }
     validators.set(name, v);
   }
   return v;

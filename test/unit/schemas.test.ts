@@ -67,3 +67,47 @@ describe('the README', () => {
     expect(Object.keys(CODES).filter((c) => !documented(c))).toEqual([]);
   });
 });
+
+describe('precompiled validators (dist/data/validate-*.cjs, written by npm run build)', () => {
+  it('give exactly the errors a runtime compile gives, on every fixture submission and pack', async () => {
+    const { createRequire } = await import('node:module');
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { newAjv, schemaId, validatorFile } = await import('../../src/data/load.js');
+    const { parseYaml } = await import('../../src/parse/yaml.js');
+    const require = createRequire(import.meta.url);
+    const ajv = newAjv();
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(ya?ml|json)$/.test(f) && !f.startsWith('expected')) files.push(p);
+      }
+    };
+    walk('fixtures');
+    let compared = 0;
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const doc = parseYaml(file, text);
+      if (doc.value === undefined || doc.value === null) continue;
+      for (const name of ['submission', 'profile', 'factors'] as const) {
+        const pre = (require(validatorFile(name)) as { validate: ((x: unknown) => boolean) & { errors?: unknown[] | null } }).validate;
+        const run = ajv.getSchema(schemaId(name))!;
+        const a = pre(doc.value);
+        const b = run(doc.value);
+        expect(a).toBe(b);
+        // schema objects are copies in the generated code: compare what the diagnostics read
+        const strip = (es: unknown[] | null | undefined) => (es ?? []).map((e) => JSON.stringify(e));
+        expect(strip(pre.errors)).toEqual(strip(run.errors));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
