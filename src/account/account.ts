@@ -111,9 +111,11 @@ export class Accounting {
       ? { ref, entity: row.entity, category: row.category, item: row.item, quantity: `${show(row.quantity.value)} ${row.quantity.unit}`, steps: [] }
       : undefined;
     if (t && row.note) t.note = row.note;
+    if (t && row.merged && row.merged.rows > 1) t.note = `sum of ${row.merged.rows} rows of a streamed file, lines ${row.ref.line}–${row.merged.lastLine}`;
     if (t) this.traceRows.push(t);
     // a row of quantity 0 reports nothing, so it does not make a sector covered
-    if (!row.quantity.value.isZero()) this.rowsByCategory.set(row.category, (this.rowsByCategory.get(row.category) ?? 0) + 1);
+    const nonZero = row.merged ? row.merged.nonZero : row.quantity.value.isZero() ? 0 : 1;
+    if (nonZero) this.rowsByCategory.set(row.category, (this.rowsByCategory.get(row.category) ?? 0) + nonZero);
     switch (row.category) {
       case 'fuel':
       case 'transport':

@@ -35,6 +35,7 @@ export const CODES = {
   'ZC-E-CSV-DUPLICATE-HEADER': { severity: 'error', en: 'the header names column "{found}" more than once ({spellings}); no row of this file is read', zh: '表头中“{found}”列出现多次（{spellings}）；该文件的所有行均未读取' },
   'ZC-W-CSV-UNKNOWN-COLUMN': { severity: 'warning', en: 'column "{found}" is not an activity column and is ignored{hint}; known: {allowed}', zh: '“{found}”不是活动数据列，已忽略{hint}；可用列：{allowed}' },
   'ZC-E-CSV-PARSE': { severity: 'error', en: 'CSV error: {reason}', zh: 'CSV 错误：{reason}' },
+  'ZC-E-ERRORS-CAPPED': { severity: 'error', en: '{file}: {more} more errors not shown (the first {shown} are); fix those, or the export that produced them, and run again', zh: '{file}：另有 {more} 个错误未显示（仅显示前 {shown} 个）；请先修正这些错误或生成该文件的导出程序后重试' },
   'ZC-E-FACTOR-MISSING': { severity: 'error', en: '{where}: no {kind} factor for {category}/{item}{hint}', zh: '{where}：缺少 {category}/{item} 的{kind}因子{hint}' },
   'ZC-E-FACTOR-INVALID': { severity: 'error', en: '{where}: {reason}', zh: '{where}：{reason}' },
   'ZC-E-ELEC-BALANCE': { severity: 'error', en: 'electricity consumed is negative for {entity}: {found} MWh (grid + green − export); exports cannot exceed supply', zh: '{entity} 的用电量为负：{found} MWh（购电 + 绿电 − 上网）；上网电量不能超过供应量' },
@@ -59,6 +60,7 @@ export const CODES = {
   'ZC-W-NO-ACTIVITY': { severity: 'warning', en: '{what}: nothing will be accounted', zh: '{what}：没有可核算的内容' },
   'ZC-W-OUT-RENAMED': { severity: 'warning', en: 'report files renamed to stay unique and safe: {found}', zh: '为保证文件名唯一且安全，已重命名报告文件：{found}' },
   'ZC-E-INTERNAL': { severity: 'error', en: 'internal error (please report): {reason}', zh: '内部错误（请报告）：{reason}' },
+  'ZC-W-WARNINGS-CAPPED': { severity: 'warning', en: '{file}: {more} more warnings not shown (the first {shown} are)', zh: '{file}：另有 {more} 个提示未显示（仅显示前 {shown} 个）' },
   'ZC-W-ROW-DUPLICATE': { severity: 'warning', en: 'this row repeats {first} ({entity}, {category}/{item}, {found}); both are counted — delete one if it was entered twice', zh: '此行与 {first} 重复（{entity}，{category}/{item}，{found}）；两行均计入，如重复录入请删除一行' },
 } as const satisfies Record<string, CodeSpec>;
 

@@ -77,6 +77,11 @@ export interface ActivityRow {
   factor?: FactorValue;
   note?: string;
   ref: SourceRef;
+  /**
+   * Rows of a streamed CSV summed into this one (same entity, item, unit and row factor); `ref` is the first.
+   * Accounting is linear in the quantity, so the sum gives exactly the figures of the rows one by one.
+   */
+  merged?: { rows: number; nonZero: number; lastLine: number };
 }
 
 /** A reported metric: a number in its dimension's base unit, or a boolean task flag. */

@@ -3,18 +3,19 @@ import { diag } from '../diagnostics/codes.js';
 import { Rational } from '../model/rational.js';
 import type { ActivityRow, Budget, Diagnostic, EntityType, FactorEntry, MetricValue, Submission } from '../model/types.js';
 import type { Vocabulary } from '../model/vocabulary.js';
-import { parseCsv } from '../parse/csv.js';
-import { decodeText } from '../parse/decode.js';
 import type { ParsedDocument, Path } from '../parse/yaml.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { describePath } from '../validate/schema.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
+import { MAX_PROBLEMS, readActivityCsv } from './activity-csv.js';
 import { normalizeFactorEntry } from './factors.js';
 import { readMetric, readQuantityIn, type Site } from './quantity.js';
 
 /** Reads a file named relative to the submission; the CLI supplies it, so the core never touches the disk. */
-export type FileReader = (relativePath: string) => { file: string; bytes: Uint8Array } | { file: string; error: 'not-found' | string };
+export type FileReader = (
+  relativePath: string,
+) => { file: string; bytes: Uint8Array } | { file: string; chunks: () => Iterable<Uint8Array> } | { file: string; error: 'not-found' | string };
 
 export interface NormalizeContext {
   units: UnitRegistry;
@@ -24,8 +25,6 @@ export interface NormalizeContext {
   readFile: FileReader;
 }
 
-const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
-const ACTIVITY_COLUMNS = ['entity', 'category', 'item', 'quantity', 'unit', 'factor', 'factor_unit', 'note'];
 /** Categories a carbon budget may be split by: the emitting ones (accounting.md §3). */
 const BUDGET_CATEGORIES: string[] = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'];
 
@@ -123,7 +122,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
       out.push(diag(code, { path: got.file, reason: got.error }, site(['activity_files', i]).ref));
       return;
     }
-    readActivityCsv(got.file, got.bytes, rowCtx, activity, out);
+    readActivityCsv(got.file, 'bytes' in got ? { bytes: got.bytes } : { chunks: got.chunks }, rowCtx, activity, out);
   });
 
   out.push(...duplicateRows(activity));
@@ -150,55 +149,27 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   return { submission, diagnostics: out, taintedEntities: rowCtx.tainted };
 }
 
-/** Decodes and parses one activity CSV, appending its valid rows and all its problems. */
-export function readActivityCsv(file: string, bytes: Uint8Array, ctx: RowContext, rows: ActivityRow[], out: Diagnostic[]): void {
-  const decoded = decodeText(bytes);
-  if ('error' in decoded) {
-    out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 }));
-    return;
-  }
-  const csv = parseCsv(file, decoded.text, ctx.vocabulary.columnAliases);
-  out.push(...csv.diagnostics);
-  if (csv.diagnostics.some((d) => d.code === 'ZC-E-CSV-DUPLICATE-HEADER')) return;
-  // one message for the header, however many columns it lacks
-  const required = REQUIRED_COLUMNS.map((c) => `${c} (${[...ctx.vocabulary.columnAliases].filter(([a, k]) => k === c && a !== c).map(([a]) => a).join('/')})`).join(', ');
-  if (csv.rawHeader.length === 0) {
-    out.push(diag('ZC-E-CSV-HEADER', { problem: 'the file is empty: no header row', found: '(nothing)', allowed: required }, { file, line: 1, row: 1 }));
-    return;
-  }
-  const missing = REQUIRED_COLUMNS.filter((c) => !csv.header.includes(c));
-  if (missing.length) {
-    out.push(diag('ZC-E-CSV-HEADER', { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: csv.rawHeader.join(', '), allowed: required }, { file, line: 1, row: 1, field: missing[0] }));
-    return;
-  }
-  const known = ACTIVITY_COLUMNS;
-  csv.header.forEach((h, i) => {
-    if (known.includes(h)) return;
-    const raw = csv.rawHeader[i] ?? h;
-    const s = suggest(raw, [...ctx.vocabulary.columnAliases.keys()]);
-    out.push(diag('ZC-W-CSV-UNKNOWN-COLUMN', { found: raw, hint: didYouMean(s), suggestion: s, allowed: known.join(', ') }, { file, line: 1, row: 1, field: raw }));
-  });
-  if (csv.rows.length === 0 && csv.skipped.length === 0) out.push(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
-  // a skipped record's entity lost a row; an unreadable one may belong to anyone
-  const entityAt = csv.header.indexOf('entity');
-  for (const k of csv.skipped) ctx.tainted.add(k.fields ? (entityAt >= 0 && k.fields[entityAt]?.trim()) || ctx.defaultEntity : '*');
-  for (const r of csv.rows) {
-    const siteOf = (field: string): Site => ({ where: `row ${r.line}, column ${field}`, ref: { file, line: r.line, row: r.line, field } });
-    const row = normalizeActivityRow((f) => r.cells.get(f), siteOf, { file, line: r.line, row: r.line }, ctx, out);
-    if (row) rows.push(row);
-  }
-}
-
-
-/** Rows identical in entity, category, item and quantity are both counted, and the repeat is flagged. */
+/**
+ * Rows identical in entity, category, item and quantity are both counted, and the repeat is flagged.
+ * Rows of a streamed CSV are checked as they are read, within their file (activity-csv.ts).
+ */
 function duplicateRows(rows: readonly ActivityRow[]): Diagnostic[] {
   const first = new Map<string, ActivityRow>();
   const out: Diagnostic[] = [];
+  // capped per file like the rows' other problems: a file of repeated rows must not print a million lines
+  const perFile = new Map<string, number>();
   for (const r of rows) {
+    if (r.merged) continue;
     const key = `${r.entity}|${r.category}|${r.item}|${r.quantity.value.toString()}|${r.quantity.unit}|${r.factor ? r.factor.value.toString() : ''}`;
     const f = first.get(key);
-    if (!f) first.set(key, r);
-    else out.push(diag('ZC-W-ROW-DUPLICATE', { first: `${f.ref.file}:${f.ref.line ?? f.ref.row}`, entity: r.entity, category: r.category, item: r.item, found: `${r.quantity.value.toString()} ${r.quantity.unit}` }, r.ref));
+    if (!f) {
+      first.set(key, r);
+      continue;
+    }
+    const n = (perFile.get(r.ref.file) ?? 0) + 1;
+    perFile.set(r.ref.file, n);
+    if (n <= MAX_PROBLEMS) out.push(diag('ZC-W-ROW-DUPLICATE', { first: `${f.ref.file}:${f.ref.line ?? f.ref.row}`, entity: r.entity, category: r.category, item: r.item, found: `${r.quantity.value.toString()} ${r.quantity.unit}` }, r.ref));
   }
+  for (const [file, n] of perFile) if (n > MAX_PROBLEMS) out.push(diag('ZC-W-WARNINGS-CAPPED', { file, shown: MAX_PROBLEMS, more: n - MAX_PROBLEMS }, { file }));
   return out;
 }

@@ -35,6 +35,7 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
   let lastLine = 0;
   // csv-parse may report one bad record more than once; its errors are phrased once the header is known
   const raw: { err: CsvError; line: number; fields?: string[] }[] = [];
+  const seen = new Set<number>();
   // line numbers come from on_record's context (info/raw would cost ~20 % of a batch run):
   // a record starts as many lines before its end as its quoted cells contain line breaks
   const starts: number[] = [];
@@ -55,7 +56,8 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
       const e = err as unknown as { code: string; lines?: number; record?: unknown; column?: number };
       // csv-parse reports an unclosed quote at the end of the file; it opened in the record after the last good one
       const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : Number(e.lines ?? 0);
-      if (raw.some((r) => r.line === line)) return;
+      if (seen.has(line)) return;
+      seen.add(line);
       raw.push({ err, line, ...(Array.isArray(e.record) ? { fields: e.record.map(String) } : {}) });
     },
   } as never) as unknown as string[][];
@@ -73,6 +75,19 @@ function fromRecords(file: string, records: string[][], starts: number[], aliase
   const rows: CsvRow[] = [];
   const first = records[0];
   if (!first) return { file, header: [], rawHeader: [], rows, skipped, diagnostics };
+  const { rawHeader, header, duplicate } = readHeader(file, first, aliases, diagnostics);
+  if (duplicate) return { file, header, rawHeader, rows, skipped, diagnostics };
+  for (let k = 1; k < records.length; k++) {
+    const record = records[k]!;
+    const cells = new Map<string, string>();
+    header.forEach((h, i) => cells.set(h, record[i] ?? ''));
+    rows.push({ line: starts[k]!, cells });
+  }
+  return { file, header, rawHeader, rows, skipped, diagnostics };
+}
+
+/** The header record: cells as written (NFKC, trimmed), canonical names, and a repeated column reported. */
+export function readHeader(file: string, first: readonly string[], aliases: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): { rawHeader: string[]; header: string[]; duplicate: boolean } {
   const rawHeader = first.map((h) => h.normalize('NFKC').trim());
   const header = rawHeader.map((name) => aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase());
   const firstAt = new Map<string, number>();
@@ -86,18 +101,11 @@ function fromRecords(file: string, records: string[][], starts: number[], aliase
       diagnostics.push(diag('ZC-E-CSV-DUPLICATE-HEADER', { found: h, spellings: both }, { file, line: 1, row: 1, field: rawHeader[i] }));
     }
   });
-  if (duplicate) return { file, header, rawHeader, rows, skipped, diagnostics };
-  for (let k = 1; k < records.length; k++) {
-    const record = records[k]!;
-    const cells = new Map<string, string>();
-    header.forEach((h, i) => cells.set(h, record[i] ?? ''));
-    rows.push({ line: starts[k]!, cells });
-  }
-  return { file, header, rawHeader, rows, skipped, diagnostics };
+  return { rawHeader, header, duplicate };
 }
 
 /** csv-parse's errors in the words of someone fixing a spreadsheet. */
-function explain(err: CsvError, header: readonly string[]): string {
+export function explain(err: CsvError, header: readonly string[]): string {
   const e = err as unknown as { code: string; column?: number };
   switch (e.code) {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
@@ -126,15 +134,21 @@ function explain(err: CsvError, header: readonly string[]): string {
  * that dropped a column): they are reported as one range, not one message per row.
  */
 function mergeRaggedRuns(ds: Diagnostic[]): void {
-  const ragged = /^CSV error: the row has (\d+) fields but the header has (\d+); the row is skipped (.*)$/;
   for (let i = 0; i < ds.length; i++) {
-    const m = ragged.exec(ds[i]!.message);
-    if (!m) continue;
+    if (!isRagged(ds[i]!)) continue;
     let j = i;
     while (j + 1 < ds.length && ds[j + 1]!.message === ds[i]!.message && ds[j + 1]!.line === ds[j]!.line! + 1) j++;
     if (j === i) continue;
-    const first = ds[i]!.line!, last = ds[j]!.line!;
-    ds[i] = { ...ds[i]!, message: `CSV error: rows ${first}–${last} (${last - first + 1} rows) have ${m[1]} fields but the header has ${m[2]}; they are skipped ${m[3]}` };
+    ds[i] = raggedRun(ds[i]!, ds[j]!.line!);
     ds.splice(i + 1, j - i);
   }
+}
+
+const RAGGED = /^CSV error: the row has (\d+) fields but the header has (\d+); the row is skipped (.*)$/;
+/** A field-count error, which joins a run with the same message on the next line. */
+export const isRagged = (d: Diagnostic): boolean => RAGGED.test(d.message);
+/** The one diagnostic for a run of ragged rows from `first`'s line to `lastLine`. */
+export function raggedRun(first: Diagnostic, lastLine: number): Diagnostic {
+  const m = RAGGED.exec(first.message)!;
+  return { ...first, message: `CSV error: rows ${first.line}–${lastLine} (${lastLine - first.line! + 1} rows) have ${m[1]} fields but the header has ${m[2]}; they are skipped ${m[3]}` };
 }

@@ -1,19 +1,19 @@
 /** `zcpark validate <path…>`: schema and semantic checks of submissions, factor sets and packs; no scoring. */
 import { basename, extname } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { compileProfileText } from '../../data/load.js';
 import { dedupeDiagnostics, diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
-import { readActivityCsv } from '../../normalize/submission.js';
+import { readActivityCsv } from '../../normalize/activity-csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
 import { discover, documentKind } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, pickFormat, readTracked, writeAtomic } from '../io.js';
+import { displayPath, fileChunks, noteRead, pickFormat, readTracked, streamBytes, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -56,6 +56,14 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
 
   for (const abs of files) {
     const file = abs === '-' ? '<stdin>' : displayPath(abs);
+    if (abs !== '-' && explicit.has(abs) && extname(abs).toLowerCase() === '.csv' && sizeOf(abs) > streamBytes() && !factorHeader(abs)) {
+      // a large activity CSV is streamed, never held whole
+      const out: Diagnostic[] = [];
+      noteRead(abs);
+      readActivityCsv(file, { chunks: fileChunks(abs) }, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted: new Set() }, [], out);
+      results.push({ file, kind: 'activity', diagnostics: out });
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = abs === '-' ? readFileSync(0) : readTracked(abs);
@@ -70,14 +78,13 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     }
     if (extname(abs).toLowerCase() === '.csv') {
       if (!explicit.has(abs)) continue; // activity CSVs are checked through the submissions that reference them
-      const headerLine = decoded.text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!.toLowerCase().split(',').map((h) => h.trim());
-      if (headerLine.includes('source') && (headerLine.includes('co2') || headerLine.includes('energy'))) {
+      if (isFactorHeader(decoded.text)) {
         results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
         continue;
       }
       const out: Diagnostic[] = [];
       const tainted = new Set<string>();
-      readActivityCsv(file, bytes, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted }, [], out);
+      readActivityCsv(file, { bytes }, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted }, [], out);
       results.push({ file, kind: 'activity', diagnostics: out });
       continue;
     }
@@ -100,4 +107,24 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     r.diagnostics.sort(byPosition);
   }
   return { results, files };
+}
+
+/** A factor set in CSV form has a source column and a co2 or energy column. */
+function isFactorHeader(text: string): boolean {
+  const header = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!.toLowerCase().split(',').map((h) => h.trim());
+  return header.includes('source') && (header.includes('co2') || header.includes('energy'));
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the read below reports it
+  }
+}
+
+/** The header line of a large CSV, read from its first 64 KB. */
+function factorHeader(path: string): boolean {
+  for (const chunk of fileChunks(path, 65536)()) return isFactorHeader(Buffer.from(chunk).toString('utf8'));
+  return false;
 }

@@ -1,0 +1,265 @@
+/**
+ * Activity CSVs → activity rows. A small file is decoded and parsed whole (the fast path of csv-fast.ts or
+ * csv-parse's sync API); a large one is streamed (csv-stream.ts) and its rows are summed on the fly, so a
+ * 1 GB metering dump is read in flat memory. Both feed the same ingest, so headers, rows and messages are
+ * checked by one piece of code.
+ *
+ * Problems are capped per file (the first 100 errors and 100 warnings are shown, then one line says how
+ * many more there were): a file with a million bad rows must not hold a million messages.
+ */
+import { diag } from '../diagnostics/codes.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import type { ActivityRow, Diagnostic, FactorValue } from '../model/types.js';
+import { parseCsv } from '../parse/csv.js';
+import { streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
+import { decodeText } from '../parse/decode.js';
+import { outOfRange, readNumber } from '../parse/number.js';
+import { normalizeActivityRow, type RowContext } from './activity.js';
+import type { Site } from './quantity.js';
+
+/** Where an activity CSV's bytes come from: all at once, or chunk by chunk (each call starts from the beginning). */
+export type CsvSource = { bytes: Uint8Array } | { chunks: () => Iterable<Uint8Array> };
+
+export const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
+export const ACTIVITY_COLUMNS = ['entity', 'category', 'item', 'quantity', 'unit', 'factor', 'factor_unit', 'note'];
+/** Problems shown per file and severity before the rest are only counted. */
+export const MAX_PROBLEMS = 100;
+/** Distinct rows remembered per streamed file for the duplicate-row warning (memory stays bounded). */
+const MAX_DUPLICATE_KEYS = 100_000;
+
+/** Reads one activity CSV, appending its valid rows (or their sums, when streamed) and its problems. */
+export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext, rows: ActivityRow[], out: Diagnostic[]): void {
+  if ('bytes' in source) {
+    const ingest = new Ingest(file, ctx, rows, out, false);
+    const decoded = decodeText(source.bytes);
+    if ('error' in decoded) {
+      out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 }));
+      return;
+    }
+    const csv = parseCsv(file, decoded.text, ctx.vocabulary.columnAliases);
+    for (const d of csv.diagnostics) ingest.problem(d);
+    if (!csv.diagnostics.some((d) => d.code === 'ZC-E-CSV-DUPLICATE-HEADER')) {
+      ingest.header(csv.rawHeader, csv.header);
+      for (const k of csv.skipped) ingest.skipped(k.line, k.fields);
+      for (const r of csv.rows) ingest.cells(r.line, (f) => r.cells.get(f));
+    }
+    ingest.end();
+    return;
+  }
+  // streamed: the strict fast reader first, csv-parse's stream API at the first irregularity; a file that stops
+  // being UTF-8 part-way is read again as GB18030. Each attempt starts from a clean state.
+  const taintedBefore = new Set(ctx.tainted);
+  for (const encoding of ['utf-8', 'gb18030'] as const) {
+    for (const reader of [streamFast, streamCsv]) {
+      const fileRows: ActivityRow[] = [];
+      const fileOut: Diagnostic[] = [];
+      ctx.tainted.clear();
+      for (const t of taintedBefore) ctx.tainted.add(t);
+      const ingest = new Ingest(file, ctx, fileRows, fileOut, true);
+      const r = reader(file, source.chunks(), ctx.vocabulary.columnAliases, ingest, encoding);
+      if ('irregular' in r) continue;
+      if ('retry' in r) break;
+      if ('error' in r) {
+        out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: r.error }, { file, line: 1 }));
+        return;
+      }
+      ingest.end();
+      rows.push(...fileRows);
+      out.push(...fileOut);
+      return;
+    }
+  }
+}
+
+/** A valid row's shape (everything but the quantity): rows of a known shape skip the full check. */
+interface Shape {
+  entity: string;
+  category: ActivityRow['category'];
+  item: string;
+  unit: string;
+  factor?: FactorValue;
+  key: string;
+}
+
+/** The checks and bookkeeping of one activity CSV, fed header first, then rows in file order. */
+class Ingest implements CsvConsumer {
+  private columns: string[] | undefined;
+  /** Column index by canonical name, and the indexes of the shape's columns (-1: absent). */
+  private at: Record<string, number> | undefined;
+  private shapeAt: number[] | undefined;
+  private stop = false;
+  private rowCount = 0;
+  private skippedCount = 0;
+  private shown = { error: 0, warning: 0 };
+  private hidden = { error: 0, warning: 0 };
+  private readonly shapes = new Map<string, Shape>();
+  private readonly sums = new Map<string, ActivityRow & { merged: NonNullable<ActivityRow['merged']> }>();
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly ctx: RowContext,
+    private readonly rows: ActivityRow[],
+    private readonly out: Diagnostic[],
+    /** Sum rows of the same entity, item, unit and row factor (streamed files): memory flat in the row count. */
+    private readonly aggregate: boolean,
+  ) {}
+
+  /** Whether another problem of this severity would still be shown (so a hidden one need not be built). */
+  private wants(sev: 'error' | 'warning'): boolean {
+    if (this.shown[sev] < MAX_PROBLEMS) return true;
+    this.hidden[sev]++;
+    return false;
+  }
+
+  problem(d: Diagnostic): void {
+    const sev = d.severity === 'error' ? 'error' : 'warning';
+    if (this.shown[sev] < MAX_PROBLEMS) {
+      this.shown[sev]++;
+      this.out.push(d);
+    } else this.hidden[sev]++;
+  }
+
+  header(rawHeader: string[], header: string[]): void {
+    const { file, ctx } = this;
+    const required = REQUIRED_COLUMNS.map((c) => `${c} (${[...ctx.vocabulary.columnAliases].filter(([a, k]) => k === c && a !== c).map(([a]) => a).join('/')})`).join(', ');
+    if (rawHeader.length === 0) {
+      this.problem(diag('ZC-E-CSV-HEADER', { problem: 'the file is empty: no header row', found: '(nothing)', allowed: required }, { file, line: 1, row: 1 }));
+      this.stop = true;
+      return;
+    }
+    const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+    if (missing.length) {
+      this.problem(diag('ZC-E-CSV-HEADER', { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: rawHeader.join(', '), allowed: required }, { file, line: 1, row: 1, field: missing[0] }));
+      this.stop = true;
+      return;
+    }
+    header.forEach((h, i) => {
+      if (ACTIVITY_COLUMNS.includes(h)) return;
+      const raw = rawHeader[i] ?? h;
+      const s = suggest(raw, [...ctx.vocabulary.columnAliases.keys()]);
+      this.problem(diag('ZC-W-CSV-UNKNOWN-COLUMN', { found: raw, hint: didYouMean(s), suggestion: s, allowed: ACTIVITY_COLUMNS.join(', ') }, { file, line: 1, row: 1, field: raw }));
+    });
+    this.columns = header;
+    const at: Record<string, number> = Object.create(null) as Record<string, number>;
+    header.forEach((h, i) => {
+      if (at[h] === undefined) at[h] = i;
+    });
+    this.at = at;
+    this.shapeAt = SHAPE_FIELDS.map((f) => at[f] ?? -1);
+  }
+
+  skipped(_line: number, fields: string[] | undefined): void {
+    this.skippedCount++;
+    // a skipped record's entity lost a row; an unreadable one may belong to anyone
+    const entityAt = this.columns ? this.columns.indexOf('entity') : -1;
+    this.ctx.tainted.add(fields ? (entityAt >= 0 && fields[entityAt]?.trim()) || this.ctx.defaultEntity : '*');
+  }
+
+  /** A record from the stream: cells in header order. */
+  record(cells: string[], line: number): void {
+    const columns = this.columns;
+    if (!columns || this.stop) return;
+    const at = this.at!;
+    if (this.aggregate) {
+      // the hot path of a metering dump: a row whose shape was valid before needs only its quantity read
+      const key = shapeKeyOf(cells, this.shapeAt!);
+      const shape = this.shapes.get(key);
+      if (shape) {
+        const raw = at.quantity === undefined ? '' : (cells[at.quantity] ?? '');
+        const n = readNumber(raw);
+        if (n && !n.percent && !outOfRange(n.value) && !n.value.isNegative()) {
+          this.rowCount++;
+          const { file } = this;
+          this.add({ entity: shape.entity, category: shape.category, item: shape.item, quantity: { value: n.value, unit: shape.unit }, ...(shape.factor ? { factor: shape.factor } : {}), ref: { file, line, row: line } }, shape.key, raw.trim());
+          return;
+        }
+      }
+    }
+    this.cells(line, (f) => {
+      const i = at[f];
+      return i === undefined ? undefined : (cells[i] ?? '');
+    });
+  }
+
+  /** One row, its cells read by column name. */
+  cells(line: number, cell: (field: string) => string | undefined): void {
+    if (this.stop) return;
+    this.rowCount++;
+    const { file, ctx } = this;
+    if (this.aggregate) {
+      const key = shapeKey(cell);
+      const local: Diagnostic[] = [];
+      const row = normalizeActivityRow(cell, siteOf(file, line), { file, line, row: line }, ctx, local);
+      for (const d of local) this.problem(d);
+      if (!row) return;
+      if (local.length === 0 && !this.shapes.has(key) && this.shapes.size < MAX_DUPLICATE_KEYS) {
+        // remembered only when the row raised nothing: then a row of the same shape differs only in its quantity
+        const s: Shape = { entity: row.entity, category: row.category, item: row.item, unit: row.quantity.unit, key: sumKey(row) };
+        if (row.factor) s.factor = row.factor;
+        this.shapes.set(key, s);
+      }
+      this.add(row, sumKey(row), (cell('quantity') ?? '').trim());
+      return;
+    }
+    const local: Diagnostic[] = [];
+    const row = normalizeActivityRow(cell, siteOf(file, line), { file, line, row: line }, ctx, local);
+    for (const d of local) this.problem(d);
+    if (row) this.rows.push(row);
+  }
+
+  /** Adds a checked row to its running sum; warns about a repeat of an earlier row (as the whole-file check does). */
+  private add(row: ActivityRow, key: string, quantityText: string): void {
+    const line = row.ref.line!;
+    const dupKey = `${key}|${quantityText}`;
+    const first = this.seen.get(dupKey);
+    if (first !== undefined) {
+      if (!this.wants('warning')) return this.sumUp(row, key);
+      this.problem(diag('ZC-W-ROW-DUPLICATE', { first: `${this.file}:${first}`, entity: row.entity, category: row.category, item: row.item, found: `${row.quantity.value.toString()} ${row.quantity.unit}` }, row.ref));
+    } else if (this.seen.size < MAX_DUPLICATE_KEYS) this.seen.set(dupKey, line);
+    this.sumUp(row, key);
+  }
+
+  private sumUp(row: ActivityRow, key: string): void {
+    const line = row.ref.line!;
+    const nonZero = row.quantity.value.isZero() ? 0 : 1;
+    const sum = this.sums.get(key);
+    if (!sum) {
+      this.sums.set(key, { ...row, merged: { rows: 1, nonZero, lastLine: line } });
+      return;
+    }
+    sum.quantity = { value: sum.quantity.value.add(row.quantity.value), unit: sum.quantity.unit };
+    sum.merged.rows++;
+    sum.merged.nonZero += nonZero;
+    sum.merged.lastLine = line;
+  }
+
+  end(): void {
+    const { file } = this;
+    if (this.columns && this.rowCount === 0 && this.skippedCount === 0) this.problem(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
+    // sums in the order their first row appeared: deterministic, and the trace follows the file
+    for (const s of this.sums.values()) {
+      if (s.merged.rows > 1) delete s.note; // one row's note does not describe a sum
+      this.rows.push(s);
+    }
+    if (this.hidden.error) this.out.push(diag('ZC-E-ERRORS-CAPPED', { file, shown: MAX_PROBLEMS, more: this.hidden.error }, { file }));
+    if (this.hidden.warning) this.out.push(diag('ZC-W-WARNINGS-CAPPED', { file, shown: MAX_PROBLEMS, more: this.hidden.warning }, { file }));
+  }
+}
+
+const siteOf = (file: string, line: number) => (field: string): Site => ({ where: `row ${line}, column ${field}`, ref: { file, line, row: line, field } });
+
+const SHAPE_FIELDS = ['entity', 'category', 'item', 'unit', 'factor', 'factor_unit'];
+const shapeKey = (cell: (f: string) => string | undefined): string => SHAPE_FIELDS.map((f) => cell(f) ?? '\u0000').join('\u0001');
+/** The same key from a record and the shape columns' indexes (no closure: this runs once per row). */
+function shapeKeyOf(cells: string[], at: number[]): string {
+  let k = '';
+  for (let j = 0; j < at.length; j++) {
+    const i = at[j]!;
+    k += `${j ? '\u0001' : ''}${i < 0 ? '\u0000' : (cells[i] ?? '')}`;
+  }
+  return k;
+}
+const sumKey = (r: ActivityRow): string => `${r.entity}\u0001${r.category}\u0001${r.item}\u0001${r.quantity.unit}\u0001${r.factor ? `${r.factor.value.toString()} ${r.factor.unitText}` : ''}`;
+
+
