@@ -9,7 +9,8 @@
  */
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
-import type { ActivityRow, Diagnostic, FactorValue } from '../model/types.js';
+import type { ActivityRow, Diagnostic } from '../model/types.js';
+import { Rational } from '../model/rational.js';
 import { parseCsv } from '../parse/csv.js';
 import { streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
 import { decodeText } from '../parse/decode.js';
@@ -73,12 +74,19 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
 
 /** A valid row's shape (everything but the quantity): rows of a known shape skip the full check. */
 interface Shape {
-  entity: string;
-  category: ActivityRow['category'];
-  item: string;
-  unit: string;
-  factor?: FactorValue;
-  key: string;
+  /** The running sum the shape's rows go to (shared by spellings of the same entity, item and unit). */
+  acc: Sum;
+}
+
+/** A running sum of rows: the first row (its ref and fields) plus the exact total and counts. */
+interface Sum {
+  row: ActivityRow;
+  total: Rational;
+  rows: number;
+  nonZero: number;
+  lastLine: number;
+  /** Quantities as written, seen so far, with their line (the duplicate-row warning). */
+  seen: Map<string, number>;
 }
 
 /** The checks and bookkeeping of one activity CSV, fed header first, then rows in file order. */
@@ -93,8 +101,9 @@ class Ingest implements CsvConsumer {
   private shown = { error: 0, warning: 0 };
   private hidden = { error: 0, warning: 0 };
   private readonly shapes = new Map<string, Shape>();
-  private readonly sums = new Map<string, ActivityRow & { merged: NonNullable<ActivityRow['merged']> }>();
-  private readonly seen = new Map<string, number>();
+  private readonly sums = new Map<string, Sum>();
+  /** Entries in every Sum's `seen`, bounded so memory stays flat. */
+  private seenCount = 0;
 
   constructor(
     private readonly file: string,
@@ -170,8 +179,7 @@ class Ingest implements CsvConsumer {
         const n = readNumber(raw);
         if (n && !n.percent && !outOfRange(n.value) && !n.value.isNegative()) {
           this.rowCount++;
-          const { file } = this;
-          this.add({ entity: shape.entity, category: shape.category, item: shape.item, quantity: { value: n.value, unit: shape.unit }, ...(shape.factor ? { factor: shape.factor } : {}), ref: { file, line, row: line } }, shape.key, raw.trim());
+          this.addTo(shape.acc, n.value, raw.trim(), line);
           return;
         }
       }
@@ -193,13 +201,10 @@ class Ingest implements CsvConsumer {
       const row = normalizeActivityRow(cell, siteOf(file, line), { file, line, row: line }, ctx, local);
       for (const d of local) this.problem(d);
       if (!row) return;
-      if (local.length === 0 && !this.shapes.has(key) && this.shapes.size < MAX_DUPLICATE_KEYS) {
-        // remembered only when the row raised nothing: then a row of the same shape differs only in its quantity
-        const s: Shape = { entity: row.entity, category: row.category, item: row.item, unit: row.quantity.unit, key: sumKey(row) };
-        if (row.factor) s.factor = row.factor;
-        this.shapes.set(key, s);
-      }
-      this.add(row, sumKey(row), (cell('quantity') ?? '').trim());
+      const acc = this.sumFor(row);
+      // remembered only when the row raised nothing: then a row of the same shape differs only in its quantity
+      if (local.length === 0 && !this.shapes.has(key) && this.shapes.size < MAX_DUPLICATE_KEYS) this.shapes.set(key, { acc });
+      this.addTo(acc, row.quantity.value, (cell('quantity') ?? '').trim(), line);
       return;
     }
     const local: Diagnostic[] = [];
@@ -208,39 +213,43 @@ class Ingest implements CsvConsumer {
     if (row) this.rows.push(row);
   }
 
-  /** Adds a checked row to its running sum; warns about a repeat of an earlier row (as the whole-file check does). */
-  private add(row: ActivityRow, key: string, quantityText: string): void {
-    const line = row.ref.line!;
-    const dupKey = `${key}|${quantityText}`;
-    const first = this.seen.get(dupKey);
-    if (first !== undefined) {
-      if (!this.wants('warning')) return this.sumUp(row, key);
-      this.problem(diag('ZC-W-ROW-DUPLICATE', { first: `${this.file}:${first}`, entity: row.entity, category: row.category, item: row.item, found: `${row.quantity.value.toString()} ${row.quantity.unit}` }, row.ref));
-    } else if (this.seen.size < MAX_DUPLICATE_KEYS) this.seen.set(dupKey, line);
-    this.sumUp(row, key);
+  /** The running sum for a checked row (its first row when new). */
+  private sumFor(row: ActivityRow): Sum {
+    const key = sumKey(row);
+    let acc = this.sums.get(key);
+    if (!acc) {
+      const first: ActivityRow = { ...row, quantity: { value: Rational.ZERO, unit: row.quantity.unit } };
+      this.sums.set(key, (acc = { row: first, total: Rational.ZERO, rows: 0, nonZero: 0, lastLine: row.ref.line!, seen: new Map() }));
+    }
+    return acc;
   }
 
-  private sumUp(row: ActivityRow, key: string): void {
-    const line = row.ref.line!;
-    const nonZero = row.quantity.value.isZero() ? 0 : 1;
-    const sum = this.sums.get(key);
-    if (!sum) {
-      this.sums.set(key, { ...row, merged: { rows: 1, nonZero, lastLine: line } });
-      return;
+  /** Adds a checked quantity to its sum; warns about a repeat of an earlier row (as the whole-file check does). */
+  private addTo(acc: Sum, value: Rational, quantityText: string, line: number): void {
+    const first = acc.seen.get(quantityText);
+    if (first !== undefined) {
+      if (this.wants('warning')) {
+        const r = acc.row;
+        this.problem(diag('ZC-W-ROW-DUPLICATE', { first: `${this.file}:${first}`, entity: r.entity, category: r.category, item: r.item, found: `${value.toString()} ${r.quantity.unit}` }, { file: this.file, line, row: line }));
+      }
+    } else if (this.seenCount < MAX_DUPLICATE_KEYS) {
+      acc.seen.set(quantityText, line);
+      this.seenCount++;
     }
-    sum.quantity = { value: sum.quantity.value.add(row.quantity.value), unit: sum.quantity.unit };
-    sum.merged.rows++;
-    sum.merged.nonZero += nonZero;
-    sum.merged.lastLine = line;
+    acc.total = acc.total.add(value);
+    acc.rows++;
+    if (!value.isZero()) acc.nonZero++;
+    acc.lastLine = line;
   }
 
   end(): void {
     const { file } = this;
     if (this.columns && this.rowCount === 0 && this.skippedCount === 0) this.problem(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
     // sums in the order their first row appeared: deterministic, and the trace follows the file
-    for (const s of this.sums.values()) {
-      if (s.merged.rows > 1) delete s.note; // one row's note does not describe a sum
-      this.rows.push(s);
+    for (const acc of this.sums.values()) {
+      const row: ActivityRow = { ...acc.row, quantity: { value: acc.total, unit: acc.row.quantity.unit }, merged: { rows: acc.rows, nonZero: acc.nonZero, lastLine: acc.lastLine } };
+      if (acc.rows > 1) delete row.note; // one row's note does not describe a sum
+      this.rows.push(row);
     }
     if (this.hidden.error) this.out.push(diag('ZC-E-ERRORS-CAPPED', { file, shown: MAX_PROBLEMS, more: this.hidden.error }, { file }));
     if (this.hidden.warning) this.out.push(diag('ZC-W-WARNINGS-CAPPED', { file, shown: MAX_PROBLEMS, more: this.hidden.warning }, { file }));

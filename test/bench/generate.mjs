@@ -1,6 +1,6 @@
 // Generates the batch bench data: N submissions (YAML + a ~40-row activity CSV each) and an N-row roster.
 // Deterministic (a seeded generator), written once under bench-out/ (git-ignored).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 let seed = 20251124;
@@ -45,4 +45,29 @@ activity_files: [activity.csv]
   }
   writeFileSync(join(dir, 'roster.csv'), `${roster.join('\n')}\n`);
   writeFileSync(marker, '');
+}
+
+/**
+ * A metering dump of about `bytes` bytes for the streaming bench: 500 meters, the activity mix above,
+ * quantities with two decimals (so rows rarely repeat), a note per row. Deterministic; written once.
+ */
+export function generateStream(path, bytes) {
+  if (existsSync(path) && statSync(path).size >= bytes) return;
+  let s = 777;
+  const r = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const fd = openSync(`${path}.tmp`, 'w');
+  writeSync(fd, 'entity,category,item,quantity,unit,note\n');
+  let written = 0;
+  let block = '';
+  for (let i = 0; written < bytes; i++) {
+    const [c, item, unit, lo, hi] = ROWS[Math.floor(r() * ROWS.length)];
+    block += `meter-${i % 500},${c},${item},${((lo + r() * (hi - lo)) / 1000).toFixed(3)},${unit},interval ${i}\n`;
+    if (block.length > 1 << 20) {
+      written += writeSync(fd, block);
+      block = '';
+    }
+  }
+  writeSync(fd, block);
+  closeSync(fd);
+  renameSync(`${path}.tmp`, path);
 }
