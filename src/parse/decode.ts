@@ -1,3 +1,5 @@
+import { Buffer, isUtf8 } from 'node:buffer';
+
 /** Text decoding that never mangles: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (Excel's Chinese default). */
 
 export interface Decoded {
@@ -15,13 +17,15 @@ export function decodeText(bytes: Uint8Array): Decoded | { error: string } {
 }
 
 function utf8(bytes: Uint8Array): Decoded | { error: string } {
+  // isUtf8 + toString is TextDecoder's result without starting ICU (~10 ms of a cold run); like TextDecoder,
+  // one more leading BOM is dropped
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
+  }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
   } catch {
-    try {
-      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
-    } catch {
-      return { error: 'it is neither valid UTF-8 nor GB18030' };
-    }
+    return { error: 'it is neither valid UTF-8 nor GB18030' };
   }
 }

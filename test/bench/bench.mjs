@@ -2,7 +2,7 @@
 // npm run bench — prints measured figures (never asserted in tests). Run after `npm run build`.
 // Cold start is compared with `node -e 0` on the same machine, so read the differences, not the absolutes.
 import { spawnSync } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,7 @@ const floor = cold(['-e', '0']);
 const rows = [
   ['node -e 0 (floor)', floor, '—'],
   ['zcpark --version', cold([BIN, '--version']), 'floor + 30 ms (issue #7)'],
+  ['zcpark validate one small file', cold([BIN, 'validate', 'fixtures/valid/hand-checked/park.yaml']), 'floor + 60 ms (issue #7)'],
   ['zcpark evaluate hand-checked (12 rows)', cold([BIN, 'evaluate', 'fixtures/valid/hand-checked/park.yaml', '-f', 'json']), 'floor + 100 ms (perf notes)'],
   ['zcpark evaluate demo (141 rows)', cold([BIN, 'evaluate', 'fixtures/demo/park.yaml', '-f', 'json']), '—'],
 ];
@@ -88,3 +89,47 @@ for (const [name, args] of [
   if (r.lines !== BATCH_N) console.log(`  (expected ${BATCH_N} jsonl lines, got ${r.lines})`);
   console.log(`${pad(name, 44)}${pad(r.s.toFixed(1), 10)}${pad((BATCH_N / r.s).toFixed(0), 12)}${pad(`${r.rss.toFixed(0)} MB`, 12)}${name.includes('2 workers') && !name.includes('roster') ? '≤ 8 s (issue #5)' : ''}`);
 }
+
+// ---- streaming (issue #7): a 100 MB activity CSV against csv-parse's stream API alone; 1 GB for memory ----------
+const { generateStream } = await import('./generate.mjs');
+const streamCase = (mb) => {
+  const csv = join(out, `stream-${mb}mb.csv`);
+  const t = performance.now();
+  generateStream(csv, mb * 1024 * 1024);
+  writeFileSync(join(out, `stream-${mb}mb.yaml`), `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: STREAM-${mb}, name: Metered park, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [stream-${mb}mb.csv]\n`);
+  return { csv, yaml: join(out, `stream-${mb}mb.yaml`), genS: (performance.now() - t) / 1000 };
+};
+function timed(args, env = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', ...env } });
+  const s = (performance.now() - t) / 1000;
+  const rss = Number(/ZCPARK_PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  return { s, rss, r };
+}
+const RSS_RUN = join(ROOT, 'test/bench/rss-run.mjs');
+console.log(`\n${pad('streaming case', 44)}${pad('s', 10)}${pad('MB/s', 10)}${pad('peak RSS', 12)}target`);
+const c100 = streamCase(100);
+const size100 = statSync(c100.csv).size / 1048576;
+const raw = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'test/bench/raw-csv.mjs'), c100.csv], { encoding: 'utf8' }).stdout);
+console.log(`${pad(`csv-parse stream alone, ${size100.toFixed(0)} MB (${(raw.records / 1e6).toFixed(2)} M rows)`, 44)}${pad(raw.s.toFixed(2), 10)}${pad((size100 / raw.s).toFixed(1), 10)}${pad(`${raw.rssMB.toFixed(0)} MB`, 12)}reference`);
+const z100 = timed([RSS_RUN, 'evaluate', c100.yaml, '-f', 'json', '--fail-on', 'never']);
+console.log(`${pad('zcpark evaluate, same file, end to end', 44)}${pad(z100.s.toFixed(2), 10)}${pad((size100 / z100.s).toFixed(1), 10)}${pad(`${z100.rss.toFixed(0)} MB`, 12)}throughput ≥ 0.7 × csv-parse: ${(raw.s / z100.s).toFixed(2)} ×`);
+if (process.env.BENCH_1GB !== '0') {
+  const c1g = streamCase(1024);
+  const z1g = timed([RSS_RUN, 'evaluate', c1g.yaml, '-f', 'json', '--fail-on', 'never']);
+  console.log(`${pad('zcpark evaluate, 1 GB activity CSV', 44)}${pad(z1g.s.toFixed(1), 10)}${pad((1024 / z1g.s).toFixed(1), 10)}${pad(`${z1g.rss.toFixed(0)} MB`, 12)}peak RSS < 150 MB${c1g.genS > 1 ? ` (generated in ${c1g.genS.toFixed(0)} s)` : ''}`);
+} else console.log('  (1 GB case skipped: BENCH_1GB=0)');
+
+// ---- validating 10,000 small submissions (issue #7) ------------------------------------------------------
+console.log(`\n${pad('validation of 10,000 submissions', 44)}${pad('s', 10)}${pad('files/s', 10)}${pad('peak RSS', 12)}note`);
+const zv = timed([RSS_RUN, 'validate', join(out, 'subs'), '-f', 'json']);
+console.log(`${pad('zcpark validate (one process, full checks)', 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}schema + CSVs + units + accounting`);
+const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const ajvArgs = (data) => [AJV, 'validate', '--spec=draft2020', '--strict=true', '--allow-union-types', '-s', 'schemas/submission.schema.json', '-r', 'schemas/activity.schema.json', '-d', data];
+const ag = timed(ajvArgs(`${join(out, 'subs')}/*/park.yaml`));
+console.log(`${pad('ajv-cli, one process over a glob', 44)}${pad(ag.s.toFixed(1), 10)}${pad((BATCH_N / ag.s).toFixed(0), 10)}${pad('', 12)}schema only (js-yaml); zcpark ${(ag.s / zv.s).toFixed(2)} × its speed`);
+const SAMPLE = 40;
+const t1 = performance.now();
+for (let i = 0; i < SAMPLE; i++) spawnSync(process.execPath, ajvArgs(join(out, 'subs', `BENCH-${String(i).padStart(5, '0')}`, 'park.yaml')), { cwd: ROOT });
+const perFile = (performance.now() - t1) / 1000 / SAMPLE;
+console.log(`${pad('ajv-cli, one process per file (CI loop)', 44)}${pad((perFile * BATCH_N).toFixed(0), 10)}${pad((1 / perFile).toFixed(0), 10)}${pad('', 12)}extrapolated from ${SAMPLE} files; zcpark ≥ 5 × faster: ${((perFile * BATCH_N) / zv.s).toFixed(0)} ×`);

@@ -11,6 +11,7 @@ import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { renderBatchCsv, renderBatchHtml, renderBatchJson, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
+import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover } from '../discover.js';
@@ -113,7 +114,7 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
 class Pool {
   private readonly workers: Worker[];
   constructor(jobs: number, opts: TaskOptions) {
-    this.workers = Array.from({ length: jobs }, () => new Worker(new URL('../batch/worker.js', import.meta.url), { workerData: opts }));
+    this.workers = Array.from({ length: jobs }, () => new Worker(join(PACKAGE_ROOT, 'dist', 'cli', 'batch', 'worker.js'), { workerData: opts }));
   }
 
   async run(tasks: Task[], onResult: (r: TaskResult) => void): Promise<void> {
