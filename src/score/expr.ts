@@ -32,6 +32,16 @@ const TOKEN = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A
 
 interface Token { kind: 'num' | 'id' | 'op' | 'end'; text: string; pos: number }
 
+/**
+ * The character at `pos` for a message: the whole code point (an emoji is two UTF-16 units, and half
+ * of one is not text), quoted when it is visible, else as U+XXXX (NUL, a control, a lone surrogate).
+ */
+function showChar(src: string, pos: number): string {
+  const cp = src.codePointAt(pos)!;
+  const ch = String.fromCodePoint(cp);
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch) ? `"${ch}"` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function tokenize(src: string): Token[] | ParseError {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -42,7 +52,7 @@ function tokenize(src: string): Token[] | ParseError {
     const m = TOKEN.exec(src);
     if (!m) {
       const pos = i + (src.slice(i).length - src.slice(i).trimStart().length);
-      return { message: `unexpected character "${src[pos]}"`, pos };
+      return { message: `unexpected character ${showChar(src, pos)}`, pos };
     }
     const pos = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? '').length;
     if (m[1] !== undefined) out.push({ kind: 'num', text: m[1], pos });
@@ -115,7 +125,11 @@ export function parseExpr(src: string): Ast | ParseError {
     if (++depth > 100) fail('expression nested too deeply');
     try {
       const t = next();
-      if (t.kind === 'num') return { t: 'num', v: Rational.parseDecimal(t.text)! };
+      if (t.kind === 'num') {
+        // the tokenizer takes any exponent; the exact reader stops at ±400, and a formula has no use beyond it
+        const v = Rational.parseDecimal(t.text);
+        return v ? { t: 'num', v } : fail(`number ${t.text} out of range (exponents go from -400 to 400)`, t);
+      }
       if (t.kind === 'op' && t.text === '(') {
         const e = orExpr();
         if (peek().text !== ')') fail('expected ")"');

@@ -1,5 +1,6 @@
 /** In-process evaluation for unit tests: a YAML text, optional CSV files by name, the real bundled data. */
 import { builtinProfile, compileProfileText } from '../../src/data/load.js';
+import type { Lang } from '../../src/diagnostics/codes.js';
 import { evaluate, type EvaluateOutput } from '../../src/engine.js';
 import type { CompiledProfile } from '../../src/score/profile.js';
 import { testData } from './data.js';
@@ -10,6 +11,8 @@ export interface EvalOptions {
   /** A rule-pack YAML text used instead of the submission's profile. */
   profileText?: string;
   explain?: boolean;
+  /** Language of the report's names and warning messages (default English). */
+  lang?: Lang;
 }
 
 /** Compiles a pack text (throws on errors: for tests that need a valid pack). */
@@ -27,13 +30,15 @@ export function evalYaml(yaml: string, opts: EvalOptions = {}): EvaluateOutput {
       file: 'test.yaml',
       text: yaml,
       readFile: (rel) => {
-        const f = opts.files?.[rel];
+        // own names only: a submission may name its file "__proto__" or "constructor"
+        const f = opts.files && Object.hasOwn(opts.files, rel) ? opts.files[rel] : undefined;
         if (f === undefined) return { file: rel, error: 'not-found' };
         return { file: rel, bytes: typeof f === 'string' ? new TextEncoder().encode(f) : f };
       },
       loadProfile: (id) => builtinProfile(id, data) ?? { unknown: true },
       ...(opts.profileText ? { profileOverride: packFrom(opts.profileText) } : {}),
       explain: opts.explain === true,
+      ...(opts.lang ? { lang: opts.lang } : {}),
     },
     data,
   );

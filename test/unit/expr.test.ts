@@ -61,6 +61,14 @@ describe('expression language', () => {
     ['a ; b', 'unexpected character ";"', 2],
     ['process.exit()', 'unknown function "process.exit"; allowed: min, max, abs, coalesce', 0],
     ['and 1', 'unexpected "and"', 0],
+    // found by test/property/expr.property.test.ts: half a surrogate pair in the message, and a number
+    // beyond the exact reader's exponents parsed as a value-less node (coalesce(1e500) gave ok with no value)
+    ['😀', 'unexpected character "😀"', 0],
+    ['\u{10000}', 'unexpected character "\u{10000}"', 0],
+    ['a \u0000', 'unexpected character U+0000', 2],
+    ['1 + \ud800', 'unexpected character U+D800', 4],
+    ['1e500', 'number 1e500 out of range (exponents go from -400 to 400)', 0],
+    ['coalesce(x, 1e-401)', 'number 1e-401 out of range (exponents go from -400 to 400)', 12],
   ])('rejects %j with a positioned error', (src, message, pos) => {
     const ast = parseExpr(src);
     expect(isParseError(ast)).toBe(true);
