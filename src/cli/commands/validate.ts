@@ -1,6 +1,5 @@
 /** `zcpark validate <path…>`: schema and semantic checks of submissions, factor sets and packs; no scoring. */
 import { basename, extname } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { compileProfileText } from '../../data/load.js';
 import { dedupeDiagnostics, diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
@@ -13,7 +12,7 @@ import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
 import { discover, documentKind } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, pickFormat, readTracked, writeAtomic } from '../io.js';
+import { displayPath, FileTooLarge, pickFormat, readFailure, readStdin, readTracked, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -49,27 +48,36 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
   const d = data();
   const override = opts.profile ? profileOption(opts.profile) : undefined;
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
-  const { files, explicit } = discover(paths);
+  const { files, explicit, skipped } = discover(paths);
   const results: FileResult[] = [];
   if (override && 'diagnostics' in override) results.push({ file: opts.profile!, kind: 'profile', diagnostics: override.diagnostics });
   if (factors && factors.diagnostics.length) results.push({ file: opts.factors!, kind: 'factors', diagnostics: factors.diagnostics });
+  const cannotRead = (file: string, e: unknown): FileResult => {
+    const why = readFailure(e);
+    return { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it does not exist (a dangling symbolic link?)' : why }, { file })] };
+  };
+  // a folder that could not be listed, or a document-named link that leads nowhere, is said, not skipped
+  for (const s of skipped) results.push(cannotRead(displayPath(s.path), s.error));
 
   for (const abs of files) {
+    const isCsv = extname(abs).toLowerCase() === '.csv';
+    // activity CSVs found in a folder are checked through the submissions that reference them (so not even read here)
+    if (isCsv && !explicit.has(abs)) continue;
     const file = abs === '-' ? '<stdin>' : displayPath(abs);
     let bytes: Buffer;
     try {
-      bytes = abs === '-' ? readFileSync(0) : readTracked(abs);
+      bytes = abs === '-' ? readStdin() : readTracked(abs);
     } catch (e) {
-      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] });
+      results.push(e instanceof FileTooLarge ? { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] } : cannotRead(file, e));
       continue;
     }
     const decoded = decodeText(bytes);
     if ('error' in decoded) {
-      if (explicit.has(abs)) results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
+      // a YAML/JSON file found in a folder may well be a submission saved wrongly: say so rather than pass it over
+      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
       continue;
     }
-    if (extname(abs).toLowerCase() === '.csv') {
-      if (!explicit.has(abs)) continue; // activity CSVs are checked through the submissions that reference them
+    if (isCsv) {
       const headerLine = decoded.text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!.toLowerCase().split(',').map((h) => h.trim());
       if (headerLine.includes('source') && (headerLine.includes('co2') || headerLine.includes('energy'))) {
         results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
