@@ -1,6 +1,6 @@
 /** File I/O for the CLI: reading inputs (with stdin as "-") and writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import type { FileReader } from '../normalize/submission.js';
@@ -215,7 +215,10 @@ export function relativeReader(submissionPath: string): FileReader {
 
 /**
  * Writes `text` to `path` atomically: a temp file in the same folder, fsync, then rename.
- * Refuses to overwrite any of `inputs`; on failure the old file is left as it was.
+ * Refuses to overwrite any of `inputs`; on failure the old file is left as it was and the temp file is
+ * removed. A device or pipe (-o /dev/stdout, /dev/null, a FIFO) is written to directly: renaming over
+ * it would replace the device node itself. Test hook: ZCPARK_FAULT=write fails half-way through the
+ * temp file, as a full disk would (test/cli/hostile.test.ts).
  */
 export function writeAtomic(path: string, text: string, inputs: readonly string[] = []): void {
   const target = resolve(path);
@@ -230,11 +233,44 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
   if (realReadPaths().has(targetReal) || inputs.some((i) => i !== '-' && real(i) === targetReal)) {
     throw new UsageError(`refusing to overwrite ${path}: this run read it as an input`, 'ZC-E-OUT-IS-INPUT');
   }
+  const failed = (e: unknown) => {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'the folder does not exist'
+      : err.code === 'EISDIR' ? 'it is a directory'
+      : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied (EACCES)'
+      : err.code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
+      : err.code === 'EIO' ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
+      : (err.code ?? err.message);
+    return new UsageError(`cannot write ${path}: ${why}; nothing was written there`, 'ZC-E-OUT-WRITE');
+  };
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(target);
+  } catch {
+    /* a new file */
+  }
+  if (existing?.isDirectory()) throw failed(Object.assign(new Error('directory'), { code: 'EISDIR' }));
+  if (existing && !existing.isFile()) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(target, 'w');
+      writeFileSync(fd, text);
+    } catch (e) {
+      throw failed(e);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    return;
+  }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, text);
+    if (process.env.ZCPARK_FAULT === 'write') {
+      writeSync(fd, text.slice(0, Math.ceil(text.length / 2)));
+      throw Object.assign(new Error('injected write failure'), { code: 'EIO' });
+    }
+    writeFileSync(fd, text);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -246,7 +282,6 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
     } catch {
       /* the temp file was never created */
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot write ${path}: ${code === 'ENOENT' ? 'the folder does not exist' : (code ?? (e as Error).message)}`, 'ZC-E-OUT-WRITE');
+    throw failed(e);
   }
 }
