@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync } from '../helpers/run-cli.js';
 
+/** The other CLI tests share the two cores: a run can take seconds. */
+const TIMEOUT = 60_000;
 const TMP = mkdtempSync(join(tmpdir(), 'zcpark-out-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -41,7 +43,7 @@ describe.concurrent('atomic outputs', () => {
       expect(r.stderr).not.toMatch(TRACE);
       expect(readFileSync(out).equals(SENTINEL)).toBe(true);
       expect(readdirSync(dir)).toEqual(['report.json']);
-    });
+    }, TIMEOUT);
   }
 
   it('a failed write where there was no file leaves nothing at all', async () => {
@@ -50,7 +52,7 @@ describe.concurrent('atomic outputs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ZC-E-OUT-WRITE');
     expect(readdirSync(dir)).toEqual([]);
-  });
+  }, TIMEOUT);
 
   it('without the fault the same command replaces the old file whole', async () => {
     const dir = fresh('no-fault');
@@ -60,7 +62,7 @@ describe.concurrent('atomic outputs', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(ROOT, 'test', 'cli', 'golden', 'demo.json'), 'utf8'));
     expect(readdirSync(dir)).toEqual(['report.json']);
-  });
+  }, TIMEOUT);
 
   it('-o naming a folder, or a folder that does not exist, is a coded usage error that writes nothing', async () => {
     const dir = fresh('out-is-folder');
@@ -73,7 +75,7 @@ describe.concurrent('atomic outputs', () => {
     const b = await runCliAsync(['evaluate', DEMO, '-f', 'json', '-o', join(dir, 'missing', 'report.json')]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/cannot write .*report\.json: the folder does not exist; nothing was written there {2}ZC-E-OUT-WRITE\n$/);
-  });
+  }, TIMEOUT);
 
   it('-o naming a pipe writes into it: renaming over it would replace the node itself (-o /dev/null as root)', async () => {
     const dir = fresh('fifo');
@@ -91,5 +93,5 @@ describe.concurrent('atomic outputs', () => {
     expect(await reader).toBe(readFileSync(join(ROOT, 'test', 'cli', 'golden', 'demo.json'), 'utf8'));
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['report.json']);
-  });
+  }, TIMEOUT);
 });
