@@ -104,18 +104,35 @@ export function readTracked(path: string, opts: { pipes?: boolean } = {}): Buffe
   checkReadable(st, opts.pipes ?? true);
   const capped = isDocumentPath(path);
   if (capped && st.isFile() && st.size > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, st.size);
-  const bytes = readFileSync(path);
-  if (capped && bytes.length > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, bytes.length);
+  let bytes: Buffer;
+  if (capped && st.isFIFO()) {
+    // a pipe (zcpark evaluate <(…)) has no size to look at: read it up to the cap
+    const fd = openSync(path, 'r');
+    try {
+      bytes = readCapped(fd, path);
+    } finally {
+      closeSync(fd);
+    }
+  } else {
+    bytes = readFileSync(path);
+    // a file that grew since stat, or a /proc file that gives its size as 0
+    if (capped && bytes.length > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, bytes.length);
+  }
   noteRead(path);
   return bytes;
 }
 
-/**
- * Reads stdin ("-"), a YAML or JSON document, with the same cap as files: reading stops as soon as the
- * cap is passed. A pipe may be non-blocking (readFileSync(0) then fails with EAGAIN while a slow
- * producer is still writing), so reads that would block wait a moment and try again.
- */
+/** Reads stdin ("-"), a YAML or JSON document, with the same cap as files. */
 export function readStdin(): Buffer {
+  return readCapped(0, '-');
+}
+
+/**
+ * Reads a stream to its end, stopping as soon as MAX_DOCUMENT_BYTES is passed (FileTooLarge). A pipe may
+ * be non-blocking (readFileSync(0) then fails with EAGAIN while a slow producer is still writing), so a
+ * read that would block waits a moment and tries again.
+ */
+function readCapped(fd: number, path: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   const buffer = Buffer.alloc(64 * 1024);
@@ -123,7 +140,7 @@ export function readStdin(): Buffer {
   for (;;) {
     let n: number;
     try {
-      n = readSync(0, buffer, 0, buffer.length, null);
+      n = readSync(fd, buffer, 0, buffer.length, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
@@ -136,7 +153,7 @@ export function readStdin(): Buffer {
     if (n === 0) break;
     chunks.push(Buffer.from(buffer.subarray(0, n)));
     total += n;
-    if (total > MAX_DOCUMENT_BYTES) throw new FileTooLarge('-', total, false);
+    if (total > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, total, false);
   }
   return Buffer.concat(chunks, total);
 }

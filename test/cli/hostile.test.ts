@@ -13,6 +13,7 @@
  * Cases marked `fails` expose a defect in a file being rewritten elsewhere this session; the check
  * that shows it is `it.fails`, so it turns red (and must be unmarked) once the defect is fixed.
  */
+import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -353,4 +354,40 @@ describe.concurrent('determinism', () => {
       }, CASE_TIMEOUT);
     }
   }
+});
+
+/** Submissions on stdin ("-") get the same cap, and a slow producer is waited for. */
+describe.concurrent('stdin', () => {
+  const DEMO = readFileSync(join(ROOT, 'fixtures', 'valid', 'hand-checked', 'park.yaml'));
+  const run = (chunks: Buffer[], gapMs: number) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), 'validate', '-', '-f', 'json'], { cwd: join(ROOT, 'fixtures', 'valid', 'hand-checked'), env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.stdin.on('error', () => {});
+      const feed = (i: number) => {
+        if (i === chunks.length) return void child.stdin.end();
+        child.stdin.write(chunks[i]!);
+        setTimeout(() => feed(i + 1), gapMs);
+      };
+      feed(0);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+
+  it('a producer that pauses half-way is waited for (readFileSync(0) failed with EAGAIN)', async () => {
+    const half = Math.floor(DEMO.length / 2);
+    const r = await run([DEMO.subarray(0, half), DEMO.subarray(half)], 700);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.files).toBe(1);
+  }, CASE_TIMEOUT);
+
+  it('more than 2 MiB on stdin is refused once the cap is passed, with the code and no stack', async () => {
+    const r = await run([Buffer.alloc(3 * 2 ** 20, 'a')], 0);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['ZC-E-FILE-TOO-LARGE']);
+  }, CASE_TIMEOUT);
 });
