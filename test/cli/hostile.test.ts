@@ -93,6 +93,7 @@ const SETUPS = {
   'symlink-loop-file': (dir: string) => symlinkSync('loop.yaml', join(dir, 'loop.yaml')),
   'dangling-link': (dir: string) => symlinkSync('nowhere.yaml', join(dir, 'gone.yaml')),
   'chmod-000': (dir: string) => chmodSync(join(dir, 'activity.csv'), 0),
+  'absolute-profile': (dir: string) => writeFileSync(join(dir, 'park.yaml'), readFileSync(join(dir, 'park.yaml'), 'utf8').replaceAll('@CASE@', dir)),
 } as const;
 
 const isRoot = process.getuid?.() === 0;
