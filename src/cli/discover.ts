@@ -2,6 +2,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
+import { readFailure } from './io.js';
 
 const DOCUMENT = /\.(ya?ml|json|csv)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -141,10 +142,9 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
     try {
       st = statSync(abs);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') throw new UsageError(`cannot read ${p}: its symbolic links form a loop (ELOOP)`, 'ZC-E-FILE-READ');
-      if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot read ${p}: permission denied (EACCES)`, 'ZC-E-FILE-READ');
-      throw new UsageError(`file not found: ${p}`, 'ZC-E-FILE-NOT-FOUND');
+      const why = readFailure(e);
+      if (why === 'not-found') throw new UsageError(`file not found: ${p}`, 'ZC-E-FILE-NOT-FOUND');
+      throw new UsageError(`cannot read ${p}: ${why}`, 'ZC-E-FILE-READ');
     }
     if (st.isDirectory()) {
       const found: string[] = [];

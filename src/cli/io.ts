@@ -235,7 +235,7 @@ export function relativeReader(submissionPath: string): FileReader {
  * Refuses to overwrite any of `inputs`; on failure the old file is left as it was and the temp file is
  * removed. A device or pipe (-o /dev/stdout, /dev/null, a FIFO) is written to directly: renaming over
  * it would replace the device node itself. Test hook: ZCPARK_FAULT=write fails half-way through the
- * temp file, as a full disk would (test/cli/hostile.test.ts).
+ * temp file, as a full disk would (test/cli/atomic-output.test.ts).
  */
 export function writeAtomic(path: string, text: string, inputs: readonly string[] = []): void {
   const target = resolve(path);
@@ -251,13 +251,11 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
     throw new UsageError(`refusing to overwrite ${path}: this run read it as an input`, 'ZC-E-OUT-IS-INPUT');
   }
   const failed = (e: unknown) => {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'the folder does not exist'
-      : err.code === 'EISDIR' ? 'it is a directory'
-      : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied (EACCES)'
-      : err.code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
-      : err.code === 'EIO' ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
-      : (err.code ?? err.message);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the folder does not exist'
+      : code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
+      : code === 'EIO' ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
+      : readFailure(e);
     return new UsageError(`cannot write ${path}: ${why}; nothing was written there`, 'ZC-E-OUT-WRITE');
   };
   let existing: Stats | undefined;
