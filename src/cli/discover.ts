@@ -2,6 +2,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
+import { readFailure } from './io.js';
 
 const DOCUMENT = /\.(ya?ml|json|csv)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -55,12 +56,12 @@ export function documentKind(text: string): 'submission' | 'factors' | 'profile'
  * `real` is dir's real path: a plain subfolder's is its parent's plus its name, so only symbolic
  * links cost a realpath (a 10,000-folder batch used to spend seconds here).
  */
-function walk(dir: string, seen: Set<string>, out: string[], real?: string): void {
+function walk(dir: string, seen: Set<string>, out: string[], skipped: Skipped[], real?: string): void {
   if (real === undefined) {
     try {
       real = realpathSync(dir);
     } catch {
-      return;
+      return; // a link that went away, or a loop of links: nothing to read behind it
     }
   }
   if (seen.has(real)) return;
@@ -68,7 +69,8 @@ function walk(dir: string, seen: Set<string>, out: string[], real?: string): voi
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
+  } catch (e) {
+    skipped.push({ path: dir, error: e });
     return;
   }
   for (const entry of entries) {
@@ -85,21 +87,31 @@ function walk(dir: string, seen: Set<string>, out: string[], real?: string): voi
         isDir = st.isDirectory();
         isFile = st.isFile();
         childReal = undefined; // resolved by realpath in the call
-      } catch {
+      } catch (e) {
+        // a dangling link or a loop of links: said out loud when it has a document's name, else passed over
+        if (DOCUMENT.test(name)) skipped.push({ path: full, error: e });
         continue;
       }
     }
-    if (isDir) walk(full, seen, out, childReal);
+    if (isDir) walk(full, seen, out, skipped, childReal);
     else if (isFile && DOCUMENT.test(name)) out.push(full);
   }
 }
 
+/** A path found while walking that could not be looked at (an unreadable folder, a dangling link); `error` as thrown. */
+export interface Skipped {
+  path: string;
+  error: unknown;
+}
+
 /**
  * Expands paths; a path that matches nothing is a usage error. Returns absolute paths in a
- * stable order (as given, folders and globs sorted), each once; "-" stays "-".
+ * stable order (as given, folders and globs sorted), each once; "-" stays "-". `skipped` lists what a
+ * walk could not look into, for the caller to report.
  */
-export function discover(paths: readonly string[], cwd = process.cwd()): { files: string[]; explicit: Set<string> } {
+export function discover(paths: readonly string[], cwd = process.cwd()): { files: string[]; explicit: Set<string>; skipped: Skipped[] } {
   const files: string[] = [];
+  const skipped: Skipped[] = [];
   const seenFiles = new Set<string>(); // a Set: files.includes() made a 10,000-file batch quadratic
   const explicit = new Set<string>();
   const add = (f: string) => {
@@ -119,7 +131,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
       const base = resolve(cwd, fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) : '.');
       const re = globToRegExp(resolve(cwd, norm).split(sep).join('/'));
       const found: string[] = [];
-      walk(base, new Set(), found);
+      walk(base, new Set(), found, skipped);
       const matched = found.filter((f) => re.test(f.split(sep).join('/')));
       if (matched.length === 0) throw new UsageError(`no file matches ${p}`, 'ZC-E-FILE-NOT-FOUND');
       matched.forEach(add);
@@ -129,17 +141,19 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
     let st;
     try {
       st = statSync(abs);
-    } catch {
-      throw new UsageError(`file not found: ${p}`, 'ZC-E-FILE-NOT-FOUND');
+    } catch (e) {
+      const why = readFailure(e);
+      if (why === 'not-found') throw new UsageError(`file not found: ${p}`, 'ZC-E-FILE-NOT-FOUND');
+      throw new UsageError(`cannot read ${p}: ${why}`, 'ZC-E-FILE-READ');
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(abs, new Set(), found);
+      walk(abs, new Set(), found, skipped);
       found.forEach(add);
     } else {
       add(abs);
       explicit.add(abs);
     }
   }
-  return { files, explicit };
+  return { files, explicit, skipped };
 }

@@ -1,6 +1,6 @@
 /** File I/O for the CLI: reading inputs (with stdin as "-") and writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import type { FileReader } from '../normalize/submission.js';
@@ -55,11 +55,134 @@ function realReadPaths(): Set<string> {
   return realRead;
 }
 
-/** Reads a file and records it as an input of this run. */
-export function readTracked(path: string): Buffer {
-  const bytes = readFileSync(path);
+/**
+ * YAML and JSON documents larger than this are refused unread: `yaml` needs ~90× the input in memory and
+ * parses ~1 MB/s (perf-reliability.md §2), so a 2 MB submission already costs ~2 s and ~200 MB. Bulk
+ * data belongs in activity CSVs, which have no such limit.
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+/** A YAML/JSON document over MAX_DOCUMENT_BYTES; its message reads as the reason of "cannot read …: ". */
+export class FileTooLarge extends Error {
+  override readonly name = 'FileTooLarge';
+  /** `complete` is false when reading stopped at the cap (stdin): the size is then "more than". */
+  constructor(readonly path: string, readonly size: number, readonly complete = true) {
+    super(`it is ${complete ? bytesInWords(size) : `over ${bytesInWords(MAX_DOCUMENT_BYTES)}`}, and a YAML or JSON document may have at most ${bytesInWords(MAX_DOCUMENT_BYTES)}; move the activity rows into a CSV listed under activity_files (CSVs have no size limit)`);
+  }
+
+  /** The arguments of a ZC-E-FILE-TOO-LARGE diagnostic. */
+  args(shownAs: string): Record<string, string> {
+    const limit = bytesInWords(MAX_DOCUMENT_BYTES);
+    return this.complete
+      ? { path: shownAs, size: bytesInWords(this.size), size_zh: `为 ${bytesInWords(this.size)}`, limit }
+      : { path: shownAs, size: `over ${limit}`, size_zh: `超过 ${limit}`, limit };
+  }
+}
+
+/** "1,073,741,824 bytes (1 GiB)" */
+export function bytesInWords(n: number): string {
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = -1;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const short = u < 0 ? '' : ` (${Number.isInteger(v) ? v : v.toFixed(1)} ${units[u]})`;
+  return `${n.toLocaleString('en-US')} bytes${short}`;
+}
+
+/** Anything but a CSV is parsed as YAML or JSON, so it is held to MAX_DOCUMENT_BYTES. */
+const isDocumentPath = (path: string) => !/\.csv$/i.test(path);
+
+/** Why a file could not be read, in words ("not-found" for a missing one, as FileReader reports it). */
+export function readFailure(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'not-found';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (EACCES)';
+    case 'ELOOP':
+      return 'its symbolic links form a loop (ELOOP)';
+    default:
+      return err.code ?? err.message;
+  }
+}
+
+/** Refuses what cannot be read as a file: a directory, a device (/dev/zero would never end) or a socket; pipes only when `pipes`. */
+function checkReadable(st: Stats, pipes: boolean): void {
+  if (st.isDirectory()) throw Object.assign(new Error('it is a directory'), { code: 'EISDIR' });
+  if (st.isFile() || (pipes && st.isFIFO())) return;
+  throw new Error(st.isFIFO() ? 'it is a named pipe, not a file' : st.isSocket() ? 'it is a socket, not a file' : 'it is a device, not a file');
+}
+
+/**
+ * Reads a file and records it as an input of this run. Directories, devices and sockets are refused
+ * (and named pipes, unless `pipes`); a YAML/JSON document over MAX_DOCUMENT_BYTES throws FileTooLarge
+ * without being read. Errors keep their errno `code` where there is one; see readFailure.
+ */
+export function readTracked(path: string, opts: { pipes?: boolean } = {}): Buffer {
+  const st = statSync(path);
+  checkReadable(st, opts.pipes ?? true);
+  const capped = isDocumentPath(path);
+  if (capped && st.isFile() && st.size > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, st.size);
+  let bytes: Buffer;
+  if (capped && st.isFIFO()) {
+    // a pipe (zcpark evaluate <(…)) has no size to look at: read it up to the cap
+    const fd = openSync(path, 'r');
+    try {
+      bytes = readCapped(fd, path);
+    } finally {
+      closeSync(fd);
+    }
+  } else {
+    bytes = readFileSync(path);
+    // a file that grew since stat, or a /proc file that gives its size as 0
+    if (capped && bytes.length > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, bytes.length);
+  }
   noteRead(path);
   return bytes;
+}
+
+/** Reads stdin ("-"), a YAML or JSON document, with the same cap as files. */
+export function readStdin(): Buffer {
+  return readCapped(0, '-');
+}
+
+/**
+ * Reads a stream to its end, stopping as soon as MAX_DOCUMENT_BYTES is passed (FileTooLarge). A pipe may
+ * be non-blocking (readFileSync(0) then fails with EAGAIN while a slow producer is still writing), so a
+ * read that would block waits a moment and tries again.
+ */
+function readCapped(fd: number, path: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buffer = Buffer.alloc(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+    total += n;
+    if (total > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, total, false);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /**
@@ -82,48 +205,71 @@ export function displayPath(p: string): string {
   return shown.split('\\').join('/');
 }
 
-/** Reads a whole input file, or stdin for "-"; a missing or unreadable path is a usage error. */
+/**
+ * Reads a whole input file, or stdin for "-". A missing or unreadable path is a usage error, and so is
+ * a document over the size cap (ZC-E-FILE-TOO-LARGE); see readDocument for the one that reports it.
+ */
 export function readInput(path: string): Buffer {
-  if (path === '-') return readFileSync(0);
-  noteRead(path);
-  let st;
+  const got = readDocument(path);
+  if (got instanceof FileTooLarge) throw new UsageError(`cannot read ${path}: ${got.message}`, 'ZC-E-FILE-TOO-LARGE');
+  return got;
+}
+
+/** readInput, except that a document over the size cap is returned (a finding about that file), not thrown. */
+export function readDocument(path: string): Buffer | FileTooLarge {
   try {
-    st = statSync(path);
-  } catch {
-    throw new UsageError(`file not found: ${path}`, 'ZC-E-FILE-NOT-FOUND');
-  }
-  if (st.isDirectory()) throw new UsageError(`${path} is a directory; give a submission file (YAML or JSON)`, 'ZC-E-FILE-READ');
-  try {
-    return readFileSync(path);
+    return path === '-' ? readStdin() : readTracked(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'ZC-E-FILE-READ');
+    if (e instanceof FileTooLarge) return e;
+    const why = readFailure(e);
+    if (why === 'not-found') throw new UsageError(`file not found: ${path}`, 'ZC-E-FILE-NOT-FOUND');
+    if (why === 'it is a directory') throw new UsageError(`${path} is a directory; give a submission file (YAML or JSON)`, 'ZC-E-FILE-READ');
+    throw new UsageError(`cannot read ${path}: ${why}`, 'ZC-E-FILE-READ');
   }
 }
 
-/** A reader for files a submission references, relative to the submission's folder. */
+/**
+ * A reader for files a submission references, relative to the submission's folder. Each file is read
+ * once: a second entry naming the same file (also through ./ or a symbolic link) is an error, since
+ * its rows would be counted twice. Only regular files are read (a FIFO or /dev/zero would hang).
+ */
 export function relativeReader(submissionPath: string): FileReader {
   const base = submissionPath === '-' ? process.cwd() : dirname(resolve(submissionPath));
+  const listed = new Map<string, string>();
   return (rel) => {
     const abs = isAbsolute(rel) ? rel : join(base, rel);
     const file = displayPath(abs);
+    let real = abs;
+    try {
+      real = realpathSync.native(abs);
+    } catch {
+      /* reported by the read below */
+    }
+    const first = listed.get(real);
+    if (first !== undefined) return { file, error: `it is listed twice in activity_files (first as ${first}); its rows would be counted twice` };
     try {
       const st = statSync(abs);
-      if (st.isDirectory()) return { file, error: 'it is a directory' };
-      if (st.size > streamBytes() && extname(abs).toLowerCase() === '.csv') {
+      if (st.isFile() && st.size > streamBytes() && extname(abs).toLowerCase() === '.csv') {
+        // a large activity CSV is streamed, never held whole
         noteRead(abs);
+        listed.set(real, rel);
         return { file, chunks: fileChunks(abs) };
       }
-      return { file, bytes: readTracked(abs) };
+      const bytes = readTracked(abs, { pipes: false });
+      listed.set(real, rel);
+      return { file, bytes };
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return { file, error: code === 'ENOENT' ? 'not-found' : (code ?? (e as Error).message) };
+      return { file, error: readFailure(e) };
     }
   };
 }
 
 /**
  * Writes `text` to `path` atomically: a temp file in the same folder, fsync, then rename.
- * Refuses to overwrite any of `inputs`; on failure the old file is left as it was.
+ * Refuses to overwrite any of `inputs`; on failure the old file is left as it was and the temp file is
+ * removed. A device or pipe (-o /dev/stdout, /dev/null, a FIFO) is written to directly: renaming over
+ * it would replace the device node itself. Test hook: ZCPARK_FAULT=write fails half-way through the
+ * temp file, as a full disk would (test/cli/atomic-output.test.ts).
  */
 export function writeAtomic(path: string, text: string, inputs: readonly string[] = []): void {
   const target = resolve(path);
@@ -138,11 +284,42 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
   if (realReadPaths().has(targetReal) || inputs.some((i) => i !== '-' && real(i) === targetReal)) {
     throw new UsageError(`refusing to overwrite ${path}: this run read it as an input`, 'ZC-E-OUT-IS-INPUT');
   }
+  const failed = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the folder does not exist'
+      : code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
+      : code === 'EIO' ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
+      : readFailure(e);
+    return new UsageError(`cannot write ${path}: ${why}; nothing was written there`, 'ZC-E-OUT-WRITE');
+  };
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(target);
+  } catch {
+    /* a new file */
+  }
+  if (existing?.isDirectory()) throw failed(Object.assign(new Error('directory'), { code: 'EISDIR' }));
+  if (existing && !existing.isFile()) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(target, 'w');
+      writeFileSync(fd, text);
+    } catch (e) {
+      throw failed(e);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    return;
+  }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, text);
+    if (process.env.ZCPARK_FAULT === 'write') {
+      writeSync(fd, text.slice(0, Math.ceil(text.length / 2)));
+      throw Object.assign(new Error('injected write failure'), { code: 'EIO' });
+    }
+    writeFileSync(fd, text);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -154,7 +331,6 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
     } catch {
       /* the temp file was never created */
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot write ${path}: ${code === 'ENOENT' ? 'the folder does not exist' : (code ?? (e as Error).message)}`, 'ZC-E-OUT-WRITE');
+    throw failed(e);
   }
 }

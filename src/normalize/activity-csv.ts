@@ -12,7 +12,7 @@ import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { ActivityRow, Diagnostic } from '../model/types.js';
 import { Rational } from '../model/rational.js';
 import { parseCsv } from '../parse/csv.js';
-import { streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
+import { encodingError, streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
 import { decodeText } from '../parse/decode.js';
 import { outOfRange, readNumber } from '../parse/number.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
@@ -61,7 +61,8 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
       if ('irregular' in r) continue;
       if ('retry' in r) break;
       if ('error' in r) {
-        out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: r.error }, { file, line: 1 }));
+        // the first problem met in file order may not be the one decode.ts names first for the whole file
+        out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: encodingError(source.chunks()) ?? r.error }, { file, line: 1 }));
         return;
       }
       ingest.end();

@@ -12,6 +12,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../model/types.js';
 import { explain, isRagged, raggedRun, readHeader } from './csv.js';
 import { fastCsv } from './csv-fast.js';
+import { decodeText, NOT_UTF8_OR_GB, NUL, UTF32, utf16Bad, utf16Odd } from './decode.js';
 
 /** What the reader hands on: the header once, then records in file order, and records skipped for an error. */
 export interface CsvConsumer {
@@ -141,59 +142,82 @@ export function streamCsv(
   drainSkips(Number.MAX_SAFE_INTEGER);
   if (fatal) problem(diag('ZC-E-CSV-PARSE', { reason: (fatal as Error).message }, { file, line: lastLine + 1, row: lastLine + 1 }));
   flushRun();
+  if (!header) consumer.header([], []); // no record at all: the consumer reports the empty file
   return { ok: true };
 }
 
 export type StreamResult = { ok: true } | { retry: 'gb18030' } | { error: string };
-const NUL = 'it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)';
 
 /**
- * Incremental decoding with decode.ts's rules: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise
- * UTF-8, or GB18030 when the caller retries; NUL bytes outside UTF-16 are refused.
+ * Incremental decoding with decode.ts's rules and messages: a byte-order mark decides (UTF-8, UTF-16 LE/BE,
+ * UTF-32 refused); otherwise UTF-8, or GB18030 when the caller retries; NUL bytes are refused (in UTF-16
+ * too, once decoded); every decoder is strict.
  */
 class ChunkDecoder {
   private decoder: InstanceType<typeof TextDecoder> | undefined;
   private carry: Uint8Array | undefined;
+  private utf16: 'utf-16le' | 'utf-16be' | undefined;
+  private bytes16 = 0;
   constructor(private readonly encoding: Encoding) {}
 
   private fail(): StreamResult {
-    return this.encoding === 'utf-8' ? { retry: 'gb18030' } : { error: 'it is neither valid UTF-8 nor GB18030' };
+    if (this.utf16) return { error: utf16Bad(this.utf16) };
+    return this.encoding === 'utf-8' ? { retry: 'gb18030' } : { error: NOT_UTF8_OR_GB };
+  }
+
+  /** Looks at the first bytes (four, to tell UTF-32 from UTF-16 LE); returns the rest to decode. */
+  private start(chunk: Uint8Array): Uint8Array | StreamResult {
+    if (chunk[0] === 0xff && chunk[1] === 0xfe && chunk[2] === 0 && chunk[3] === 0) return { error: UTF32 };
+    if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+      this.utf16 = chunk[0] === 0xff ? 'utf-16le' : 'utf-16be';
+      this.decoder = new TextDecoder(this.utf16, { fatal: true });
+      return chunk.subarray(2);
+    }
+    this.decoder = new TextDecoder(this.encoding, { fatal: true });
+    return chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? chunk.subarray(3) : chunk;
+  }
+
+  private decode(chunk: Uint8Array, stream: boolean): string | StreamResult {
+    if (!this.utf16 && chunk.includes(0)) return { error: NUL };
+    this.bytes16 += chunk.length;
+    let text: string;
+    try {
+      text = this.decoder!.decode(chunk, { stream });
+    } catch {
+      return this.fail();
+    }
+    if (this.utf16 && text.includes('\u0000')) return { error: NUL };
+    return text;
   }
 
   push(chunk: Uint8Array): string | StreamResult {
     if (!this.decoder) {
       if (this.carry) chunk = concat(this.carry, chunk);
-      if (chunk.length < 3) {
+      if (chunk.length < 4) {
         this.carry = chunk.slice(); // the reader may reuse its buffer
         return '';
       }
       this.carry = undefined;
-      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-        this.decoder = new TextDecoder(chunk[0] === 0xff ? 'utf-16le' : 'utf-16be');
-        chunk = chunk.subarray(2);
-      } else {
-        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-        this.decoder = new TextDecoder(this.encoding, { fatal: true });
-      }
+      const rest = this.start(chunk);
+      if (!(rest instanceof Uint8Array)) return rest;
+      chunk = rest;
     }
-    if (!this.decoder.encoding.startsWith('utf-16') && chunk.includes(0)) return { error: NUL };
-    try {
-      return this.decoder.decode(chunk, { stream: true });
-    } catch {
-      return this.fail();
-    }
+    return this.decode(chunk, true);
   }
 
   end(): string | StreamResult {
-    try {
-      if (this.decoder) return this.decoder.decode();
-      // a file shorter than three bytes
-      if (!this.carry) return '';
-      if (this.carry.includes(0)) return { error: NUL };
-      return new TextDecoder(this.encoding, { fatal: true }).decode(this.carry);
-    } catch {
-      return this.fail();
+    if (!this.decoder) {
+      // a file shorter than four bytes
+      if (!this.carry || this.carry.length === 0) return '';
+      const rest = this.start(this.carry);
+      if (!(rest instanceof Uint8Array)) return rest;
+      const text = this.decode(rest, true);
+      if (typeof text !== 'string') return text;
+      const tail = this.end();
+      return typeof tail === 'string' ? text + tail : tail;
     }
+    if (this.utf16 && this.bytes16 % 2 !== 0) return { error: utf16Odd(this.utf16) };
+    return this.decode(new Uint8Array(0), false);
   }
 }
 
@@ -274,7 +298,69 @@ export function streamFast(
   if (typeof tail !== 'string') return tail;
   carry += tail;
   if (carry && !block(carry)) return { irregular: true };
+  if (!started) consumer.header([], []); // no record at all: the consumer reports the empty file
   return { ok: true };
+}
+
+/**
+ * Why a file cannot be decoded, in decode.ts's words and order of precedence (a NUL byte anywhere outranks
+ * bad UTF-8; in UTF-16 an odd length outranks an unpaired surrogate, which outranks a NUL character).
+ * A stream meets these in file order; this second pass, run only after a stream failed, gives the whole
+ * file's answer, so a streamed file is refused exactly as the same file read whole.
+ */
+export function encodingError(chunks: Iterable<Uint8Array>): string | undefined {
+  let head: Uint8Array = new Uint8Array(0);
+  let kind: 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'plain' | undefined;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let total = 0;
+  let nul = false;
+  let bad = false;
+  let nulChar = false;
+  const feed = (c: Uint8Array) => {
+    total += c.length;
+    if (kind === 'utf-16le' || kind === 'utf-16be') {
+      if (bad) return;
+      try {
+        if (decoder!.decode(c, { stream: true }).includes('\u0000')) nulChar = true;
+      } catch {
+        bad = true;
+      }
+    } else if (c.includes(0)) nul = true;
+  };
+  for (const chunk of chunks) {
+    if (kind) {
+      feed(chunk);
+      continue;
+    }
+    head = concat(head, chunk);
+    if (head.length < 4) continue;
+    if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return UTF32;
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+      kind = head[0] === 0xff ? 'utf-16le' : 'utf-16be';
+      decoder = new TextDecoder(kind, { fatal: true });
+      feed(head.subarray(2));
+    } else {
+      kind = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8-bom' : 'plain';
+      feed(kind === 'utf-8-bom' ? head.subarray(3) : head);
+    }
+  }
+  if (!kind) {
+    // shorter than four bytes: decode.ts decides on what is there
+    const d = decodeText(head);
+    return 'error' in d ? d.error : undefined;
+  }
+  if (kind === 'utf-16le' || kind === 'utf-16be') {
+    if (total % 2 !== 0) return utf16Odd(kind);
+    if (!bad) {
+      try {
+        if (decoder!.decode().includes('\u0000')) nulChar = true;
+      } catch {
+        bad = true;
+      }
+    }
+    return bad ? utf16Bad(kind) : nulChar ? NUL : undefined;
+  }
+  return nul ? NUL : undefined;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,6 +1,7 @@
 /** YAML (and JSON) documents parsed with their positions, so every diagnostic can point at line:column. */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { diag } from '../diagnostics/codes.js';
+import { Rational } from '../model/rational.js';
 import type { Diagnostic } from '../model/types.js';
 
 export type Path = readonly (string | number)[];
@@ -22,9 +23,21 @@ export interface ParsedDocument {
 }
 
 /**
+ * Nesting deeper than this is refused while lexing, before the parser builds anything: a submission
+ * needs about six levels, and `yaml` otherwise spends seconds and a gigabyte on a 2 MB `[[[[…` file
+ * before its stack overflows (reliability probes, perf-reliability.md §4).
+ */
+export const MAX_DEPTH = 64;
+/** Alias expansions allowed by toJS (yaml weighs each alias by the size of what it expands to). */
+const MAX_ALIAS_COUNT = 1000;
+
+/**
  * Parses YAML, or strict JSON for a .json file. Syntax errors become diagnostics, never exceptions:
  * the first syntax error only (the parser's follow-on errors are noise), and every duplicate key,
  * which is not fatal (the rest of the document is still checked).
+ * Numbers the YAML number rules would bend (0x10, 0o17, .inf, .nan, 1e309, digits beyond a double's
+ * precision) are handed on as the text that was written, so the strict number reader decides about
+ * them exactly as it does for CSV cells: one message, in the user's own spelling, and no rounding.
  */
 export function parseYaml(file: string, text: string): ParsedDocument {
   const lineCounter = new LineCounter();
@@ -33,29 +46,47 @@ export function parseYaml(file: string, text: string): ParsedDocument {
     return { file, line: p.line, column: p.col };
   };
   const isJson = /\.json$/i.test(file);
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const diagnostics: Diagnostic[] = [];
-  const jsonError = isJson ? strictJsonError(text) : undefined;
-  if (jsonError) {
-    diagnostics.push(diag('ZC-E-JSON-SYNTAX', { reason: jsonError.message }, at(jsonError.offset)));
-    return { file, value: undefined, diagnostics, locate: () => undefined };
+  const syntaxCode = isJson ? 'ZC-E-JSON-SYNTAX' : 'ZC-E-YAML-SYNTAX';
+  const failed = (reason: string, offset: number): ParsedDocument => ({ file, value: undefined, diagnostics: [diag(syntaxCode, { reason }, at(offset))], locate: () => undefined });
+  // YAML counts a lone CR as a line break; `yaml` does not. Same length, so every offset stays put.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const parsed = composeDocument(source, lineCounter);
+  if ('tooDeep' in parsed) {
+    return failed(`the document is nested more than ${MAX_DEPTH} levels deep here (a submission needs about 6); it is not read further`, parsed.tooDeep);
   }
+  const doc = parsed.doc;
+  const diagnostics: Diagnostic[] = [];
+  const jsonError = isJson ? strictJsonError(source) : undefined;
+  if (jsonError) return failed(jsonError.message, jsonError.offset);
   const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   if (syntax) {
-    const line = text.split(/\r\n|\r|\n/)[at(syntax.pos[0]).line - 1] ?? '';
+    const line = source.split('\n')[at(syntax.pos[0]).line - 1] ?? '';
     const hint = /^\s*\t/.test(line) || syntax.code === 'TAB_AS_INDENT' ? ' (indent with spaces: YAML does not allow tabs)' : '';
-    diagnostics.push(diag('ZC-E-YAML-SYNTAX', { reason: `${syntax.message.split('\n')[0]}${hint}` }, at(syntax.pos[0])));
-    return { file, value: undefined, diagnostics, locate: () => undefined };
+    const reason = syntax.code === 'MULTIPLE_DOCS'
+      ? 'a second document starts here; a file holds one document (remove the `---` line, or split the file)'
+      : syntax.code === 'RESOURCE_EXHAUSTION'
+        ? 'the document is too deeply nested or too large for the parser'
+        : `${syntax.message.split('\n')[0]}${hint}`;
+    return failed(reason, syntax.pos[0]);
   }
   for (const e of doc.errors) {
-    const key = /^\s*["']?([^"':\n]*)/.exec(text.slice(e.pos[0]))?.[1]?.trim() ?? '';
+    const key = /^\s*["']?([^"':\n]*)/.exec(source.slice(e.pos[0]))?.[1]?.trim() ?? '';
     diagnostics.push(diag('ZC-E-YAML-DUPLICATE-KEY', { found: key }, at(e.pos[0])));
   }
+  if (parsed.oddNumbers) keepNumbersAsWritten(doc);
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    diagnostics.push(diag(isJson ? 'ZC-E-JSON-SYNTAX' : 'ZC-E-YAML-SYNTAX', { reason: (e as Error).message }, { file, line: 1, column: 1 }));
+    const message = (e as Error).message;
+    if (/alias/i.test(message)) {
+      // a billion-laughs document: aliases that expand to far more than the file holds
+      const alias = firstAlias(doc);
+      diagnostics.push(diag(syntaxCode, { reason: `aliases expand to more than ${MAX_ALIAS_COUNT.toLocaleString('en-US')} nodes (an alias bomb?); write the repeated values out instead of *${alias?.name ?? 'alias'}` }, alias ? at(alias.offset) : { file, line: 1, column: 1 }));
+    } else {
+      diagnostics.push(diag(syntaxCode, { reason: message }, { file, line: 1, column: 1 }));
+    }
+    return { file, value: undefined, diagnostics, locate: () => undefined };
   }
   return {
     file,
@@ -63,6 +94,111 @@ export function parseYaml(file: string, text: string): ParsedDocument {
     diagnostics,
     locate: (path, key = false) => locate(doc, path, key, at),
   };
+}
+
+/**
+ * parseDocument(), with a depth check on the way in: the lexer's tokens are counted as they pass
+ * into the parser, and lexing stops at the first token nested deeper than MAX_DEPTH.
+ * Depth is block levels (a stack of indentation columns, plus one per `- ` or `? ` on a line) plus
+ * flow levels (open `[` and `{`); scalars are skipped whole, so brackets inside text never count.
+ */
+function composeDocument(source: string, lineCounter: LineCounter): { doc: Document; oddNumbers: boolean } | { tooDeep: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  const tokens = [];
+  lineCounter.addNewLine(0);
+  let offset = 0;
+  let column = 0;
+  let flow = 0;
+  let lineHasContent = false;
+  let scalarNext = false;
+  let oddNumbers = false;
+  const block: number[] = [];
+  for (const lexeme of new Lexer().lex(source)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    // markers (document, scalar, flow end) are the lexer's own and take no room in the source
+    const marker = lexeme === '\x02' || lexeme === '\x1f' || lexeme === '\x18';
+    const here = offset;
+    const startColumn = column;
+    if (!marker) {
+      offset += lexeme.length;
+      const nl = lexeme.lastIndexOf('\n');
+      column = nl >= 0 ? lexeme.length - nl - 1 : column + lexeme.length;
+    }
+    if (scalarNext) {
+      scalarNext = false; // a scalar's source: its brackets never count
+      if (!oddNumbers && ODD_NUMBER.test(lexeme)) oddNumbers = true;
+      continue;
+    }
+    if (lexeme === '\x02' || lexeme === '---' || lexeme === '...') {
+      block.length = 0;
+      flow = 0;
+      lineHasContent = lexeme === '---';
+      continue;
+    }
+    if (lexeme === '' || lexeme === '\n' || lexeme === '\r\n') {
+      lineHasContent = false;
+      continue;
+    }
+    const c = lexeme[0];
+    if (c === ' ' || c === '\t' || c === '#' || c === '\ufeff' || lexeme === '\x18') continue;
+    if (lexeme === '\x1f') scalarNext = true;
+    let depth = block.length + flow;
+    if (flow === 0 && !lineHasContent) {
+      // the first content of a line closes the block levels at or right of its column
+      while (block.length && block[block.length - 1]! >= startColumn) block.pop();
+      block.push(startColumn);
+      depth = block.length;
+    }
+    lineHasContent = true;
+    if (flow === 0 && (lexeme === '-' || lexeme === '?')) {
+      block.push(startColumn + 1); // a compact `- - x` nests one level per indicator
+      depth = block.length;
+    } else if (lexeme === '[' || lexeme === '{') {
+      flow++;
+      depth++;
+    } else if ((lexeme === ']' || lexeme === '}') && flow > 0) flow--;
+    if (depth > MAX_DEPTH) return { tooDeep: here };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  // as parseDocument(): the first document, and an error where a second one starts
+  let doc: Document | undefined;
+  for (const d of new Composer({ uniqueKeys: true, strict: true, prettyErrors: false }).compose(tokens, true, source.length)) {
+    if (!doc) doc = d as Document;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return { doc: doc!, oddNumbers };
+}
+
+/** A plain scalar YAML might read as a number other than the decimal written: hex, octal, .inf, .nan, an exponent, 16+ digits. */
+const ODD_NUMBER = /^[-+]?(\.(inf|nan)$|0[xo]|\.?\d[\d.]*e|[\d.]{16})/i;
+
+/** Plain YAML numbers that are not exactly the decimal written become that text (see parseYaml). */
+function keepNumbersAsWritten(doc: Document): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || node.type !== 'PLAIN') return;
+      const written = (node as { source?: string }).source;
+      if (typeof written !== 'string') return;
+      const exact = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(written) ? Rational.parseDecimal(written.replace(/^\+/, '')) : undefined;
+      if (exact && Number.isFinite(node.value) && exact.equals(Rational.fromNumber(node.value))) return;
+      node.value = written;
+    },
+  });
+}
+
+/** The first alias of a document, with its offset. */
+function firstAlias(doc: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = { name: node.source, offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** JSON.parse's verdict with the offset it names (Node 20: "… in JSON at position N"). */

@@ -4,7 +4,8 @@
  * "file:row [column] CODE" (CSV), relative to the case folder, in position order.
  * A last test checks that every code of the catalogue has at least one fixture.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectResults } from '../../src/cli/commands/validate.js';
@@ -20,6 +21,8 @@ interface Expected {
   paths?: string[];
   /** Options as for the CLI: a profile id or a pack path relative to the case folder. */
   profile?: string;
+  /** Files made at test time as sparse files of this many bytes (too big to commit), in a copy of the folder. */
+  sparse?: Record<string, number>;
   diagnostics: string[];
 }
 
@@ -34,12 +37,24 @@ describe('fixtures/invalid: exact codes and positions', () => {
   for (const c of cases) {
     it(c, () => {
       const expected = JSON.parse(readFileSync(join(DIR, c, 'expected.json'), 'utf8')) as Expected;
-      const base = join('fixtures', 'invalid', c);
-      const paths = (expected.paths ?? ['.']).map((p) => join(base, p));
-      const { results } = collectResults(paths, expected.profile ? { profile: expected.profile.includes('/') || expected.profile.endsWith('.yaml') ? join(base, expected.profile) : expected.profile } : {});
-      const got = results.flatMap((r) => r.diagnostics).map((d) => position(d, `${base}/`));
-      for (const d of results.flatMap((r) => r.diagnostics)) seen.add(d.code);
-      expect(got).toEqual(expected.diagnostics);
+      const copy = expected.sparse ? mkdtempSync(join(tmpdir(), 'zcpark-invalid-')) : undefined;
+      try {
+        if (copy) {
+          cpSync(join(DIR, c), copy, { recursive: true });
+          for (const [name, size] of Object.entries(expected.sparse!)) {
+            writeFileSync(join(copy, name), '');
+            truncateSync(join(copy, name), size);
+          }
+        }
+        const base = copy ?? join('fixtures', 'invalid', c);
+        const paths = (expected.paths ?? ['.']).map((p) => join(base, p));
+        const { results } = collectResults(paths, expected.profile ? { profile: expected.profile.includes('/') || expected.profile.endsWith('.yaml') ? join(base, expected.profile) : expected.profile } : {});
+        const got = results.flatMap((r) => r.diagnostics).map((d) => position(d, `${base}/`));
+        for (const d of results.flatMap((r) => r.diagnostics)) seen.add(d.code);
+        expect(got).toEqual(expected.diagnostics);
+      } finally {
+        if (copy) rmSync(copy, { recursive: true, force: true });
+      }
     });
   }
 

@@ -1,5 +1,5 @@
 /** Spawns the built binary (bin/zcpark.js → dist/) as a user would, without colour. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +20,40 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env },
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+}
+
+export interface AsyncCliResult extends CliResult {
+  /** Wall time of the process in milliseconds. */
+  ms: number;
+  /** The process did not end within the time limit and was killed. */
+  timedOut: boolean;
+}
+
+/**
+ * runCli without blocking the test worker, so `describe.concurrent` tests can run processes side by
+ * side; a process still running after `timeoutMs` is killed (a hang becomes a failure, not a stuck suite).
+ */
+export function runCliAsync(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<AsyncCliResult> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, opts.timeoutMs ?? 30_000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdin.on('error', () => {}); // a process that exits before reading stdin
+    child.stdin.end(opts.input ?? '');
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ stdout, stderr, code, ms: performance.now() - started, timedOut });
+    });
+  });
 }

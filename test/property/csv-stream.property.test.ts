@@ -16,8 +16,11 @@ import { Rational } from '../../src/model/rational.js';
 import { readActivityCsv, MAX_PROBLEMS } from '../../src/normalize/activity-csv.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { testData } from '../helpers/data.js';
+import { runs, timeoutFor } from './runs.js';
 
-const RUNS = Number(process.env.FC_RUNS ?? 1500);
+// ~0.6 ms a run (two reads of up to 30 rows): 3,000 text runs and 5,000 byte runs in CI, scaled by --runs
+const TEXT_RUNS = runs(3000);
+const BYTE_RUNS = runs(5000);
 const data = testData();
 
 function read(bytes: Uint8Array, chunkSizes?: number[]) {
@@ -88,9 +91,27 @@ describe('streamed activity CSVs match the whole-file reader', () => {
         const bytes = Buffer.from([h, ...lines].join(nl) + nl, 'utf8');
         expect(read(bytes, sizes)).toEqual(read(bytes));
       }),
-      { numRuns: RUNS },
+      { numRuns: TEXT_RUNS },
     );
-  });
+  }, timeoutFor(TEXT_RUNS, 0.6));
+
+  it('on random bytes behind every byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32, none): same text or same refusal', () => {
+    const bom = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xff, 0xfe, 0, 0], [0xef, 0xbb]);
+    const utf16 = (t: string, be: boolean) => [...Buffer.from(t, 'utf16le')].map((_, i, a) => (be ? a[i ^ 1]! : a[i]!));
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 60 }).map((a) => [...a]),
+      fc.constantFrom('entity,category,item,quantity,unit\na,electricity,grid,1,MWh\n', 'category,item,quantity,unit\r\nfuel,diesel,2,t\r\n').chain((t) =>
+        fc.constantFrom([...Buffer.from(t)], utf16(t, false), utf16(t, true), [...Buffer.from(t)].concat([0]), utf16(t, false).slice(1)),
+      ),
+    );
+    fc.assert(
+      fc.property(bom, body, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), (b, rest, sizes) => {
+        const bytes = Buffer.from([...b, ...rest]);
+        expect(read(bytes, sizes)).toEqual(read(bytes));
+      }),
+      { numRuns: BYTE_RUNS },
+    );
+  }, timeoutFor(BYTE_RUNS, 0.2));
 
   it('and in GB18030 (the stream starts again when the bytes stop being UTF-8)', () => {
     const text = `entity,category,item,quantity,unit,note\n${Array.from({ length: 300 }, (_, i) => `e${i % 7},electricity,grid,${i}.5,MWh,${i > 250 ? '夜间补电' : 'n'}`).join('\n')}\n`;

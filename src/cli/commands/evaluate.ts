@@ -1,5 +1,5 @@
 /** `zcpark evaluate <submission…>`: validate, account, score and print one report per submission. */
-import { hasErrors } from '../../diagnostics/codes.js';
+import { diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { evaluate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
@@ -9,7 +9,7 @@ import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, pickFormat, readInput, writeAtomic } from '../io.js';
+import { displayPath, FileTooLarge, pickFormat, readDocument, writeAtomic } from '../io.js';
 
 export interface EvaluateOptions {
   format?: string;
@@ -48,11 +48,17 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const reports: Report[] = [];
   let invalid = 0;
   for (const path of files) {
-    const bytes = readInput(path);
     const file = path === '-' ? '<stdin>' : displayPath(path);
+    const bytes = readDocument(path);
+    if (bytes instanceof FileTooLarge) {
+      // a submission too large to parse is a finding about that file, as one that cannot be decoded is
+      problems.push(diag('ZC-E-FILE-TOO-LARGE', bytes.args(file), { file, line: 1 }));
+      invalid++;
+      continue;
+    }
     const decoded = decodeText(bytes);
     if ('error' in decoded) {
-      problems.push({ code: 'ZC-E-FILE-ENCODING', severity: 'error', message: `cannot decode ${file}: ${decoded.error}`, file });
+      problems.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 }));
       invalid++;
       continue;
     }

@@ -1,6 +1,6 @@
 /** `zcpark validate <path…>`: schema and semantic checks of submissions, factor sets and packs; no scoring. */
 import { basename, extname } from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { compileProfileText } from '../../data/load.js';
 import { dedupeDiagnostics, diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
@@ -13,7 +13,7 @@ import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
 import { discover, documentKind } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, fileChunks, noteRead, pickFormat, readTracked, streamBytes, writeAtomic } from '../io.js';
+import { displayPath, fileChunks, FileTooLarge, noteRead, pickFormat, readFailure, readStdin, readTracked, streamBytes, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -49,14 +49,23 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
   const d = data();
   const override = opts.profile ? profileOption(opts.profile) : undefined;
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
-  const { files, explicit } = discover(paths);
+  const { files, explicit, skipped } = discover(paths);
   const results: FileResult[] = [];
   if (override && 'diagnostics' in override) results.push({ file: opts.profile!, kind: 'profile', diagnostics: override.diagnostics });
   if (factors && factors.diagnostics.length) results.push({ file: opts.factors!, kind: 'factors', diagnostics: factors.diagnostics });
+  const cannotRead = (file: string, e: unknown): FileResult => {
+    const why = readFailure(e);
+    return { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it does not exist (a dangling symbolic link?)' : why }, { file })] };
+  };
+  // a folder that could not be listed, or a document-named link that leads nowhere, is said, not skipped
+  for (const s of skipped) results.push(cannotRead(displayPath(s.path), s.error));
 
   for (const abs of files) {
+    const isCsv = extname(abs).toLowerCase() === '.csv';
+    // activity CSVs found in a folder are checked through the submissions that reference them (so not even read here)
+    if (isCsv && !explicit.has(abs)) continue;
     const file = abs === '-' ? '<stdin>' : displayPath(abs);
-    if (abs !== '-' && explicit.has(abs) && extname(abs).toLowerCase() === '.csv' && sizeOf(abs) > streamBytes() && !factorHeader(abs)) {
+    if (abs !== '-' && isCsv && sizeOf(abs) > streamBytes() && !factorHeader(abs)) {
       // a large activity CSV is streamed, never held whole
       const out: Diagnostic[] = [];
       noteRead(abs);
@@ -66,18 +75,18 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     }
     let bytes: Buffer;
     try {
-      bytes = abs === '-' ? readFileSync(0) : readTracked(abs);
+      bytes = abs === '-' ? readStdin() : readTracked(abs);
     } catch (e) {
-      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] });
+      results.push(e instanceof FileTooLarge ? { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] } : cannotRead(file, e));
       continue;
     }
     const decoded = decodeText(bytes);
     if ('error' in decoded) {
-      if (explicit.has(abs)) results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
+      // a YAML/JSON file found in a folder may well be a submission saved wrongly: say so rather than pass it over
+      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
       continue;
     }
-    if (extname(abs).toLowerCase() === '.csv') {
-      if (!explicit.has(abs)) continue; // activity CSVs are checked through the submissions that reference them
+    if (isCsv) {
       if (isFactorHeader(decoded.text)) {
         results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
         continue;
