@@ -164,6 +164,11 @@ export class Rational {
     return this.bn === null ? o.bn === null && this.sn === o.sn && this.sd === o.sd : this.bn === o.bn && this.bd === o.bd;
   }
 
+  /** A canonical text of the exact value ("n/d"), cheap to build: for map keys, not for people. */
+  key(): string {
+    return this.bn === null ? `${this.sn}/${this.sd}` : `${this.bn}/${this.bd}`;
+  }
+
   /** The nearest double (correctly rounded, deterministic). */
   toNumber(): number {
     // both exact as doubles: IEEE division rounds the true quotient once, to the nearest double

@@ -160,7 +160,7 @@ function duplicateRows(rows: readonly ActivityRow[]): Diagnostic[] {
   const perFile = new Map<string, number>();
   for (const r of rows) {
     if (r.merged) continue;
-    const key = `${r.entity}|${r.category}|${r.item}|${r.quantity.value.toString()}|${r.quantity.unit}|${r.factor ? r.factor.value.toString() : ''}`;
+    const key = `${r.entity}|${r.category}|${r.item}|${r.quantity.value.key()}|${r.quantity.unit}|${r.factor ? r.factor.value.key() : ''}`;
     const f = first.get(key);
     if (!f) {
       first.set(key, r);

@@ -44,11 +44,12 @@ const CHUNK = 16;
  * Anything unusual (no line break in the first 64 KB, an encoding to detect, a quote) says false, and
  * the caller reads the whole file as before.
  */
+const HEAD = Buffer.allocUnsafe(65536); // reused: a zero-filled 64 KB per file cost 0.25 s over 10,000 folders
 function activityHeader(abs: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
-    const head = Buffer.alloc(65536);
+    const head = HEAD;
     const got = readSync(fd, head, 0, head.length, 0);
     const nl = head.subarray(0, got).indexOf(10);
     if (nl < 0) return false;
@@ -114,7 +115,9 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
 class Pool {
   private readonly workers: Worker[];
   constructor(jobs: number, opts: TaskOptions) {
-    this.workers = Array.from({ length: jobs }, () => new Worker(join(PACKAGE_ROOT, 'dist', 'cli', 'batch', 'worker.js'), { workerData: opts }));
+    // a 32 MB young generation: evaluation allocates many short-lived objects (10,000 submissions on 2 workers:
+    // 7.6–7.9 s against 7.9–8.4 s with the default; 64 MB gave nothing more and 60 MB more RSS)
+    this.workers = Array.from({ length: jobs }, () => new Worker(join(PACKAGE_ROOT, 'dist', 'cli', 'batch', 'worker.js'), { workerData: opts, resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
   }
 
   async run(tasks: Task[], onResult: (r: TaskResult) => void): Promise<void> {
