@@ -1,6 +1,6 @@
 /** What every command shares: the loaded data, colour, the version, and profile/factor loading. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { builtinProfile, compileProfileText, loadData, PACKAGE_ROOT, validatorFor, type LoadedData } from '../data/load.js';
 import { diag, hasErrors } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -40,7 +40,7 @@ export function loadProfile(idOrPath: string, relativeTo: string | undefined): R
   const builtin = builtinProfile(idOrPath, d);
   if (builtin) return builtin;
   if (!looksLikePath(idOrPath)) return { unknown: true };
-  const path = relativeTo && relativeTo !== '-' ? join(relativeTo, '..', idOrPath) : idOrPath;
+  const path = relativeTo && relativeTo !== '-' && !isAbsolute(idOrPath) ? join(relativeTo, '..', idOrPath) : idOrPath;
   let bytes: Buffer;
   try {
     bytes = readTracked(path);
@@ -107,7 +107,8 @@ function csvFactorDocument(file: string, text: string, d: LoadedData): ParsedDoc
     const e: Record<string, unknown> = {};
     for (const [k, v] of r.cells) {
       if (v.trim() === '') continue;
-      e[k] = k === 'year' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+      // defineProperty: a "__proto__" column must arrive as a key (and be reported as unknown), not vanish
+      Object.defineProperty(e, k, { value: k === 'year' && /^\d+$/.test(v.trim()) ? Number(v) : v, enumerable: true, writable: true, configurable: true });
     }
     return e;
   });

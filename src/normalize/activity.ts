@@ -1,4 +1,5 @@
 /** One activity row (inline YAML or CSV) → ActivityRow, with every problem of the row reported. */
+import { textOf } from '../model/text.js';
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { ActivityRow, Diagnostic, SourceRef } from '../model/types.js';
@@ -25,7 +26,7 @@ export function normalizeActivityRow(
 ): ActivityRow | undefined {
   const text = (f: string): string => {
     const v = cell(f);
-    return v === undefined || v === null ? '' : String(v).trim();
+    return textOf(v).trim();
   };
   const before = out.length;
   // a key absent from an inline row is the schema's to report (once); an empty CSV cell is ours
@@ -60,7 +61,7 @@ export function normalizeActivityRow(
   }
   let factor;
   const factorRaw = cell('factor');
-  if (factorRaw !== undefined && factorRaw !== null && String(factorRaw).trim() !== '') {
+  if (factorRaw !== undefined && factorRaw !== null && textOf(factorRaw).trim() !== '') {
     factor = readFactorValue(factorRaw, text('factor_unit'), 'emissions', ctx.units, siteOf('factor'), out, siteOf('factor_unit'));
     if (factor && quantity) {
       const denominator = ctx.units.get(factor.unit.denominator);

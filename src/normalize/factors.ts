@@ -1,4 +1,5 @@
 /** Factor-set entries (built-in, --factors file, submission `factors`) → FactorEntry with provenance. */
+import { textOf } from '../model/text.js';
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Confidence, Diagnostic, FactorEntry, FactorOrigin, FactorSet } from '../model/types.js';
@@ -39,12 +40,12 @@ export function normalizeFactorEntry(raw: unknown, path: Path, ctx: FactorContex
   const entry: FactorEntry = { category, item, source: r.source, origin: ctx.origin, set: ctx.set, ref: site('category').ref };
   let ok = true;
   if (r.co2 !== undefined) {
-    const v = readFactorValue(r.co2, String(r.co2_unit ?? ''), 'emissions', ctx.units, site('co2'), out, site('co2_unit'));
+    const v = readFactorValue(r.co2, textOf(r.co2_unit), 'emissions', ctx.units, site('co2'), out, site('co2_unit'));
     if (v) entry.co2 = v;
     else ok = false;
   }
   if (r.energy !== undefined) {
-    const v = readFactorValue(r.energy, String(r.energy_unit ?? ''), 'coal', ctx.units, site('energy'), out, site('energy_unit'));
+    const v = readFactorValue(r.energy, textOf(r.energy_unit), 'coal', ctx.units, site('energy'), out, site('energy_unit'));
     if (v) entry.energy = v;
     else ok = false;
   }

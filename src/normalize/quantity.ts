@@ -1,4 +1,5 @@
 /** Reading quantities, factor values and metrics into exact numbers with canonical units. */
+import { textOf } from '../model/text.js';
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Rational } from '../model/rational.js';
@@ -6,15 +7,17 @@ import type { Diagnostic, FactorValue, MetricValue, Quantity, SourceRef } from '
 import { NUMBER_SPELLINGS, outOfRange, readNumber } from '../parse/number.js';
 
 const RANGE = '1e-12 to 1e15 in its unit';
+/** Metrics, budgets, baselines and economy figures are amounts, counts or shares: none is below zero. */
+const NOT_NEGATIVE = ' (metrics, budgets, baselines and economy figures are amounts, counts or shares, never below zero)';
 
 /** Reports an unreadable or out-of-range number; returns true when the number is usable. */
 function checkNumber(n: ReturnType<typeof readNumber>, raw: unknown, site: Site, out: Diagnostic[], allowPercent: boolean): n is NonNullable<ReturnType<typeof readNumber>> {
   if (!n || (n.percent && !allowPercent)) {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(raw), allowed: allowPercent ? `${NUMBER_SPELLINGS}, "85%"` : `${NUMBER_SPELLINGS} (no percentages here)` }, site.ref));
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: textOf(raw), allowed: allowPercent ? `${NUMBER_SPELLINGS}, "85%"` : `${NUMBER_SPELLINGS} (no percentages here)` }, site.ref));
     return false;
   }
   if (outOfRange(n.value)) {
-    out.push(diag('ZC-E-NUMBER-RANGE', { where: site.where, found: String(raw), allowed: RANGE }, site.ref));
+    out.push(diag('ZC-E-NUMBER-RANGE', { where: site.where, found: textOf(raw), allowed: RANGE }, site.ref));
     return false;
   }
   return true;
@@ -64,7 +67,7 @@ export function readActivityQuantity(
   const n = readNumber(rawValue);
   let ok = checkNumber(n, rawValue, valueSite, out, false);
   if (ok && n!.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: valueSite.where, found: String(rawValue), hint: negativeHint }, valueSite.ref));
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: valueSite.where, found: textOf(rawValue), hint: negativeHint }, valueSite.ref));
     ok = false;
   }
   const unit = unitText.trim() === '' ? undefined : readUnit(units, unitText.trim(), unitSite, out);
@@ -86,7 +89,7 @@ export function readFactorValue(
   const n = readNumber(rawValue);
   if (!checkNumber(n, rawValue, site, out, false)) return undefined;
   if (n.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: String(rawValue), hint: ' (a factor is tonnes per unit)' }, site.ref));
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: textOf(rawValue), hint: ' (a factor is tonnes per unit)' }, site.ref));
     return undefined;
   }
   const unit = units.parseFactorUnit(unitText);
@@ -123,11 +126,15 @@ export function readMetric(raw: unknown, units: UnitRegistry, site: Site, out: D
     return undefined;
   }
   if (!checkNumber(n, rawValue, site, out, true)) return undefined;
+  if (n.value.isNegative()) {
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: textOf(rawValue), hint: NOT_NEGATIVE }, site.ref));
+    return undefined;
+  }
   if (unitText === undefined) return n.percent ? { kind: 'number', value: n.value, unit: 'fraction' } : { kind: 'number', value: n.value, unit: '' };
   const unit = readUnit(units, unitText, site, out);
   if (!unit) return undefined;
   if (n.percent && unit.dimension !== 'ratio') {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: String(rawValue) }, site.ref));
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: textOf(rawValue) }, site.ref));
     return undefined;
   }
   const base = units.dimensions.get(unit.dimension)!;
@@ -153,6 +160,10 @@ export function readQuantityIn(
   if (typeof rawValue !== 'number' && typeof rawValue !== 'string') return undefined;
   const n = readNumber(rawValue);
   if (!checkNumber(n, rawValue, site, out, false)) return undefined;
+  if (n.value.isNegative()) {
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: textOf(rawValue), hint: NOT_NEGATIVE }, site.ref));
+    return undefined;
+  }
   const unit = readUnit(units, unitText, site, out);
   if (!unit || !checkDimension(unit, [dimension], units, site, out, unitText)) return undefined;
   return units.toBase(n.value, unit);

@@ -162,7 +162,7 @@ function composeDocument(source: string, lineCounter: LineCounter): { doc: Docum
   for (const token of parser.end()) tokens.push(token);
   // as parseDocument(): the first document, and an error where a second one starts
   let doc: Document | undefined;
-  for (const d of new Composer({ uniqueKeys: true, strict: true, prettyErrors: false }).compose(tokens, true, source.length)) {
+  for (const d of new Composer({ uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'error' }).compose(tokens, true, source.length)) {
     if (!doc) doc = d as Document;
     else {
       doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));

@@ -22,6 +22,11 @@ export interface BuildInput {
   lang: Lang;
 }
 
+/** Sets an own, enumerable property whatever its name (JSON.stringify writes it like any other). */
+const own = <T>(o: Record<string, T>, key: string, value: T): void => {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+};
+
 /** The report contract of cli.md, with keys in a fixed order so the same input gives the same bytes. */
 export function buildReport(input: BuildInput): Report {
   const { submission: s, profile, account: a, score } = input;
@@ -30,7 +35,9 @@ export function buildReport(input: BuildInput): Report {
     const co2 = (c: (typeof EMITTING)[number]) => f.co2.get(c)!;
     const gross = EMITTING.reduce((acc, c) => acc.add(co2(c)), f.sinks.sub(f.sinks));
     const energy = ENERGY_CATEGORIES.reduce((acc, c) => acc.add(f.tce.get(c)!), f.sinks.sub(f.sinks));
-    byEntity[name] = {
+    // defineProperty, not assignment: an entity may be called "__proto__" (assignment would swap the prototype
+    // and lose the entity from the report while its tonnes stay in the totals)
+    own(byEntity, name, {
       energy_tce: n(energy),
       clean_tce: n(f.cleanTce),
       fuel_t: n(co2('fuel')),
@@ -43,7 +50,7 @@ export function buildReport(input: BuildInput): Report {
       sinks_t: n(f.sinks),
       offsets_t: n(f.offsets),
       net_t: n(gross.sub(f.sinks).sub(f.offsets)),
-    };
+    });
   }
   const indicators: ReportIndicator[] = score.indicators.map((r) => {
     const def = profile.indicators.find((d) => d.id === r.id)!;

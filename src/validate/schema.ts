@@ -1,4 +1,5 @@
 /** JSON Schema validation (ajv, strict, compiled once per schema) with errors mapped to file:line:column. */
+import { textOf } from '../model/text.js';
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
@@ -92,7 +93,7 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
         const s = typeof value === 'string' ? suggest(value, allowed.map(String)) : undefined;
         d = diag(
           'ZC-E-SCHEMA-ENUM',
-          { where, found: String(value), allowed: allowed.map(String).join(', '), hint: didYouMean(s), suggestion: s },
+          { where, found: textOf(value), allowed: allowed.map(String).join(', '), hint: didYouMean(s), suggestion: s },
           { file: doc.file, ...doc.locate(path) },
         );
         break;
@@ -109,7 +110,7 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
         d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: unionDescription(e), found: typeOf(value) }, { file: doc.file, ...doc.locate(path) });
         break;
       case 'pattern':
-        d = diag('ZC-E-SCHEMA-PATTERN', { where, found: String(value), allowed: PATTERN_WORDS[String(e.params.pattern)] ?? String(e.params.pattern) }, { file: doc.file, ...doc.locate(path) });
+        d = diag('ZC-E-SCHEMA-PATTERN', { where, found: typeof (e as { propertyName?: string }).propertyName === 'string' ? `"${(e as { propertyName?: string }).propertyName}"` : textOf(value), allowed: PATTERN_WORDS[String(e.params.pattern)] ?? String(e.params.pattern) }, { file: doc.file, ...doc.locate(path) });
         break;
       case 'propertyNames':
         continue; // reported through the nested pattern error on the key itself

@@ -10,7 +10,7 @@ import { entryOf, type BatchEntry } from '../../report/batch.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import { data, submissionInput, type RunOverrides } from '../context.js';
 import { documentKind } from '../discover.js';
-import { displayPath, readTracked } from '../io.js';
+import { displayPath, FileTooLarge, readFailure, readTracked } from '../io.js';
 
 /** A submission file, or a slice of a roster (its header travels with it, parsed once by the main thread). */
 export type Task =
@@ -50,7 +50,9 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     try {
       bytes = readTracked(task.path);
     } catch (e) {
-      return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] };
+      if (e instanceof FileTooLarge) return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] };
+      const why = readFailure(e);
+      return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it no longer exists' : why }, { file })] };
     }
     const decoded = decodeText(bytes);
     if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] } : { index: task.index, skip: true };
