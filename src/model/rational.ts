@@ -30,6 +30,13 @@ function gcdBig(a: bigint, b: bigint): bigint {
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-])?\.(\d+)(?:[eE]([+-]?\d+))?$/;
 
+/** A mutable running sum for Rational.accumulate: n/d reduced while safe, else `big`. Start with { n: 0, d: 1, big: null }. */
+export interface RunningSum {
+  n: number;
+  d: number;
+  big: Rational | null;
+}
+
 /** An exact fraction n/d with d > 0, always reduced. Immutable. */
 export class Rational {
   static readonly ZERO = new Rational(0, 1, null, null);
@@ -162,6 +169,39 @@ export class Rational {
   equals(o: Rational): boolean {
     // canonical forms: a value is small in both or big in both
     return this.bn === null ? o.bn === null && this.sn === o.sn && this.sd === o.sd : this.bn === o.bn && this.bd === o.bd;
+  }
+
+  /**
+   * Adds `r` into a running sum in place: no object per addition while the sum fits in safe integers
+   * (a streamed file adds millions of rows; a new Rational per row was promoted to the old generation and
+   * lifted peak RSS with the file size). The sum's value is `sumValue(acc)`.
+   */
+  static accumulate(acc: RunningSum, r: Rational): void {
+    if (acc.big === null && r.bn === null) {
+      const a = acc.n, b = acc.d, c = r.sn, e = r.sd;
+      let n: number, d: number;
+      if (b === e) {
+        n = a + c;
+        d = b;
+      } else {
+        const x = a * e, y = c * b;
+        n = x + y;
+        d = b * e;
+        if (!isSafe(x) || !isSafe(y)) n = NaN;
+      }
+      if (isSafe(n) && isSafe(d)) {
+        const g = n === 0 ? d : gcdNum(n < 0 ? -n : n, d);
+        acc.n = n / g;
+        acc.d = d / g;
+        return;
+      }
+    }
+    acc.big = Rational.sumValue(acc).add(r);
+  }
+
+  /** The exact value of a running sum. */
+  static sumValue(acc: RunningSum): Rational {
+    return acc.big ?? (acc.n === 0 ? Rational.ZERO : new Rational(acc.n, acc.d, null, null));
   }
 
   /** A canonical text of the exact value ("n/d"), cheap to build: for map keys, not for people. */

@@ -10,7 +10,7 @@
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { ActivityRow, Diagnostic } from '../model/types.js';
-import { Rational } from '../model/rational.js';
+import { Rational, type RunningSum } from '../model/rational.js';
 import { parseCsv } from '../parse/csv.js';
 import { encodingError, streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
 import { decodeText } from '../parse/decode.js';
@@ -82,7 +82,7 @@ interface Shape {
 /** A running sum of rows: the first row (its ref and fields) plus the exact total and counts. */
 interface Sum {
   row: ActivityRow;
-  total: Rational;
+  total: RunningSum;
   rows: number;
   nonZero: number;
   lastLine: number;
@@ -220,7 +220,7 @@ class Ingest implements CsvConsumer {
     let acc = this.sums.get(key);
     if (!acc) {
       const first: ActivityRow = { ...row, quantity: { value: Rational.ZERO, unit: row.quantity.unit } };
-      this.sums.set(key, (acc = { row: first, total: Rational.ZERO, rows: 0, nonZero: 0, lastLine: row.ref.line!, seen: new Map() }));
+      this.sums.set(key, (acc = { row: first, total: { n: 0, d: 1, big: null }, rows: 0, nonZero: 0, lastLine: row.ref.line!, seen: new Map() }));
     }
     return acc;
   }
@@ -237,7 +237,7 @@ class Ingest implements CsvConsumer {
       acc.seen.set(quantityText, line);
       this.seenCount++;
     }
-    acc.total = acc.total.add(value);
+    Rational.accumulate(acc.total, value);
     acc.rows++;
     if (!value.isZero()) acc.nonZero++;
     acc.lastLine = line;
@@ -248,7 +248,7 @@ class Ingest implements CsvConsumer {
     if (this.columns && this.rowCount === 0 && this.skippedCount === 0) this.problem(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
     // sums in the order their first row appeared: deterministic, and the trace follows the file
     for (const acc of this.sums.values()) {
-      const row: ActivityRow = { ...acc.row, quantity: { value: acc.total, unit: acc.row.quantity.unit }, merged: { rows: acc.rows, nonZero: acc.nonZero, lastLine: acc.lastLine } };
+      const row: ActivityRow = { ...acc.row, quantity: { value: Rational.sumValue(acc.total), unit: acc.row.quantity.unit }, merged: { rows: acc.rows, nonZero: acc.nonZero, lastLine: acc.lastLine } };
       if (acc.rows > 1) delete row.note; // one row's note does not describe a sum
       this.rows.push(row);
     }

@@ -131,3 +131,23 @@ describe('Rational: the number fast path agrees with BigInt arithmetic', () => {
     expect(Object.is(Rational.parseDecimal('-0')!.toNumber(), 0)).toBe(true);
   });
 });
+
+describe('Rational.accumulate (the in-place running sum of streamed files)', () => {
+  it('equals the sum by add, across the 2^53 boundary', async () => {
+    const fc = (await import('fast-check')).default;
+    const term = fc.tuple(fc.oneof(fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n })), fc.oneof(fc.constantFrom(1n, 10n, 100n, 1000n, 3n, 7n), fc.bigInt({ min: 1n, max: 2n ** 40n })));
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 30 }), (terms) => {
+        const acc = { n: 0, d: 1, big: null };
+        let sum = Rational.ZERO;
+        for (const [n, d] of terms) {
+          const r = Rational.of(n, d);
+          Rational.accumulate(acc, r);
+          sum = sum.add(r);
+        }
+        expect(Rational.sumValue(acc).equals(sum)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
