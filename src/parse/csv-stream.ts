@@ -10,7 +10,7 @@
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../model/types.js';
-import { explain, isRagged, raggedRun, readHeader } from './csv.js';
+import { CSV_PARSE_OPTIONS, explain, isRagged, raggedRun, readHeader, recordStart, skipOf } from './csv.js';
 import { fastCsv } from './csv-fast.js';
 import { decodeText, NOT_UTF8_OR_GB, NUL, UTF32, utf16Bad, utf16Odd } from './decode.js';
 
@@ -61,28 +61,22 @@ export function streamCsv(
   };
   const skips: { err: CsvError; line: number; fields?: string[] }[] = [];
   const parser: Parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    max_record_size: 1_000_000,
-    skip_records_with_error: true,
+    ...CSV_PARSE_OPTIONS,
     on_record: (record: string[], context: { lines: number }) => {
       lastLine = context.lines;
       firstSkipAfterRecord = -1;
-      let breaks = 0;
-      for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += (cell.match(/\r\n|\r|\n/g) ?? []).length;
-      starts.push(context.lines - breaks);
+      starts.push(recordStart(record, context.lines));
       return record;
     },
     on_skip: (err: CsvError | undefined) => {
       if (!err) return;
-      const e = err as unknown as { code: string; lines?: number; record?: unknown };
-      const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : Number(e.lines ?? 0);
+      const s = skipOf(err, lastLine);
       // one record reported twice (csv.ts keeps a set of lines; here only the two lines it could repeat are kept:
       // the last one, and the first after the last good record, where an unclosed quote is placed)
-      if (line === lastSkip || line === firstSkipAfterRecord) return;
-      lastSkip = line;
-      if (firstSkipAfterRecord < 0) firstSkipAfterRecord = line;
-      skips.push({ err, line, ...(Array.isArray(e.record) ? { fields: e.record.map(String) } : {}) });
+      if (s.line === lastSkip || s.line === firstSkipAfterRecord) return;
+      lastSkip = s.line;
+      if (firstSkipAfterRecord < 0) firstSkipAfterRecord = s.line;
+      skips.push(s);
     },
   } as never);
   let fatal: Error | undefined;

@@ -22,6 +22,26 @@ export interface ParsedCsv {
   diagnostics: Diagnostic[];
 }
 
+/** csv-parse's options for activity CSVs, whole or streamed. */
+export const CSV_PARSE_OPTIONS = { bom: true, skip_empty_lines: true, max_record_size: 1_000_000, skip_records_with_error: true } as const;
+
+/** The line a record starts on: as many lines before its end as its quoted cells contain line breaks. */
+export function recordStart(record: readonly string[], endLine: number): number {
+  let breaks = 0;
+  for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += (cell.match(/\r\n|\r|\n/g) ?? []).length;
+  return endLine - breaks;
+}
+
+/**
+ * A skipped record: its line (csv-parse reports an unclosed quote at the end of the file; it opened in the
+ * record after the last good one) and its fields when csv-parse could read them.
+ */
+export function skipOf(err: CsvError, lastGoodLine: number): { err: CsvError; line: number; fields?: string[] } {
+  const e = err as unknown as { code: string; lines?: number; record?: unknown };
+  const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastGoodLine + 1 : Number(e.lines ?? 0);
+  return { err, line, ...(Array.isArray(e.record) ? { fields: e.record.map(String) } : {}) };
+}
+
 /**
  * Parses CSV text; headers are mapped through `aliases` (e.g. 消费量 → quantity).
  * Ragged rows and unclosed quotes are reported with their line, never merged or dropped silently;
@@ -40,25 +60,18 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
   // a record starts as many lines before its end as its quoted cells contain line breaks
   const starts: number[] = [];
   const records = parse(text, {
-    bom: true,
-    skip_empty_lines: true,
-    max_record_size: 1_000_000,
-    skip_records_with_error: true,
+    ...CSV_PARSE_OPTIONS,
     on_record: (record: string[], context: { lines: number }) => {
       lastLine = context.lines;
-      let breaks = 0;
-      for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += (cell.match(/\r\n|\r|\n/g) ?? []).length;
-      starts.push(context.lines - breaks);
+      starts.push(recordStart(record, context.lines));
       return record;
     },
     on_skip: (err: CsvError | undefined) => {
       if (!err) return;
-      const e = err as unknown as { code: string; lines?: number; record?: unknown; column?: number };
-      // csv-parse reports an unclosed quote at the end of the file; it opened in the record after the last good one
-      const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : Number(e.lines ?? 0);
-      if (seen.has(line)) return;
-      seen.add(line);
-      raw.push({ err, line, ...(Array.isArray(e.record) ? { fields: e.record.map(String) } : {}) });
+      const s = skipOf(err, lastLine);
+      if (seen.has(s.line)) return;
+      seen.add(s.line);
+      raw.push(s);
     },
   } as never) as unknown as string[][];
   const rawHeader = records[0] ? records[0].map((h) => h.normalize('NFKC').trim()) : [];
