@@ -66,8 +66,9 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
         return;
       }
       ingest.end();
-      rows.push(...fileRows);
-      out.push(...fileOut);
+      // a loop, not push(...): a dump of a million meters has a million sums, too many for one call's arguments
+      for (const r of fileRows) rows.push(r);
+      for (const d of fileOut) out.push(d);
       return;
     }
   }
