@@ -4,7 +4,7 @@
  * threshold (8 MB) is streamed and summed exactly. Memory (1 GB under 150 MB RSS) is measured by
  * `npm run bench`, not here.
  */
-import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,5 +76,34 @@ describe('a CSV above the streaming threshold', () => {
     // sum must match the same file read whole, which the ZCPARK_STREAM_BYTES comparison above covers
     const whole = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json', '--fail-on', 'never'], { env: { ZCPARK_STREAM_BYTES: String(1 << 30) } });
     expect(r.stdout).toBe(whole.stdout);
+  });
+
+  it('keeps 150,000 distinct sums (a row factor each): more than one call can take as spread arguments', () => {
+    // each row has its own row factor, so none can be summed with another: 150,000 sums leave the streamed reader
+    // (push(...sums) threw RangeError at this size). Diesel 1 t per row, factor 3 + i/1,000,000 tCO2/t, so
+    // CO2 = Σ (3 + i/10^6) = 3 × 150,000 + (149,999 × 150,000 / 2) / 10^6 = 450,000 + 11,249.925 = 461,249.925 t
+    const fd = openSync(join(dir, 'factors.csv'), 'w');
+    writeSync(fd, 'entity,category,item,quantity,unit,factor,factor_unit\n');
+    let block = '';
+    for (let i = 0; i < 150_000; i++) {
+      block += `gen,fuel,diesel,1,t,${3 + i / 1_000_000},tCO2/t\n`;
+      if (block.length > 1 << 20) {
+        writeSync(fd, block);
+        block = '';
+      }
+    }
+    writeSync(fd, block);
+    closeSync(fd);
+    writeFileSync(
+      join(dir, 'gen.yaml'),
+      'format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: GEN, name: Generator park, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [factors.csv]\n',
+    );
+    // the report lists each of the 150,000 factors used (about 39 MB), so it goes to a file, not a pipe
+    const out = join(dir, 'gen.json');
+    const r = runCli(['evaluate', join(dir, 'gen.yaml'), '-f', 'json', '-o', out, '--fail-on', 'never'], { env: { ZCPARK_STREAM_BYTES: '0' } });
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { emissions: { by_category: Record<string, number> } };
+    expect(report.emissions.by_category.fuel).toBe(461249.925);
   });
 });
