@@ -1,7 +1,7 @@
 /** evaluate(): parse → validate → normalise → account → score → report, with no I/O of its own. */
 import { Accounting } from './account/account.js';
 import { FactorResolver } from './account/factors.js';
-import { dedupeDiagnostics, diag, hasErrors, type Lang } from './diagnostics/codes.js';
+import { capDiagnostics, dedupeDiagnostics, diag, hasErrors, type Lang } from './diagnostics/codes.js';
 import { didYouMean, suggest } from './diagnostics/suggest.js';
 import type { AccountResult } from './account/account.js';
 import type { Diagnostic, FactorEntry, ProfileAccounting, Submission } from './model/types.js';
@@ -157,11 +157,11 @@ function unusedKeys(doc: ParsedDocument, profile: CompiledProfile): Diagnostic[]
 function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Required<Analysis>; score: ScoreResult; lookup: (name: string) => ExprValue | undefined; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] } {
   const analysis = analyse(input, data);
   const { diagnostics, submission, profile, account } = analysis;
-  if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics };
+  if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics: capDiagnostics(diagnostics) };
   const lookup = buildLookup(account, submission, data.vocabulary, profile.accounting);
   const score = scoreProfile(profile, lookup, submission.exemptions);
   for (const d of score.diagnostics) d.file ??= input.file;
-  return { analysis: { diagnostics, submission, profile, account }, score, lookup, diagnostics: dedupeDiagnostics([...diagnostics, ...score.diagnostics]) };
+  return { analysis: { diagnostics, submission, profile, account }, score, lookup, diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])) };
 }
 
 /** Checks one submission without printing a score: every error and warning, deduplicated (a pack's band warnings included). */

@@ -86,6 +86,43 @@ export function diag(code: Code, args: Record<string, unknown>, ref?: SourceRef)
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
+/** Problems shown per file and severity before the rest are only counted (one line says how many). */
+export const MAX_PROBLEMS = 100;
+const CAPPED = { error: 'ZC-E-ERRORS-CAPPED', warning: 'ZC-W-WARNINGS-CAPPED' } as const;
+
+/**
+ * At most MAX_PROBLEMS errors and MAX_PROBLEMS warnings per file, in the order found, then one capped line per file
+ * and severity with the count of the rest. Capped lines made earlier (a streamed CSV counts without building its
+ * messages) are merged into that one line, so a file never says "more" twice. Nothing is lost silently: the count of
+ * what is not shown is exact, and the first problems of each file are always there.
+ */
+export function capDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const shown = new Map<string, number>();
+  const more = new Map<string, { file: string; severity: 'error' | 'warning'; n: number }>();
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const severity = d.severity === 'error' ? 'error' : 'warning';
+    const key = `${severity}|${d.file ?? ''}`;
+    if (d.code === CAPPED[severity]) {
+      const m = more.get(key) ?? { file: d.file ?? '', severity, n: 0 };
+      m.n += Number((d as Diagnostic & { args?: { more?: unknown } }).args?.more ?? 0);
+      more.set(key, m);
+      continue;
+    }
+    const n = shown.get(key) ?? 0;
+    if (n < MAX_PROBLEMS) {
+      shown.set(key, n + 1);
+      out.push(d);
+    } else {
+      const m = more.get(key) ?? { file: d.file ?? '', severity, n: 0 };
+      m.n += 1;
+      more.set(key, m);
+    }
+  }
+  for (const m of more.values()) if (m.n > 0) out.push(diag(CAPPED[m.severity], { file: m.file, shown: MAX_PROBLEMS, more: m.n }, { file: m.file }));
+  return out;
+}
+
 /** One message per finding: the same code, position and text reported twice is kept once (across calls sharing `seen`). */
 export function dedupeDiagnostics(ds: readonly Diagnostic[], seen = new Set<string>()): Diagnostic[] {
   return ds.filter((d) => {

@@ -17,16 +17,21 @@ const distance = (a: string, b: string): number => {
 /** The candidate nearest to `word` (case-insensitive), or undefined when none is within a third of its length. */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
+  const limit = Math.max(1, Math.ceil(w.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = distance(w, c.toLowerCase());
+    // the distance is at least the difference in length: a candidate that cannot be near enough, or nearer than the
+    // best so far, is not measured (same answer; a document with 150,000 unknown keys checks each against the pack)
+    const lc = c.toLowerCase();
+    const gap = Math.abs(w.length - lc.length);
+    if (gap > limit || gap >= bestDistance) continue;
+    const d = distance(w, lc);
     if (d < bestDistance) { // on a tie the earlier candidate wins: callers list canonical words first
       best = c;
       bestDistance = d;
     }
   }
-  const limit = Math.max(1, Math.ceil(w.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

@@ -7,7 +7,7 @@
  * Problems are capped per file (the first 100 errors and 100 warnings are shown, then one line says how
  * many more there were): a file with a million bad rows must not hold a million messages.
  */
-import { diag } from '../diagnostics/codes.js';
+import { diag, MAX_PROBLEMS } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { ActivityRow, Diagnostic } from '../model/types.js';
 import { Rational, type RunningSum } from '../model/rational.js';
@@ -23,8 +23,7 @@ export type CsvSource = { bytes: Uint8Array } | { chunks: () => Iterable<Uint8Ar
 
 export const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
 export const ACTIVITY_COLUMNS = ['entity', 'category', 'item', 'quantity', 'unit', 'factor', 'factor_unit', 'note'];
-/** Problems shown per file and severity before the rest are only counted. */
-export const MAX_PROBLEMS = 100;
+export { MAX_PROBLEMS };
 /** Distinct rows remembered per streamed file for the duplicate-row warning (memory stays bounded). */
 const MAX_DUPLICATE_KEYS = 100_000;
 

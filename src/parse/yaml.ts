@@ -1,5 +1,5 @@
 /** YAML (and JSON) documents parsed with their positions, so every diagnostic can point at line:column. */
-import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diag } from '../diagnostics/codes.js';
 import { Rational } from '../model/rational.js';
 import type { Diagnostic } from '../model/types.js';
@@ -162,14 +162,36 @@ function composeDocument(source: string, lineCounter: LineCounter): { doc: Docum
   for (const token of parser.end()) tokens.push(token);
   // as parseDocument(): the first document, and an error where a second one starts
   let doc: Document | undefined;
-  for (const d of new Composer({ uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'error' }).compose(tokens, true, source.length)) {
+  // uniqueKeys off: yaml compares each key with every earlier one (a 2 MB mapping took seconds); duplicateKeys does it with a set
+  for (const d of new Composer({ uniqueKeys: false, strict: true, prettyErrors: false, logLevel: 'error' }).compose(tokens, true, source.length)) {
     if (!doc) doc = d as Document;
     else {
       doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
       break;
     }
   }
+  duplicateKeys(doc!);
   return { doc: doc!, oddNumbers };
+}
+
+/**
+ * yaml's uniqueKeys check in linear time: a scalar key whose value (===, so 1 and "1" differ, as in yaml) an earlier key
+ * of the same mapping has gives a DUPLICATE_KEY error at the key, where yaml puts it.
+ */
+function duplicateKeys(doc: Document): void {
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          const at = pair.key.range?.[0] ?? 0;
+          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(pair.key.value);
+      }
+    },
+  });
 }
 
 /** A plain scalar YAML might read as a number other than the decimal written: hex, octal, .inf, .nan, an exponent, 16+ digits. */
@@ -214,6 +236,18 @@ function strictJsonError(text: string): { message: string; offset: number } | un
   }
 }
 
+/** Each mapping's pairs by key text (the first of duplicates), built on the first look-up: locating every key of a large mapping stays linear. */
+const PAIRS = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let pairs = PAIRS.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p as Pair);
+    PAIRS.set(map, pairs);
+  }
+  return pairs;
+}
+
 function locate(
   doc: Document,
   path: Path,
@@ -226,7 +260,7 @@ function locate(
     const seg = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsOf(node).get(String(seg));
       if (!pair) break;
       if (last && key && isNodeWithRange(pair.key)) {
         best = pair.key;

@@ -1,6 +1,6 @@
 /** JSON Schema validation (ajv, strict, compiled once per schema) with errors mapped to file:line:column. */
 import { textOf } from '../model/text.js';
-import { diag } from '../diagnostics/codes.js';
+import { diag, MAX_PROBLEMS } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
 import type { ParsedDocument, Path } from '../parse/yaml.js';
@@ -56,16 +56,18 @@ const valueAt = (root: unknown, path: Path): unknown => {
 export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument): Diagnostic[] {
   if (validate(doc.value)) return [];
   const errors = validate.errors ?? [];
-  const unions = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-  const kept = errors.filter(
-    (e) =>
-      !unions.some(
-        (u) => u !== e && e.schemaPath.startsWith(u.schemaPath.slice(0, -u.keyword.length)) && e.instancePath.startsWith(u.instancePath),
-      ),
-  );
+  const inFailedUnion = unionBranches(errors);
+  const kept = errors.filter((_, i) => !inFailedUnion[i]);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // past the cap only a count is kept (capDiagnostics would drop the rest anyway): 150,000 bad metrics are not each
+  // located and worded
+  const rest = new Set<string>();
   for (const e of kept) {
+    if (out.length >= MAX_PROBLEMS) {
+      if (e.keyword !== 'propertyNames') rest.add(`${e.instancePath}|${e.keyword}|${e.schemaPath}`);
+      continue;
+    }
     const path = toPath(e.instancePath);
     const where = describePath(path);
     const value = valueAt(doc.value, path);
@@ -130,7 +132,38 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
       out.push(d);
     }
   }
+  if (rest.size) out.push(diag('ZC-E-ERRORS-CAPPED', { file: doc.file, shown: MAX_PROBLEMS, more: rest.size }, { file: doc.file }));
   return out;
+}
+
+/** Keywords that describe a schema without checking anything. */
+const ANNOTATIONS = new Set(['description', 'title', '$comment', 'examples', 'default', 'deprecated']);
+
+/**
+ * Marks the errors of a failed oneOf/anyOf's branches, which its own message replaces. ajv (allErrors) appends a
+ * union's branch errors and then, if every branch failed, the union's error; so a union's branches are the run of
+ * errors just before it at its instance path or below. When the union shares its schema with other keywords, only
+ * errors under its own schema path count (the others' errors may precede it at the same path). Linear in the error
+ * count: a document with 60,000 bad metrics must not take minutes, and an error at metrics.m10 is not one of the
+ * branches of metrics.m1 (a path prefix is not a parent).
+ */
+function unionBranches(errors: readonly SchemaError[]): Uint8Array {
+  const marked = new Uint8Array(errors.length);
+  for (let i = 0; i < errors.length; i++) {
+    const u = errors[i]!;
+    if (u.keyword !== 'oneOf' && u.keyword !== 'anyOf') continue;
+    const at = u.instancePath;
+    const below = `${at}/`;
+    const branch = `${u.schemaPath}/`;
+    const alone = Object.keys(u.parentSchema ?? { shared: true }).every((k) => k === u.keyword || ANNOTATIONS.has(k));
+    for (let j = i - 1; j >= 0; j--) {
+      const e = errors[j]!;
+      if (e.instancePath !== at && !e.instancePath.startsWith(below)) break;
+      if (!alone && !e.schemaPath.startsWith(branch)) break;
+      marked[j] = 1;
+    }
+  }
+  return marked;
 }
 
 function unionDescription(e: SchemaError): string {
@@ -141,6 +174,7 @@ function unionDescription(e: SchemaError): string {
       return name === 'number' ? 'a number or numeric string' : name === 'quantity' ? 'a quantity (number or {value, unit})' : name;
     }
     if (b.type === 'object') return `{${Object.keys((b.properties as object | undefined) ?? {}).join(', ')}}`;
+    if (b.type === 'boolean') return 'true/false';
     if (Array.isArray(b.enum)) return `one of ${b.enum.join(', ')}`;
     if (b.required) return `an entry with ${(b.required as string[]).join(' and ')}`;
     return String(b.type ?? 'value');

@@ -93,6 +93,13 @@ const SETUPS = {
   'symlink-loop-file': (dir: string) => symlinkSync('loop.yaml', join(dir, 'loop.yaml')),
   'dangling-link': (dir: string) => symlinkSync('nowhere.yaml', join(dir, 'gone.yaml')),
   'chmod-000': (dir: string) => chmodSync(join(dir, 'activity.csv'), 0),
+  // 40,000 metrics that are lists, then a repeat of m5: each is an error (metric m10 is not inside m1's), only the first
+  // 100 are shown; about 560 KB, well under the 2 MB document cap. Quadratic checks took minutes on it.
+  'many-bad-keys': (dir: string) =>
+    writeFileSync(
+      join(dir, 'park.yaml'),
+      `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: MANY, name: Many keys, type: park, region: CN-NM }\nyear: 2024\nmetrics:\n${Array.from({ length: 40_000 }, (_, i) => `  m${i}: [1]\n`).join('')}  m5: [2]\n`,
+    ),
   'absolute-profile': (dir: string) => writeFileSync(join(dir, 'park.yaml'), readFileSync(join(dir, 'park.yaml'), 'utf8').replaceAll('@CASE@', dir)),
 } as const;
 

@@ -33,6 +33,41 @@ describe('schema diagnostics', () => {
     ]);
   });
 
+  it('keeps every failed union: metrics.m10 is not a branch of metrics.m1 (the old prefix test dropped it)', () => {
+    const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n  m1: [1]\n  m10: [2]\n  m1x: { value: 1, unit: t, extra: 2 }\n');
+    const ds = schemaDiagnostics(validatorFor('submission'), doc);
+    expect(ds.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['ZC-E-SCHEMA-TYPE', 5, 7, 'metrics.m1: expected a quantity (number or {value, unit}) or true/false, found a list'],
+      ['ZC-E-SCHEMA-TYPE', 6, 8, 'metrics.m10: expected a quantity (number or {value, unit}) or true/false, found a list'],
+      ['ZC-E-SCHEMA-TYPE', 7, 8, 'metrics.m1x: expected a quantity (number or {value, unit}) or true/false, found a mapping'],
+    ]);
+  });
+
+  it("keeps the errors of a union's sibling keywords (the factor entry's anyOf sits beside its properties)", () => {
+    const doc = parseYaml('f.yaml', 'format: zcpark-factors/1\nid: t\nentries:\n  - { category: fuel, item: diesel, source: x, year: 1800, region: XX }\n  - { item: diesel, source: x }\n');
+    const ds = schemaDiagnostics(validatorFor('factors'), doc);
+    // before, any error at or below a failed union's path was taken for one of its branches: year, region and the
+    // missing category (a `required` beside the anyOf, at the same path) were lost
+    expect(ds.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['ZC-E-SCHEMA-TYPE', 4, 5],
+      ['ZC-E-SCHEMA-PATTERN', 4, 68],
+      ['ZC-E-SCHEMA-INVALID', 4, 54],
+      ['ZC-E-SCHEMA-TYPE', 5, 5],
+      ['ZC-E-SCHEMA-REQUIRED', 5, 5],
+    ]);
+    expect(ds[0]!.message).toBe('entries[0]: expected an entry with co2 and co2_unit or an entry with energy and energy_unit, found a mapping');
+  });
+
+  it('words the first 100 errors and counts the rest', () => {
+    const lines = Array.from({ length: 250 }, (_, i) => `  k${i}: [${i}]`).join('\n');
+    const doc = parseYaml('x.yaml', `format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n${lines}\n`);
+    const ds = schemaDiagnostics(validatorFor('submission'), doc);
+    expect(ds).toHaveLength(101);
+    expect(ds[99]!.message).toMatch(/^metrics\.k99: /);
+    expect(ds[100]!.code).toBe('ZC-E-ERRORS-CAPPED');
+    expect(ds[100]!.message).toBe('x.yaml: 150 more errors not shown (the first 100 are); fix those, or the export that produced them, and run again');
+  });
+
   it('names a missing field and suggests a misspelt key', () => {
     const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyaer: 2024\n');
     const ds = schemaDiagnostics(validatorFor('submission'), doc);

@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import { statSync } from 'node:fs';
 import { compileProfileText } from '../../data/load.js';
-import { dedupeDiagnostics, diag, hasErrors } from '../../diagnostics/codes.js';
+import { capDiagnostics, dedupeDiagnostics, diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
@@ -112,7 +112,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
   // a CSV shared by two submissions is one file: its findings are reported (and counted) once
   const seen = new Set<string>();
   for (const r of results) {
-    r.diagnostics = dedupeDiagnostics(r.diagnostics, seen);
+    r.diagnostics = capDiagnostics(dedupeDiagnostics(r.diagnostics, seen));
     r.diagnostics.sort(byPosition);
   }
   return { results, files };
