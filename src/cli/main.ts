@@ -122,10 +122,9 @@ program
     await run(async () => (await import('./commands/schema.js')).runSchema(name));
   });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
+// a promise chain, not top-level await: the bundle is CommonJS (see scripts/bundle-cli.mjs)
+program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else throw e;
-}
+});
