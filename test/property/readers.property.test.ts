@@ -7,9 +7,11 @@
  *     return rows with their lines, or diagnostics with a line;
  *  3. parseYaml, on random text seeded with YAML syntax (anchors, aliases, merge keys, block scalars,
  *     tags, directives, tabs, flow collections), as .yaml and as .json, returns a value or positioned
- *     diagnostics, and locate() answers any path.
+ *     diagnostics, and locate() answers any path;
+ *  4. parseYaml's own duplicate-key check (linear; yaml's is quadratic) reports what yaml's uniqueKeys reports,
+ *     at the same positions, on mappings of up to 16 keys and of 17–40 (its two paths).
  * Runs (FC_RUNS scales them, see runs.ts): decode 100,000; CSV 100,000 text + 50,000 bytes;
- * YAML 50,000 text + 10,000 bytes (the `yaml` parser costs ~0.1 ms a document, parsed twice a run, so 10^5 would take
+ * YAML 50,000 text + 10,000 bytes + 10,000 duplicate-key mappings (the `yaml` parser costs ~0.1 ms a document, parsed twice a run, so 10^5 would take
  * 20 s by itself; the local 10^6 run gives it 500,000).
  */
 import assert from 'node:assert/strict';
@@ -18,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../../src/model/types.js';
 import { parseCsv } from '../../src/parse/csv.js';
 import { fastCsv } from '../../src/parse/csv-fast.js';
@@ -181,4 +184,33 @@ describe('YAML reader (fast-check)', () => {
     parseYaml('s.yaml', 'format: zcpark/1\n[a, b]: 1\n');
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it("reports the duplicate keys yaml's own uniqueKeys check reports, at the same positions", () => {
+    // parseYaml checks keys itself (yaml's check compares each key with every earlier one); mappings of 0–40 keys
+    // cover both of its paths (pairwise up to 16 keys, a set above), with keys that differ only in type (1, "1", true)
+    const key = fc.constantFrom('a', 'b', 'c', '1', '"1"', "'a'", 'true', '"true"', 'null', '~', '""', '0x1', '1.0', 'a b', '? a');
+    const mapping = fc.oneof(fc.array(key, { maxLength: 16 }), fc.array(key, { minLength: 17, maxLength: 40 }));
+    const N = runs(10_000);
+    const LineCounterOf = (text: string) => {
+      const lc = new LineCounter();
+      parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+      return lc;
+    };
+    fc.assert(
+      fc.property(mapping, fc.boolean(), (keys, nested) => {
+        const body = keys.map((k, i) => (k.startsWith('?') ? `${k}\n: ${i}` : `${k}: ${i}`));
+        const text = nested ? `top:\n${body.map((l) => l.split('\n').map((x) => `  ${x}`).join('\n')).join('\n')}\n` : `${body.join('\n')}\n`;
+        const theirs = parseDocument(text, { uniqueKeys: true });
+        const lc = LineCounterOf(text);
+        const want = theirs.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => {
+          const p = lc.linePos(e.pos[0]);
+          return `${p.line}:${p.col}`;
+        });
+        const got = parseYaml('k.yaml', text).diagnostics.filter((d) => d.code === 'ZC-E-YAML-DUPLICATE-KEY').map((d) => `${d.line}:${d.column}`);
+        assert.deepEqual(got, want, text);
+      }),
+      { numRuns: N },
+    );
+  }, timeoutFor(runs(10_000), 0.3));
 });
+
