@@ -12,6 +12,12 @@ const BIN = join(ROOT, 'bin', 'zcpark.js');
 const N = Number(process.env.BENCH_RUNS ?? 11);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** A run that did not do its job prints why instead of figures, and the bench exits 1: a fast failure is no figure. */
+const failure = (r) => `exit ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${String(r.stderr ?? '').split('\n').find((l) => l.trim() && !l.startsWith('ZCPARK_PEAK_RSS_KB')) ?? 'no message'}`;
+function failed(name, why) {
+  console.log(`${name.padEnd(44)}FAILED — ${why}`);
+  process.exitCode = 1;
+}
 function cold(args) {
   const times = [];
   for (let i = 0; i < N; i++) {
@@ -80,11 +86,11 @@ function batchRun(args, format = 'jsonl') {
     const r = spawnSync(process.execPath, [join(ROOT, 'test/bench/rss-run.mjs'), 'batch', ...args, '-f', format, '-q'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'], env: { ...process.env, CI: '1' } });
     const s = (performance.now() - t) / 1000;
     const rss = Number(/ZCPARK_PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-    runs.push({ s, rss, lines: r.status === 0 ? BATCH_N : -1 });
+    runs.push({ s, rss, lines: r.status === 0 ? BATCH_N : -1, error: r.status === 0 ? '' : failure(r) });
   }
   runs.sort((a, b) => a.s - b.s);
   const mid = runs[Math.floor(runs.length / 2)];
-  return { ...mid, range: `${runs[0].s.toFixed(1)}–${runs[runs.length - 1].s.toFixed(1)}` };
+  return { ...mid, range: `${runs[0].s.toFixed(1)}–${runs[runs.length - 1].s.toFixed(1)}`, error: runs.find((x) => x.error)?.error ?? '' };
 }
 console.log(`${pad(`batch case (median of ${REPEAT})`, 44)}${pad('s', 10)}${pad('range', 12)}${pad('files/s', 10)}${pad('peak RSS', 12)}target`);
 for (const [name, args, format] of [
@@ -95,7 +101,10 @@ for (const [name, args, format] of [
   ['10k-row roster, 2 workers, jsonl', [join(out, 'roster.csv'), '-j', '2'], 'jsonl'],
 ]) {
   const r = batchRun(args, format);
-  if (r.lines !== BATCH_N) console.log(`  (the run failed)`);
+  if (r.error) {
+    failed(name, r.error);
+    continue;
+  }
   console.log(`${pad(name, 44)}${pad(r.s.toFixed(1), 10)}${pad(r.range, 12)}${pad((BATCH_N / r.s).toFixed(0), 10)}${pad(`${r.rss.toFixed(0)} MB`, 12)}${name.includes('2 workers') && !name.includes('roster') ? '≤ 8 s (issue #5)' : ''}`);
 }
 
@@ -122,23 +131,26 @@ const size100 = statSync(c100.csv).size / 1048576;
 const raw = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'test/bench/raw-csv.mjs'), c100.csv], { encoding: 'utf8' }).stdout);
 console.log(`${pad(`csv-parse stream alone, ${size100.toFixed(0)} MB (${(raw.records / 1e6).toFixed(2)} M rows)`, 44)}${pad(raw.s.toFixed(2), 10)}${pad((size100 / raw.s).toFixed(1), 10)}${pad(`${raw.rssMB.toFixed(0)} MB`, 12)}reference`);
 const z100 = timed([RSS_RUN, 'evaluate', c100.yaml, '-f', 'json', '--fail-on', 'never']);
-console.log(`${pad('zcpark evaluate, same file, end to end', 44)}${pad(z100.s.toFixed(2), 10)}${pad((size100 / z100.s).toFixed(1), 10)}${pad(`${z100.rss.toFixed(0)} MB`, 12)}throughput ≥ 0.7 × csv-parse: ${(raw.s / z100.s).toFixed(2)} ×`);
+if (z100.r.status !== 0) failed('zcpark evaluate, same file, end to end', failure(z100.r));
+else console.log(`${pad('zcpark evaluate, same file, end to end', 44)}${pad(z100.s.toFixed(2), 10)}${pad((size100 / z100.s).toFixed(1), 10)}${pad(`${z100.rss.toFixed(0)} MB`, 12)}throughput ≥ 0.7 × csv-parse: ${(raw.s / z100.s).toFixed(2)} ×`);
 if (process.env.BENCH_1GB !== '0') {
   const c1g = streamCase(1024);
   const z1g = timed([RSS_RUN, 'evaluate', c1g.yaml, '-f', 'json', '--fail-on', 'never']);
-  console.log(`${pad('zcpark evaluate, 1 GB activity CSV', 44)}${pad(z1g.s.toFixed(1), 10)}${pad((1024 / z1g.s).toFixed(1), 10)}${pad(`${z1g.rss.toFixed(0)} MB`, 12)}peak RSS < 150 MB${c1g.genS > 1 ? ` (generated in ${c1g.genS.toFixed(0)} s)` : ''}`);
+  if (z1g.r.status !== 0) failed('zcpark evaluate, 1 GB activity CSV', failure(z1g.r));
+  else console.log(`${pad('zcpark evaluate, 1 GB activity CSV', 44)}${pad(z1g.s.toFixed(1), 10)}${pad((1024 / z1g.s).toFixed(1), 10)}${pad(`${z1g.rss.toFixed(0)} MB`, 12)}peak RSS < 150 MB${c1g.genS > 1 ? ` (generated in ${c1g.genS.toFixed(0)} s)` : ''}`);
 } else console.log('  (1 GB case skipped: BENCH_1GB=0)');
 
 // ---- validating 10,000 small submissions (issue #7) ------------------------------------------------------
 console.log(`\n${pad('validation of 10,000 submissions', 44)}${pad('s', 10)}${pad('files/s', 10)}${pad('peak RSS', 12)}note`);
 const zv = timed([RSS_RUN, 'validate', join(out, 'subs'), '-f', 'json']);
-console.log(`${pad('zcpark validate (one process, full checks)', 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}schema + CSVs + units + accounting`);
+if (zv.r.status !== 0) failed('zcpark validate (one process, full checks)', failure(zv.r));
+else console.log(`${pad('zcpark validate (one process, full checks)', 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}schema + CSVs + units + accounting`);
 const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const ajvArgs = (data) => [AJV, 'validate', '--spec=draft2020', '--strict=true', '--allow-union-types', '-s', 'schemas/submission.schema.json', '-r', 'schemas/activity.schema.json', '-d', data];
 const ag = timed(ajvArgs(`${join(out, 'subs')}/*/park.yaml`));
-console.log(`${pad('ajv-cli, one process over a glob', 44)}${pad(ag.s.toFixed(1), 10)}${pad((BATCH_N / ag.s).toFixed(0), 10)}${pad('', 12)}schema only (js-yaml); zcpark ${(ag.s / zv.s).toFixed(2)} × its speed`);
+console.log(`${pad('ajv-cli, one process over a glob', 44)}${pad(ag.s.toFixed(1), 10)}${pad((BATCH_N / ag.s).toFixed(0), 10)}${pad('', 12)}schema only (js-yaml); zcpark ${zv.r.status === 0 ? (ag.s / zv.s).toFixed(2) : '—'} × its speed`);
 const SAMPLE = 40;
 const t1 = performance.now();
 for (let i = 0; i < SAMPLE; i++) spawnSync(process.execPath, ajvArgs(join(out, 'subs', `BENCH-${String(i).padStart(5, '0')}`, 'park.yaml')), { cwd: ROOT });
 const perFile = (performance.now() - t1) / 1000 / SAMPLE;
-console.log(`${pad('ajv-cli, one process per file (CI loop)', 44)}${pad((perFile * BATCH_N).toFixed(0), 10)}${pad((1 / perFile).toFixed(0), 10)}${pad('', 12)}extrapolated from ${SAMPLE} files; zcpark ≥ 5 × faster: ${((perFile * BATCH_N) / zv.s).toFixed(0)} ×`);
+console.log(`${pad('ajv-cli, one process per file (CI loop)', 44)}${pad((perFile * BATCH_N).toFixed(0), 10)}${pad((1 / perFile).toFixed(0), 10)}${pad('', 12)}extrapolated from ${SAMPLE} files; zcpark ≥ 5 × faster: ${zv.r.status === 0 ? ((perFile * BATCH_N) / zv.s).toFixed(0) : '—'} ×`);

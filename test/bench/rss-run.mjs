@@ -2,4 +2,5 @@
 // Usage: node test/bench/rss-run.mjs <zcpark args…>  (used by bench.mjs; not a test)
 process.on('exit', () => process.stderr.write(`\nZCPARK_PEAK_RSS_KB ${process.resourceUsage().maxRSS}\n`));
 process.argv = [process.argv[0], 'zcpark', ...process.argv.slice(2)];
-await import('../../dist/bundle/main.js');
+// bin/zcpark.js is CommonJS (it runs the bundle with its code cache)
+await import('../../bin/zcpark.js');
