@@ -12,9 +12,12 @@ export function pickLang(flag: string | undefined): Lang {
 /** Code-unit order: the same on every machine whatever its locale (and no ICU collator to start, ~10 ms). */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A file's "N more not shown" line comes after the problems it follows; other lines without a position come first. */
+const lineOf = (d: Diagnostic): number => d.line ?? (d.code === 'ZC-E-ERRORS-CAPPED' || d.code === 'ZC-W-WARNINGS-CAPPED' ? Infinity : 0);
+
 /** Position order: file, line, column, then the CSV column's name and the code, so every command prints the same order. */
 export const byPosition = (a: Diagnostic, b: Diagnostic) =>
-  cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.field ?? '', b.field ?? '') || cmp(a.code, b.code);
+  cmp(a.file ?? '', b.file ?? '') || lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.field ?? '', b.field ?? '') || cmp(a.code, b.code);
 
 /** One line per diagnostic, sorted by file and position so the output is stable. */
 export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean, lang: Lang = 'en'): string {

@@ -114,7 +114,8 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
 
   const activityFiles: string[] = [];
   (Array.isArray(v.activity_files) ? v.activity_files : []).forEach((rel, i) => {
-    if (typeof rel !== 'string') return;
+    // not a path (the schema says so): "" would otherwise be read as the submission's folder, two messages for one cause
+    if (typeof rel !== 'string' || rel === '') return;
     const got = ctx.readFile(rel);
     activityFiles.push(got.file);
     if ('error' in got) {

@@ -23,7 +23,7 @@ export interface ParsedCsv {
 }
 
 /** csv-parse's options for activity CSVs, whole or streamed. */
-export const CSV_PARSE_OPTIONS = { bom: true, skip_empty_lines: true, max_record_size: 1_000_000, skip_records_with_error: true } as const;
+export const CSV_PARSE_OPTIONS = { bom: true, skip_empty_lines: true, max_record_size: 1_000_000, skip_records_with_error: true, record_delimiter: ['\r\n', '\n', '\r'] } as const;
 
 /** The line a record starts on: as many lines before its end as its quoted cells contain line breaks. */
 export function recordStart(record: readonly string[], endLine: number): number {

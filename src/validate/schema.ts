@@ -30,7 +30,7 @@ const toPath = (pointer: string): (string | number)[] =>
 const PATTERN_WORDS: Record<string, string> = {
   '^[A-Za-z0-9._-]{1,64}$': 'letters A–Z, digits and . _ - only, 1 to 64 characters (it names output files)',
   '^CN(-[A-Z]{2})?$': 'a province code such as CN-NM, CN-JS, CN-GD (ISO 3166-2:CN), or CN',
-  '^[a-z][a-z0-9_]*$': 'lower-case letters, digits and _ (e.g. water_reuse_rate)',
+  '^[a-z][a-z0-9_]*$': 'lower-case letters, digits and _, starting with a letter',
   '^[a-z0-9][a-z0-9-]{0,63}$': 'lower-case letters, digits and - (e.g. my-pack)',
 };
 
@@ -111,9 +111,15 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
       case 'anyOf':
         d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: unionDescription(e), found: typeOf(value) }, { file: doc.file, ...doc.locate(path) });
         break;
-      case 'pattern':
-        d = diag('ZC-E-SCHEMA-PATTERN', { where, found: typeof (e as { propertyName?: string }).propertyName === 'string' ? `"${(e as { propertyName?: string }).propertyName}"` : textOf(value), allowed: PATTERN_WORDS[String(e.params.pattern)] ?? String(e.params.pattern) }, { file: doc.file, ...doc.locate(path) });
+      case 'pattern': {
+        const allowed = PATTERN_WORDS[String(e.params.pattern)] ?? String(e.params.pattern);
+        const key = (e as { propertyName?: unknown }).propertyName;
+        // a bad key (propertyNames): ajv's path is the mapping's, so the key itself is named and located
+        d = typeof key === 'string'
+          ? diag('ZC-E-SCHEMA-PATTERN', { where: `a key of ${where}`, found: key, allowed }, { file: doc.file, ...doc.locate([...path, key], true) })
+          : diag('ZC-E-SCHEMA-PATTERN', { where, found: textOf(value), allowed }, { file: doc.file, ...doc.locate(path) });
         break;
+      }
       case 'propertyNames':
         continue; // reported through the nested pattern error on the key itself
       case 'minLength':

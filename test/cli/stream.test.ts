@@ -105,5 +105,5 @@ describe('a CSV above the streaming threshold', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as { emissions: { by_category: Record<string, number> } };
     expect(report.emissions.by_category.fuel).toBe(461249.925);
-  });
+  }, 60_000);
 });

@@ -58,6 +58,14 @@ describe('schema diagnostics', () => {
     expect(ds[0]!.message).toBe('entries[0]: expected an entry with co2 and co2_unit or an entry with energy and energy_unit, found a mapping');
   });
 
+  it('names and points at a bad key itself, not the first key of its mapping', () => {
+    const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n  water_reuse_rate: 0.5\n  Water-Reuse: 1\n');
+    const ds = schemaDiagnostics(validatorFor('submission'), doc);
+    expect(ds.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['ZC-E-SCHEMA-PATTERN', 6, 3, 'a key of metrics: "Water-Reuse" does not match lower-case letters, digits and _, starting with a letter'],
+    ]);
+  });
+
   it('words the first 100 errors and counts the rest', () => {
     const lines = Array.from({ length: 250 }, (_, i) => `  k${i}: [${i}]`).join('\n');
     const doc = parseYaml('x.yaml', `format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n${lines}\n`);
