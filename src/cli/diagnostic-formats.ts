@@ -19,7 +19,14 @@ function summary(results: FileResult[]) {
   return { files: results.length, valid: results.length - invalid, invalid, errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length };
 }
 
-function pretty(results: FileResult[], color: boolean, lang: Lang): string {
+/** The sentence that says why a run with no errors fails: more warnings than --max-warnings allows. */
+function overMax(results: FileResult[], maxWarnings: number | undefined): string | undefined {
+  if (maxWarnings === undefined) return undefined;
+  const n = summary(results).warnings;
+  return n > maxWarnings ? `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows: the check fails` : undefined;
+}
+
+function pretty(results: FileResult[], color: boolean, lang: Lang, maxWarnings?: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
   for (const r of results) {
@@ -30,10 +37,12 @@ function pretty(results: FileResult[], color: boolean, lang: Lang): string {
   const all = results.flatMap((r) => r.diagnostics);
   const verdict = s.invalid ? c.red(`${s.invalid} invalid`) : c.green('all valid');
   out.push(`${s.files} file${s.files === 1 ? '' : 's'} checked: ${verdict}; ${countLine(all)}\n`);
+  const over = overMax(results, maxWarnings);
+  if (over) out.push(`${c.red(over)}\n`);
   return out.join('');
 }
 
-function json(results: FileResult[], lang: Lang): string {
+function json(results: FileResult[], lang: Lang, maxWarnings?: number): string {
   const clean = (d: Diagnostic) => {
     const o: Record<string, unknown> = { code: d.code, severity: d.severity, message: localize(d, lang) };
     for (const k of ['file', 'line', 'column', 'row', 'field', 'found', 'allowed', 'suggestion'] as const) if (d[k] !== undefined) o[k] = d[k];
@@ -42,7 +51,7 @@ function json(results: FileResult[], lang: Lang): string {
   return `${JSON.stringify(
     {
       format: 'zcpark-validate/1',
-      summary: summary(results),
+      summary: { ...summary(results), ...(maxWarnings === undefined ? {} : { max_warnings: maxWarnings, over_max_warnings: overMax(results, maxWarnings) !== undefined }) },
       files: results.map((r) => ({
         file: r.file,
         kind: r.kind,
@@ -61,7 +70,7 @@ function json(results: FileResult[], lang: Lang): string {
 const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function github(results: FileResult[], lang: Lang): string {
+function github(results: FileResult[], lang: Lang, maxWarnings?: number): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of [...r.diagnostics].sort(byPosition)) {
@@ -74,6 +83,9 @@ function github(results: FileResult[], lang: Lang): string {
   }
   const s = summary(results);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const over = overMax(results, maxWarnings);
+  // an annotation, so a job that fails on warnings alone says why on its summary page
+  if (over) lines.push(`::error title=${ghProp('zcpark validate --max-warnings')}::${ghData(over)}\n`);
   lines.push(`${plural(s.files, 'file')} checked: ${s.invalid} invalid, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}\n`);
   return lines.join('');
 }
@@ -81,7 +93,7 @@ function github(results: FileResult[], lang: Lang): string {
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** JUnit: one test case per file that is clean, one per diagnostic otherwise (errors fail, warnings pass with output). */
-function junit(results: FileResult[], lang: Lang): string {
+function junit(results: FileResult[], lang: Lang, maxWarnings?: number): string {
   const cases: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -104,15 +116,22 @@ function junit(results: FileResult[], lang: Lang): string {
       }
     }
   }
+  const over = overMax(results, maxWarnings);
+  if (over) {
+    // one failing case for the run as a whole: the warnings themselves pass, their number does not
+    tests++;
+    failures++;
+    cases.push(`    <testcase classname="zcpark.validate" name="--max-warnings ${maxWarnings}">\n      <failure type="max-warnings" message="${xml(over)}">${xml(over)}</failure>\n    </testcase>`);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="zcpark validate" tests="${tests}" failures="${failures}">\n  <testsuite name="zcpark validate" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
 
 /** Renders the results of a validate run in one of pretty, json, github, junit. */
-export function renderDiagnostics(format: string, results: FileResult[], opts: { color: boolean; lang: Lang }): string {
+export function renderDiagnostics(format: string, results: FileResult[], opts: { color: boolean; lang: Lang; maxWarnings?: number }): string {
   switch (format) {
-    case 'json': return json(results, opts.lang);
-    case 'github': return github(results, opts.lang);
-    case 'junit': return junit(results, opts.lang);
-    default: return pretty(results, opts.color, opts.lang);
+    case 'json': return json(results, opts.lang, opts.maxWarnings);
+    case 'github': return github(results, opts.lang, opts.maxWarnings);
+    case 'junit': return junit(results, opts.lang, opts.maxWarnings);
+    default: return pretty(results, opts.color, opts.lang, opts.maxWarnings);
   }
 }

@@ -61,6 +61,24 @@ describe('zcpark validate', () => {
     expect(runCli(['validate', HAND, '--max-warnings', '0']).code).toBe(1);
   });
 
+  it('says why a run without errors fails on --max-warnings, in every format', () => {
+    // HAND has 4 warnings (the test above passes at --max-warnings 4)
+    const why = '4 warnings, more than --max-warnings 3 allows: the check fails';
+    const pretty = runCli(['validate', HAND, '--max-warnings', '3']);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout.endsWith(`1 file checked: all valid; 0 errors, 4 warnings\n${why}\n`)).toBe(true);
+    const github = runCli(['validate', HAND, '--max-warnings', '3', '-f', 'github']);
+    expect(github.stdout).toContain(`::error title=zcpark validate --max-warnings::${why}\n`);
+    const json = JSON.parse(runCli(['validate', HAND, '--max-warnings', '3', '-f', 'json']).stdout) as { summary: Record<string, unknown> };
+    expect(json.summary).toEqual({ files: 1, valid: 1, invalid: 0, errors: 0, warnings: 4, max_warnings: 3, over_max_warnings: true });
+    const junit = runCli(['validate', HAND, '--max-warnings', '3', '-f', 'junit']).stdout;
+    expect(junit).toContain('tests="5" failures="1"');
+    expect(junit).toContain(`<testcase classname="zcpark.validate" name="--max-warnings 3">\n      <failure type="max-warnings" message="${why}">`);
+    // within the limit nothing is added
+    expect(runCli(['validate', HAND, '--max-warnings', '4']).stdout).not.toContain('--max-warnings');
+    expect(JSON.parse(runCli(['validate', HAND, '--max-warnings', '4', '-f', 'json']).stdout).summary.over_max_warnings).toBe(false);
+  });
+
   it('walks folders, expands globs, and visits a symlink loop once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-walk-'));
     cpSync(join(ROOT, 'fixtures/valid/hand-checked'), join(dir, 'a'), { recursive: true });

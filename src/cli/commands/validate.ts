@@ -35,7 +35,7 @@ export function runValidate(paths: string[], opts: ValidateOptions): number {
   const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
   if (maxWarnings !== Infinity && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
   const { results, files } = collectResults(paths, opts);
-  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color), lang: pickLang(opts.lang) });
+  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color), lang: pickLang(opts.lang), ...(maxWarnings === Infinity ? {} : { maxWarnings }) });
   if (opts.out) writeAtomic(opts.out, text, files);
   else process.stdout.write(text);
   const all = results.flatMap((r) => r.diagnostics);
