@@ -6,7 +6,7 @@ import { byPosition, countLine, formatDiagnostics } from './diagnostics.js';
 
 export interface FileResult {
   file: string;
-  kind: 'submission' | 'factors' | 'profile' | 'activity' | 'unknown';
+  kind: 'submission' | 'factors' | 'profile' | 'activity' | 'roster' | 'unknown';
   diagnostics: Diagnostic[];
 }
 

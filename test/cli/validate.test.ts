@@ -61,6 +61,23 @@ describe('zcpark validate', () => {
     expect(runCli(['validate', HAND, '--max-warnings', '0']).code).toBe(1);
   });
 
+  it('checks a roster, named or found in a folder, row by row (as batch reads it)', () => {
+    const pick = (stdout: string) =>
+      (JSON.parse(stdout) as { files: { file: string; kind: string; diagnostics: { code: string; line?: number; field?: string }[] }[] }).files
+        .filter((f) => f.kind === 'roster')
+        .map((f) => [f.file, f.diagnostics.map((d) => `${d.line}${d.field ? ` [${d.field}]` : ''} ${d.code}`)]);
+    // row 7's "abc" is the roster's one error (batch reports the same row); rows 2, 3 and 5 are parks under
+    // 20万 tce, each warned on its own row rather than once for the file
+    const want = [['fixtures/batch/roster.csv', ['2 ZC-W-BAND-BELOW-MIN', '3 ZC-W-BAND-BELOW-MIN', '5 ZC-W-BAND-BELOW-MIN', '7 [metric.waste_heat_utilization_rate] ZC-E-NUMBER-INVALID']]];
+    const named = runCli(['validate', 'fixtures/batch/roster.csv', '-f', 'json']);
+    expect(named.code).toBe(1);
+    expect(pick(named.stdout)).toEqual(want);
+    // in a folder: the roster is checked, the parks' activity CSVs only through their submissions
+    const folder = runCli(['validate', 'fixtures/batch', '-f', 'json']);
+    expect(pick(folder.stdout)).toEqual(want);
+    expect((JSON.parse(folder.stdout) as { files: { kind: string }[] }).files.map((f) => f.kind).filter((k) => k === 'activity')).toEqual([]);
+  });
+
   it('says why a run without errors fails on --max-warnings, in every format', () => {
     // HAND has 4 warnings (the test above passes at --max-warnings 4)
     const why = '4 warnings, more than --max-warnings 3 allows: the check fails';

@@ -1,6 +1,6 @@
 /** `zcpark batch <path…>`: evaluate folders, globs and roster CSVs in parallel; ranked summary; one report per submission. */
 import { availableParallelism } from 'node:os';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diag } from '../../diagnostics/codes.js';
@@ -14,7 +14,7 @@ import { renderBatchCsv, renderBatchHtml, renderBatchJson, renderBatchMarkdown, 
 import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
-import { discover } from '../discover.js';
+import { activityHeader, discover } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
 import { displayPath, pickFormat, readTracked, writeAtomic } from '../io.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
@@ -38,31 +38,6 @@ const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.c
 /** Format and extension of each submission's own file under --out-dir, by summary format. */
 const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
 const CHUNK = 16;
-
-/**
- * True when the first line of a CSV found in a folder is plainly an activity header (not a roster's).
- * Anything unusual (no line break in the first 64 KB, an encoding to detect, a quote) says false, and
- * the caller reads the whole file as before.
- */
-const HEAD = Buffer.allocUnsafe(65536); // reused: a zero-filled 64 KB per file cost 0.25 s over 10,000 folders
-function activityHeader(abs: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, 'r');
-    const head = HEAD;
-    const got = readSync(fd, head, 0, head.length, 0);
-    const nl = head.subarray(0, got).indexOf(10);
-    if (nl < 0) return false;
-    const decoded = decodeText(head.subarray(0, nl));
-    if ('error' in decoded || decoded.text.includes('"')) return false;
-    const header = decoded.text.replace(/\r$/, '').split(',').map((c) => c.trim().toLowerCase());
-    return !isRosterHeader(header);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
 function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {

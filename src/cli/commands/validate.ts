@@ -7,11 +7,13 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { readActivityCsv } from '../../normalize/activity-csv.js';
+import { isRosterHeader, rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
+import { parseCsv, type ParsedCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
-import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
+import { data, factorsOption, profileOption, submissionInput, useColor, type RunOverrides } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
-import { discover, documentKind } from '../discover.js';
+import { activityHeader, discover, documentKind } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
 import { displayPath, fileChunks, FileTooLarge, noteRead, pickFormat, readFailure, readStdin, readTracked, streamBytes, writeAtomic } from '../io.js';
 
@@ -50,6 +52,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
   const override = opts.profile ? profileOption(opts.profile) : undefined;
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
   const { files, explicit, skipped } = discover(paths);
+  const overrides: RunOverrides = { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) };
   const results: FileResult[] = [];
   if (override && 'diagnostics' in override) results.push({ file: opts.profile!, kind: 'profile', diagnostics: override.diagnostics });
   if (factors && factors.diagnostics.length) results.push({ file: opts.factors!, kind: 'factors', diagnostics: factors.diagnostics });
@@ -62,10 +65,12 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
 
   for (const abs of files) {
     const isCsv = extname(abs).toLowerCase() === '.csv';
-    // activity CSVs found in a folder are checked through the submissions that reference them (so not even read here)
-    if (isCsv && !explicit.has(abs)) continue;
+    // a CSV found in a folder is checked here only if it is a roster: activity CSVs are checked through the
+    // submissions that list them (the header line tells them apart without reading the file), and a large one is a dump
+    const found = isCsv && !explicit.has(abs);
+    if (found && (activityHeader(abs) || sizeOf(abs) > streamBytes())) continue;
     const file = abs === '-' ? '<stdin>' : displayPath(abs);
-    if (abs !== '-' && isCsv && sizeOf(abs) > streamBytes() && !factorHeader(abs)) {
+    if (abs !== '-' && isCsv && !found && sizeOf(abs) > streamBytes() && !factorHeader(abs) && !rosterHead(abs)) {
       // a large activity CSV is streamed, never held whole
       const out: Diagnostic[] = [];
       noteRead(abs);
@@ -81,6 +86,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
       continue;
     }
     const decoded = decodeText(bytes);
+    if (found && 'error' in decoded) continue;
     if ('error' in decoded) {
       // a YAML/JSON file found in a folder may well be a submission saved wrongly: say so rather than pass it over
       results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
@@ -88,9 +94,15 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     }
     if (isCsv) {
       if (isFactorHeader(decoded.text)) {
-        results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
+        if (!found) results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
         continue;
       }
+      const csv = parseCsv(file, decoded.text, new Map());
+      if (isRosterHeader(csv.header)) {
+        results.push({ file, kind: 'roster', diagnostics: rosterDiagnostics(file, csv, overrides) });
+        continue;
+      }
+      if (found) continue;
       const out: Diagnostic[] = [];
       const tainted = new Set<string>();
       readActivityCsv(file, { bytes }, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted }, [], out);
@@ -102,7 +114,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     if (!kind) continue;
     let diagnostics: Diagnostic[];
     if (kind === 'submission') {
-      diagnostics = validate(submissionInput(abs, file, decoded.text, { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }), d);
+      diagnostics = validate(submissionInput(abs, file, decoded.text, overrides), d);
     } else if (kind === 'profile') {
       const r = compileProfileText(file, decoded.text, d);
       diagnostics = 'diagnostics' in r ? r.diagnostics : [];
@@ -116,6 +128,31 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     r.diagnostics.sort(byPosition);
   }
   return { results, files };
+}
+
+/**
+ * A roster (formats.md §3): its header's problems, then each row checked as the submission it stands for. A finding
+ * about a row as a whole (a band, a missing activity) is placed on that row, so rows that share it stay apart.
+ */
+function rosterDiagnostics(file: string, csv: ParsedCsv, overrides: RunOverrides): Diagnostic[] {
+  const d = data();
+  const { targets, diagnostics } = rosterColumns(csv, d.vocabulary);
+  const out = [...csv.diagnostics, ...diagnostics];
+  for (const row of csv.rows) {
+    for (const x of validate({ ...submissionInput(file, file, '', overrides), doc: rosterRowDocument(csv, targets, row) }, d)) {
+      out.push(x.file === file && x.line === undefined ? { ...x, line: row.line, row: row.line } : x);
+    }
+  }
+  return out;
+}
+
+/** The first line of a large CSV names a roster's columns (read whole, as batch does, not streamed as activity). */
+function rosterHead(path: string): boolean {
+  for (const chunk of fileChunks(path, 65536)()) {
+    const line = Buffer.from(chunk).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!;
+    return isRosterHeader(line.split(',').map((c) => c.trim().toLowerCase()));
+  }
+  return false;
 }
 
 /** A factor set in CSV form has a source column and a co2 or energy column. */
