@@ -47,6 +47,29 @@ describe('evaluate --format csv', () => {
   });
 });
 
+describe('several submissions in one evaluate', () => {
+  const HAND = 'fixtures/valid/hand-checked/park.yaml';
+  it('csv: one BOM and one header, each row naming its submission (not two tables stacked)', () => {
+    const r = runCli(['evaluate', DEMO, HAND, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\r\n').filter((l) => l !== '');
+    expect(r.stdout.match(/\ufeff/g)).toHaveLength(1);
+    expect(lines.filter((l) => l.replace(/^\ufeff/, '').startsWith('submission,profile,'))).toHaveLength(1);
+    // the demo's 8 indicators, then the hand-checked park's 8, in the order given
+    const own = [...runCli(['evaluate', DEMO, '-f', 'csv']).stdout.split('\r\n').slice(1, -1), ...runCli(['evaluate', HAND, '-f', 'csv']).stdout.split('\r\n').slice(1, -1)];
+    expect(lines.slice(1)).toEqual(own);
+    expect(own).toHaveLength(16);
+  });
+
+  it('html: one document with a section per report', () => {
+    const r = runCli(['evaluate', DEMO, HAND, '-f', 'html']);
+    expect(r.stdout.match(/<!doctype html>/g)).toHaveLength(1);
+    expect(r.stdout.match(/<section>/g)).toHaveLength(2);
+    expect(r.stdout.match(/<\/html>/g)).toHaveLength(1);
+    expect(r.stdout.indexOf('DEMO-NM-ORDOS-ZCP')).toBeLessThan(r.stdout.indexOf('HAND-CHECKED-01'));
+  });
+});
+
 describe('-o picks the format from the extension', () => {
   it.each([['report.md', '# 手算园区'], ['report.csv', '\ufeffsubmission,'], ['report.json', '{\n  "format": "zcpark-report/1"'], ['report.txt', '手算园区 Hand-checked park (HAND-CHECKED-01)']])('%s', (name, start) => {
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-ext-'));

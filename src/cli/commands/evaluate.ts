@@ -4,6 +4,8 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { evaluate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { decodeText } from '../../parse/decode.js';
+import { renderCsvMany } from '../../report/formats/csv.js';
+import { renderHtmlMany } from '../../report/formats/html.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
@@ -79,6 +81,9 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
     // one submission: its report object; several: always an array (of the valid ones), whatever failed
     const text = format === 'json'
       ? files.length === 1 ? render(reports[0]!, { color, lang }) : `${JSON.stringify(reports, null, 2)}\n`
+      : format === 'csv' ? renderCsvMany(reports, { color, lang })
+      : format === 'html' ? renderHtmlMany(reports, { color, lang })
+      // text formats stack, a blank line between reports
       : reports.map((r) => render(r, { color, lang })).join('\n');
     if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
     else process.stdout.write(text);

@@ -26,6 +26,34 @@ details { margin: 12px 0; } code { font-size: 12px; }
 
 /** Renders one report as a complete HTML document. */
 export function renderHtml(r: Report, opts: RenderOptions): string {
+  return htmlDocument(`${r.submission.name} — zcpark ${r.submission.profile} ${opts.lang === 'zh' ? '评价' : 'evaluation'}`, opts, reportBody(r, opts));
+}
+
+/** Several reports (evaluate a.yaml b.yaml -f html) as one document: each report a section, in the order given. */
+export function renderHtmlMany(reports: readonly Report[], opts: RenderOptions): string {
+  if (reports.length === 1) return renderHtml(reports[0]!, opts);
+  const title = `zcpark: ${reports.length} ${opts.lang === 'zh' ? '份评价' : 'evaluations'}`;
+  return htmlDocument(title, opts, reports.map((r) => `<section>\n${reportBody(r, opts)}\n</section>`).join('\n<hr>\n'));
+}
+
+function htmlDocument(title: string, opts: RenderOptions, body: string): string {
+  return `<!doctype html>
+<html lang="${opts.lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${x(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** One report's content: everything inside <body>. */
+function reportBody(r: Report, opts: RenderOptions): string {
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(opts.lang, k, a);
   const zh = opts.lang === 'zh';
   const statusCell = (st: string) => `<td class="st-${st}">${L(st as LabelKey)}</td>`;
@@ -85,16 +113,7 @@ export function renderHtml(r: Report, opts: RenderOptions): string {
         ...r.trace.rows.flatMap((row) => row.steps.map((st) => `<li><code>${x(row.ref)}</code> ${x(row.entity)} ${x(row.category)}/${x(row.item)}: ${x(st.formula)}</li>`)),
       ].join('')}</ul></details>`
     : '';
-  return `<!doctype html>
-<html lang="${zh ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${x(s.name)} — zcpark ${x(s.profile)} ${zh ? '评价' : 'evaluation'}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return `<header>
 <h1>${x(s.name)}</h1>
 <div class="meta">${x(s.id)} · ${x(s.type)}${s.region ? ` · ${x(s.region)}` : ''} · ${s.year} · ${x(s.profile_title)}</div>
 <p><span class="verdict ${r.verdict}">${L(r.verdict.toUpperCase() as LabelKey)}</span> ${L('score')} <b>${r.score === null ? '—' : num(r.score, 1)}</b>/100 · ${L('grade')} <b>${x(r.grade ?? '—')}</b></p>
@@ -121,8 +140,5 @@ ${factorRows.join('\n')}
 </tbody></table>
 ${r.warnings.length ? `<h2>${L('warnings')}</h2><ul>${r.warnings.map((w) => `<li><code>${x(w.code)}</code> ${x(w.message)}${w.file ? ` <small>(${x(w.file)}${w.line ? `:${w.line}` : ''})</small>` : ''}</li>`).join('')}</ul>` : ''}
 ${trace}
-<div class="foot">zcpark ${x(r.tool.version)} · ${x(s.file)} · ${L('footer')}.</div>
-</body>
-</html>
-`;
+<div class="foot">zcpark ${x(r.tool.version)} · ${x(s.file)} · ${L('footer')}.</div>`;
 }
