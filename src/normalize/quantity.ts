@@ -30,8 +30,11 @@ export interface Site {
   ref: SourceRef;
 }
 
-/** Looks up a unit spelling; reports an unknown one with a suggestion. */
-export function readUnit(units: UnitRegistry, text: string, site: Site, out: Diagnostic[]): UnitDef | undefined {
+/**
+ * Looks up a unit spelling; reports an unknown one with a suggestion. With the dimensions the value may have, only units
+ * of those dimensions are suggested: "kW" on an electricity row is nearer kg than kWh by spelling, but kg is never meant.
+ */
+export function readUnit(units: UnitRegistry, text: string, site: Site, out: Diagnostic[], dimensions?: readonly string[]): UnitDef | undefined {
   const def = units.lookup(text);
   if (!def) {
     // "1,234" unquoted in a CSV splits into quantity 1 and unit "234" (the real unit moves one cell right)
@@ -39,7 +42,7 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
       out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: ' — the unit cell holds digits: a number with an unquoted thousands separator? write it "1,234" in quotes' }, site.ref));
       return undefined;
     }
-    const s = suggest(text, units.spellings());
+    const s = suggest(text, dimensions ? units.spellings().filter((sp) => dimensions.includes(units.lookup(sp)!.dimension)) : units.spellings());
     out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: didYouMean(s), suggestion: s }, site.ref));
   }
   return def;
@@ -70,7 +73,7 @@ export function readActivityQuantity(
     out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: valueSite.where, found: textOf(rawValue), hint: negativeHint }, valueSite.ref));
     ok = false;
   }
-  const unit = unitText.trim() === '' ? undefined : readUnit(units, unitText.trim(), unitSite, out);
+  const unit = unitText.trim() === '' ? undefined : readUnit(units, unitText.trim(), unitSite, out, dimensions);
   if (unitText.trim() === '') out.push(diag('ZC-E-UNIT-MISSING', { where: unitSite.where, allowed: dimensions.join(', ') }, unitSite.ref));
   if (!unit || !checkDimension(unit, dimensions, units, unitSite, out, unitText.trim()) || !ok || !n) return undefined;
   return { value: n.value, unit: unit.symbol };
@@ -164,7 +167,7 @@ export function readQuantityIn(
     out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: textOf(rawValue), hint: NOT_NEGATIVE }, site.ref));
     return undefined;
   }
-  const unit = readUnit(units, unitText, site, out);
+  const unit = readUnit(units, unitText, site, out, [dimension]);
   if (!unit || !checkDimension(unit, [dimension], units, site, out, unitText)) return undefined;
   return units.toBase(n.value, unit);
 }

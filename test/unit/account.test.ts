@@ -460,6 +460,13 @@ describe('input errors', () => {
     expect(errs[0]!.suggestion).toBe('MWh');
   });
 
+  it("suggests only units the row's category allows: kW on a grid row is kWh, never kg", () => {
+    // by spelling alone kW is one edit from kg (mass) and from kWh (energy); electricity rows take energy
+    const errs = errorsOf('{ category: electricity, item: grid, quantity: 5, unit: kW }');
+    expect(codes(errs)).toEqual(['ZC-E-UNIT-UNKNOWN']);
+    expect(errs[0]!.suggestion).toBe('kWh');
+  });
+
   it('rejects an unknown item and suggests the nearest one', () => {
     const errs = errorsOf('{ category: fuel, item: disel, quantity: 5, unit: t }');
     expect(codes(errs)).toEqual(['ZC-E-VOCAB-ITEM']);
