@@ -4,4 +4,6 @@ export const EXIT = {
   data: 1,
   usage: 2,
   internal: 70,
+  /** stdout or stderr was closed by its reader before the run finished (128 + SIGPIPE, as a shell reports it). */
+  pipeClosed: 141,
 } as const;

@@ -5,6 +5,16 @@ import { EXIT } from './exit-codes.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+// `zcpark batch … | head`: the reader has gone, so stop quietly rather than die on an unhandled EPIPE with a stack
+// trace. The exit code is the run's when it was already decided (the last write was cut), else 141 as for a process
+// killed by SIGPIPE (`cat | head`): the run stopped part-way. Files written with -o or --out-dir are whole or absent.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? EXIT.pipeClosed);
+  });
+}
+
 /** Runs a command body; usage errors exit 2 with one line, anything unexpected exits 70 without a stack (unless --debug). */
 async function run(body: () => Promise<number> | number): Promise<void> {
   try {
@@ -70,7 +80,7 @@ program
   .argument('<path...>', 'submission files, folders, globs and roster CSVs')
   .addOption(new Option('-f, --format <format>', 'table (default on a terminal), json, jsonl, csv, markdown or html').choices(['table', 'json', 'jsonl', 'csv', 'markdown', 'html']))
   .option('-o, --out <path>', 'write the summary to a file (atomically)')
-  .option('--out-dir <dir>', 'write one report per submission (<entity.id>.json) and summary.<ext> into this folder')
+  .option('--out-dir <dir>', 'write one report per submission (<entity.id>.<ext>, the extension of -f) and summary.<ext> into this folder')
   .option('-j, --jobs <n>', 'parallel workers (default: the number of CPUs)')
   .addOption(new Option('--fail-on <level>', 'exit 1 when any submission is invalid (default), also failed, also incomplete, or never').choices(['invalid', 'failed', 'incomplete', 'never']).default('invalid'))
   .option('-p, --profile <id|file>', 'rule pack to apply to every submission')

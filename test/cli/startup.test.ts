@@ -5,7 +5,7 @@
  * a cache made for another bundle is never fed to V8 (V8 checks only the source length), a copied package
  * keeps its cache, and without a cache the command still works.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,3 +62,19 @@ describe('the code cache of the bundled CLI', () => {
     });
   });
 });
+
+describe('a reader that goes away (zcpark … | head)', () => {
+  for (const args of [['evaluate', 'fixtures/demo/park.yaml', '-f', 'json'], ['batch', 'fixtures/batch', '-f', 'json', '-q']]) {
+    it(`${args[0]}: ends quietly, without a stack trace`, async () => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy(); // the pipe's reader is gone before the first byte: every write gets EPIPE
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+      expect(stderr).toBe('');
+      // the run's own code when it was decided before the write was cut (batch: 1, a broken roster row), else 141
+      expect([0, 1, 141]).toContain(code);
+    });
+  }
+});
+
