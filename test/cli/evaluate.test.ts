@@ -143,6 +143,17 @@ describe('zcpark evaluate', () => {
     expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 
+  it('says a rule pack or a factor set given as the submission is one, in one message', () => {
+    const pack = runCli(['evaluate', 'fixtures/packs/local-near-zero.yaml']);
+    expect(pack.code).toBe(1);
+    expect(pack.stderr).toBe(
+      'fixtures/packs/local-near-zero.yaml:5  error  unsupported format "zcpark-profile/1"; allowed: zcpark/1 (a submission); this file is a rule pack: give it with --profile, or check it with zcpark validate  ZC-E-FORMAT-VERSION\n1 error, 0 warnings in 1 invalid submission\n',
+    );
+    const factors = runCli(['evaluate', 'src/data/factors/energy.yaml']);
+    expect(factors.code).toBe(1);
+    expect(factors.stderr).toMatch(/^src\/data\/factors\/energy\.yaml:10 {2}error {2}unsupported format "zcpark-factors\/1"; .*factor set: give it with --factors.*ZC-E-FORMAT-VERSION\n1 error, 0 warnings in 1 invalid submission\n$/);
+  });
+
   it('evaluates several submissions into a JSON array', () => {
     const r = runCli(['evaluate', DEMO, 'fixtures/valid/hand-checked/park.yaml', '-f', 'json']);
     const reports = JSON.parse(r.stdout) as Report[];
