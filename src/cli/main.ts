@@ -1,5 +1,5 @@
 /** The zcpark command line: commander wiring, lazy command modules, and the one place exit codes are set. */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT } from './exit-codes.js';
 
@@ -12,6 +12,15 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? EXIT.pipeClosed);
+  });
+}
+
+/** -f/--format with its choices, in any case: `-f JSON` is json (commander's choices() alone is case-sensitive). */
+function formatOption(description: string, choices: string[]): Option {
+  return new Option('-f, --format <format>', description).choices(choices).argParser((value: string) => {
+    const f = value.toLowerCase();
+    if (!choices.includes(f)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return f;
   });
 }
 
@@ -47,7 +56,7 @@ program
   .command('evaluate')
   .description('validate, account and score submissions; print one report per submission')
   .argument('<submission...>', 'submission files (YAML or JSON); - for stdin')
-  .addOption(new Option('-f, --format <format>', 'table (default on a terminal), json, markdown, html or csv').choices(['table', 'json', 'markdown', 'html', 'csv']))
+  .addOption(formatOption('table (default on a terminal), json, markdown, html or csv', ['table', 'json', 'markdown', 'html', 'csv']))
   .option('-o, --out <path>', 'write the report to a file (atomically) instead of stdout')
   .option('-p, --profile <id|file>', 'rule pack to apply instead of the submission\'s profile')
   .option('--factors <file>', 'factor set (YAML, JSON or CSV) that overrides the built-ins')
@@ -63,7 +72,7 @@ program
   .command('validate')
   .description('check submissions, factor sets and rule packs (files, folders, globs) without scoring')
   .argument('<path...>', 'files, folders or globs; - for stdin')
-  .addOption(new Option('-f, --format <format>', 'pretty (default), json, github (workflow annotations; default under GitHub Actions) or junit').choices(['pretty', 'json', 'github', 'junit']))
+  .addOption(formatOption('pretty (default), json, github (workflow annotations; default under GitHub Actions) or junit', ['pretty', 'json', 'github', 'junit']))
   .option('-o, --out <path>', 'write the result to a file (atomically)')
   .option('-p, --profile <id|file>', 'rule pack to check submissions against instead of their own')
   .option('--factors <file>', 'factor set that overrides the built-ins')
@@ -78,7 +87,7 @@ program
   .command('batch')
   .description('evaluate many submissions (folders, globs, roster CSVs) in parallel: ranked summary, one report per submission')
   .argument('<path...>', 'submission files, folders, globs and roster CSVs')
-  .addOption(new Option('-f, --format <format>', 'table (default on a terminal), json, jsonl, csv, markdown or html').choices(['table', 'json', 'jsonl', 'csv', 'markdown', 'html']))
+  .addOption(formatOption('table (default on a terminal), json, jsonl, csv, markdown or html', ['table', 'json', 'jsonl', 'csv', 'markdown', 'html']))
   .option('-o, --out <path>', 'write the summary to a file (atomically)')
   .option('--out-dir <dir>', 'write one report per submission (<entity.id>.<ext>, the extension of -f) and summary.<ext> into this folder')
   .option('-j, --jobs <n>', 'parallel workers (default: the number of CPUs)')
@@ -106,7 +115,7 @@ program
   .command('profiles')
   .description('list the rule packs, or show one pack\'s indicators, thresholds, weights and sources')
   .argument('[id]', 'a built-in pack id or a pack file')
-  .addOption(new Option('-f, --format <format>', 'table or json').choices(['table', 'json']))
+  .addOption(formatOption('table or json', ['table', 'json']))
   .option('--no-color', 'no colours')
   .action(async (id: string | undefined, opts) => {
     await run(async () => (await import('./commands/profiles.js')).runProfiles(id, opts));
@@ -118,7 +127,7 @@ program
   .option('--year <year>', 'reporting year')
   .option('--region <code>', 'province, ISO 3166-2:CN (e.g. CN-NM)')
   .option('--factors <file>', 'a factor set that overrides the built-ins')
-  .addOption(new Option('-f, --format <format>', 'table or json').choices(['table', 'json']))
+  .addOption(formatOption('table or json', ['table', 'json']))
   .option('--no-color', 'no colours')
   .action(async (opts) => {
     await run(async () => (await import('./commands/factors.js')).runFactors(opts));

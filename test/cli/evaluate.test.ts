@@ -154,6 +154,13 @@ describe('zcpark evaluate', () => {
     expect(factors.stderr).toMatch(/^src\/data\/factors\/energy\.yaml:10 {2}error {2}unsupported format "zcpark-factors\/1"; .*factor set: give it with --factors.*ZC-E-FORMAT-VERSION\n1 error, 0 warnings in 1 invalid submission\n$/);
   });
 
+  it('takes -f in any case (-f JSON is json) and still refuses an unknown format with exit 2', () => {
+    expect(runCli(['evaluate', DEMO, '-f', 'JSON']).stdout).toBe(runCli(['evaluate', DEMO, '-f', 'json']).stdout);
+    const bad = runCli(['evaluate', DEMO, '-f', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, html, csv.\n");
+  });
+
   it('evaluates several submissions into a JSON array', () => {
     const r = runCli(['evaluate', DEMO, 'fixtures/valid/hand-checked/park.yaml', '-f', 'json']);
     const reports = JSON.parse(r.stdout) as Report[];
