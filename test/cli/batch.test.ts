@@ -68,6 +68,14 @@ describe('zcpark batch', () => {
     expect(all.at(-1)).toContain(',invalid,');
   });
 
+  it("sums up the reports' own warnings on stderr where the summary format cannot show them", () => {
+    // NM-R-01, NM-R-02 and NM-R-04 use under 20万 tce (roster rows 2, 3 and 5, as validate reports them)
+    const line = 'warning  3 submissions (NM-R-01, NM-R-02, NM-R-04), e.g. fixtures/batch/roster.csv:2: carbon_per_energy: annex 3 sets no band for parks below 200,000 tce (20万 tce) a year; the 0.2 tCO2/tce value of the 20万–100万 tce band is applied  ZC-W-BAND-BELOW-MIN\n';
+    for (const f of ['table', 'markdown', 'csv']) expect(runCli(['batch', BATCH, '-f', f, '-j', '1', '-q']).stderr.endsWith(line)).toBe(true);
+    // json and jsonl carry every warning inside the reports
+    expect(runCli(['batch', BATCH, '-f', 'json', '-j', '1', '-q']).stderr).not.toContain('ZC-W-BAND-BELOW-MIN');
+  });
+
   it('renders a Markdown summary a reviewer can paste', () => {
     const md = runCli(['batch', BATCH, '-f', 'markdown']).stdout;
     expect(md).toContain('# zcpark batch: 9 submissions');

@@ -79,5 +79,7 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
   const json = opts.noJson && !opts.perReport ? '' : opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, rl);
   const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, rl) : undefined;
   // (markdown and html reports for --out-dir are rendered here, in the worker)
-  return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings: out.diagnostics };
+  // a roster row's findings about the row as a whole (a band, no activity) are placed on that row
+  const warnings = row === undefined ? out.diagnostics : out.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));
+  return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings };
 }

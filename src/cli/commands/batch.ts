@@ -1,4 +1,5 @@
 /** `zcpark batch <path…>`: evaluate folders, globs and roster CSVs in parallel; ranked summary; one report per submission. */
+import { Chalk } from 'chalk';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -38,6 +39,22 @@ const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.c
 /** Format and extension of each submission's own file under --out-dir, by summary format. */
 const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
 const CHUNK = 16;
+
+/**
+ * One line per warning code found in the reports: how many submissions have it, the first few, and one example with
+ * its position. Bounded whatever the batch size (10,000 parks under 20万 tce are one line, not 10,000).
+ */
+function warningDigest(warned: Map<string, { n: number; ids: string[]; example: Diagnostic }>, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const rows = [...warned].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
+  return rows
+    .map(([code, w]) => {
+      const where = w.example.file ? `${w.example.file}${w.example.line ? `:${w.example.line}` : ''}${w.example.field ? ` [${w.example.field}]` : ''}: ` : '';
+      const who = `${w.ids.join(', ')}${w.n > w.ids.length ? `, … ${w.n - w.ids.length} more` : ''}`;
+      return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${who}), e.g. ${where}${w.example.message}  ${c.dim(code)}\n`;
+    })
+    .join('');
+}
 
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
 function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {
@@ -209,11 +226,22 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   };
   if (format === 'jsonl') for (const e of planErrors) emitLine(JSON.stringify({ error: e }));
 
+  // the reports' own warnings by code: every format but json/jsonl (which carry them) would otherwise hide them
+  const warned = new Map<string, { n: number; ids: string[]; example: Diagnostic }>();
   const onResult = (r: TaskResult) => {
     done++;
     if ('skip' in r) return;
     if (r.ok) {
       entries.push(r.entry);
+      for (const w of r.warnings) {
+        if (w.severity !== 'warning') continue;
+        const seen = warned.get(w.code);
+        if (!seen) warned.set(w.code, { n: 1, ids: [r.entry.id], example: w });
+        else if (seen.ids[seen.ids.length - 1] !== r.entry.id) {
+          seen.n++;
+          if (seen.ids.length < 5) seen.ids.push(r.entry.id);
+        }
+      }
       if (format === 'json') reportTexts.push(r.json);
       if (format === 'jsonl') emitLine(r.json);
       if (opts.outDir) {
@@ -256,6 +284,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   const diags = [...warnings];
   if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
   if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
+  if (warned.size && format !== 'json' && format !== 'jsonl') process.stderr.write(warningDigest(warned, useColor(process.stderr, opts.color)));
   if (opts.failOn === 'never') return EXIT.ok;
   if (errors.length) return EXIT.data;
   if (opts.failOn === 'failed' && summary.fail > 0) return EXIT.data;
