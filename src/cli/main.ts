@@ -136,8 +136,8 @@ program
 program
   .command('schema')
   .description('print a JSON Schema: submission, activity, roster, factors, profile, report')
-  .argument('<name>', 'schema name')
-  .action(async (name: string) => {
+  .argument('[name]', 'submission, activity, roster, factors, profile or report')
+  .action(async (name: string | undefined) => {
     await run(async () => (await import('./commands/schema.js')).runSchema(name));
   });
 

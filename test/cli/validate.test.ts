@@ -177,6 +177,9 @@ describe('helper commands', () => {
     }
     const bad = runCli(['schema', 'reprot']);
     expect([bad.code, bad.stderr]).toEqual([2, 'zcpark: unknown schema "reprot" (did you mean "report"?); allowed: submission, activity, roster, factors, profile, report  ZC-E-USAGE\n']);
+    // no name: the names, not commander's bare "missing required argument"
+    const none = runCli(['schema']);
+    expect([none.code, none.stderr]).toEqual([2, 'zcpark: name the schema to print: submission, activity, roster, factors, profile, report (e.g. zcpark schema submission > submission.schema.json)  ZC-E-USAGE\n']);
   });
 });
 
