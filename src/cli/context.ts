@@ -90,7 +90,7 @@ export function profileOption(idOrPath: string): { profile: CompiledProfile } | 
 export function factorsOption(path: string): { entries: FactorEntry[]; diagnostics: Diagnostic[] } {
   const d = data();
   const file = displayPath(path);
-  const decoded = decodeText(readInput(path));
+  const decoded = decodeText(readInput(path, 'a factor set to --factors (YAML, JSON or CSV)'));
   if ('error' in decoded) return { entries: [], diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file })] };
   const doc = /\.csv$/i.test(path) ? csvFactorDocument(file, decoded.text, d) : parseYaml(file, decoded.text);
   if (hasErrors(doc.diagnostics)) return { entries: [], diagnostics: doc.diagnostics };

@@ -209,21 +209,24 @@ export function displayPath(p: string): string {
  * Reads a whole input file, or stdin for "-". A missing or unreadable path is a usage error, and so is
  * a document over the size cap (ZC-E-FILE-TOO-LARGE); see readDocument for the one that reports it.
  */
-export function readInput(path: string): Buffer {
-  const got = readDocument(path);
+export function readInput(path: string, what?: string): Buffer {
+  const got = readDocument(path, what);
   if (got instanceof FileTooLarge) throw new UsageError(`cannot read ${path}: ${got.message}`, 'ZC-E-FILE-TOO-LARGE');
   return got;
 }
 
-/** readInput, except that a document over the size cap is returned (a finding about that file), not thrown. */
-export function readDocument(path: string): Buffer | FileTooLarge {
+/**
+ * readInput, except that a document over the size cap is returned (a finding about that file), not thrown. `what` names
+ * the file expected (an option's file), for the message when a folder is given instead; by default a submission.
+ */
+export function readDocument(path: string, what?: string): Buffer | FileTooLarge {
   try {
     return path === '-' ? readStdin() : readTracked(path);
   } catch (e) {
     if (e instanceof FileTooLarge) return e;
     const why = readFailure(e);
     if (why === 'not-found') throw new UsageError(`file not found: ${path}`, 'ZC-E-FILE-NOT-FOUND');
-    if (why === 'it is a directory') throw new UsageError(`${path} is a directory; give a submission file (YAML or JSON)`, 'ZC-E-FILE-READ');
+    if (why === 'it is a directory') throw new UsageError(`${path} is a directory; give ${what ?? 'a submission file (YAML or JSON), or score every submission in the folder with zcpark batch'}`, 'ZC-E-FILE-READ');
     throw new UsageError(`cannot read ${path}: ${why}`, 'ZC-E-FILE-READ');
   }
 }

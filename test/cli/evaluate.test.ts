@@ -154,6 +154,11 @@ describe('zcpark evaluate', () => {
     expect(factors.stderr).toMatch(/^src\/data\/factors\/energy\.yaml:10 {2}error {2}unsupported format "zcpark-factors\/1"; .*factor set: give it with --factors.*ZC-E-FORMAT-VERSION\n1 error, 0 warnings in 1 invalid submission\n$/);
   });
 
+  it('given a folder, points to batch; given one to --factors, names that option', () => {
+    expect(runCli(['evaluate', 'fixtures/batch'])).toMatchObject({ code: 2, stderr: 'zcpark: fixtures/batch is a directory; give a submission file (YAML or JSON), or score every submission in the folder with zcpark batch  ZC-E-FILE-READ\n' });
+    expect(runCli(['evaluate', DEMO, '--factors', 'fixtures'])).toMatchObject({ code: 2, stderr: 'zcpark: fixtures is a directory; give a factor set to --factors (YAML, JSON or CSV)  ZC-E-FILE-READ\n' });
+  });
+
   it('takes -f in any case (-f JSON is json) and still refuses an unknown format with exit 2', () => {
     expect(runCli(['evaluate', DEMO, '-f', 'JSON']).stdout).toBe(runCli(['evaluate', DEMO, '-f', 'json']).stdout);
     const bad = runCli(['evaluate', DEMO, '-f', 'xml']);
