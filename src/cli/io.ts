@@ -274,7 +274,12 @@ export function relativeReader(submissionPath: string): FileReader {
  * it would replace the device node itself. Test hook: ZCPARK_FAULT=write fails half-way through the
  * temp file, as a full disk would (test/cli/atomic-output.test.ts).
  */
-export function writeAtomic(path: string, text: string, inputs: readonly string[] = []): void {
+export function writeAtomic(path: string, content: string | Iterable<string>, inputs: readonly string[] = []): void {
+  // a large document may come in pieces (batch -f json): written one after another, never joined
+  const writeAll = (fd: number) => {
+    if (typeof content === 'string') writeFileSync(fd, content);
+    else for (const piece of content) writeFileSync(fd, piece);
+  };
   const target = resolve(path);
   const real = (p: string) => {
     try {
@@ -306,7 +311,7 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
     let fd: number | undefined;
     try {
       fd = openSync(target, 'w');
-      writeFileSync(fd, text);
+      writeAll(fd);
     } catch (e) {
       throw failed(e);
     } finally {
@@ -319,10 +324,11 @@ export function writeAtomic(path: string, text: string, inputs: readonly string[
   try {
     fd = openSync(tmp, 'wx', 0o644);
     if (process.env.ZCPARK_FAULT === 'write') {
+      const text = typeof content === 'string' ? content : [...content].join('');
       writeSync(fd, text.slice(0, Math.ceil(text.length / 2)));
       throw Object.assign(new Error('injected write failure'), { code: 'EIO' });
     }
-    writeFileSync(fd, text);
+    writeAll(fd);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

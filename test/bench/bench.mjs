@@ -97,6 +97,8 @@ for (const [name, args, format] of [
   ['10k submissions, 1 thread, jsonl', [join(out, 'subs'), '-j', '1'], 'jsonl'],
   ['10k submissions, 2 workers, jsonl', [join(out, 'subs'), '-j', '2'], 'jsonl'],
   ['10k submissions, 2 workers, csv summary', [join(out, 'subs'), '-j', '2'], 'csv'],
+  // one zcpark-batch/1 document: every report is held until the summary (which comes first) is known
+  ['10k submissions, 2 workers, json document', [join(out, 'subs'), '-j', '2'], 'json'],
   ['10k-row roster, 1 thread, jsonl', [join(out, 'roster.csv'), '-j', '1'], 'jsonl'],
   ['10k-row roster, 2 workers, jsonl', [join(out, 'roster.csv'), '-j', '2'], 'jsonl'],
 ]) {

@@ -11,7 +11,7 @@ import { isRosterHeader, rosterColumns } from '../../normalize/roster.js';
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
-import { renderBatchCsv, renderBatchHtml, renderBatchJson, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
+import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
@@ -271,16 +271,22 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   const summary = summarize(entries, errors);
   const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
   const color = !opts.out && useColor(process.stdout, opts.color);
-  const text =
-    format === 'json' ? renderBatchJson(view)
+  // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
+  const text: string | (() => Iterable<string>) =
+    format === 'json' ? () => batchJsonChunks(view)
     : format === 'csv' ? renderBatchCsv(view)
     : format === 'markdown' ? renderBatchMarkdown(view)
     : format === 'html' ? renderBatchHtml(view)
     : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
     : renderBatchTable(view, color);
-  if (opts.outDir) writeAtomic(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`), format === 'table' ? renderBatchTable(view, false) : text);
-  if (opts.out) writeAtomic(opts.out, text);
-  else if (format !== 'jsonl' || opts.outDir) process.stdout.write(text);
+  const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
+  if (opts.outDir) writeAtomic(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`), format === 'table' ? renderBatchTable(view, false) : content());
+  if (opts.out) writeAtomic(opts.out, content());
+  else if (format !== 'jsonl' || opts.outDir) {
+    const out = content();
+    if (typeof out === 'string') process.stdout.write(out);
+    else for (const piece of out) process.stdout.write(piece);
+  }
   const diags = [...warnings];
   if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
   if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
