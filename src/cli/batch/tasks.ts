@@ -75,11 +75,12 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     const lang = opts.lang ?? 'en';
     return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: out.diagnostics.filter((x) => x.severity === 'error').map((x) => ({ ...x, message: localize(x, lang) })) };
   }
+  // a roster row's findings about the row as a whole (a band, no activity) are placed on that row, in the report too
+  if (row !== undefined) for (const w of out.report.warnings) if (w.file === file && w.line === undefined) w.line = row;
   const rl = { color: false, lang: opts.lang ?? 'en' };
   const json = opts.noJson && !opts.perReport ? '' : opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, rl);
   const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, rl) : undefined;
   // (markdown and html reports for --out-dir are rendered here, in the worker)
-  // a roster row's findings about the row as a whole (a band, no activity) are placed on that row
   const warnings = row === undefined ? out.diagnostics : out.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));
   return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings };
 }
