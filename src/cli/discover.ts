@@ -2,7 +2,7 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
-import { isRosterHeader } from '../normalize/roster.js';
+import { headerColumns, isRosterHeader } from '../normalize/roster.js';
 import { decodeText } from '../parse/decode.js';
 import { readFailure } from './io.js';
 
@@ -55,9 +55,8 @@ export function activityHeader(abs: string): boolean {
     const nl = head.subarray(0, got).indexOf(10);
     if (nl < 0) return false;
     const decoded = decodeText(head.subarray(0, nl));
-    if ('error' in decoded || decoded.text.includes('"')) return false;
-    const header = decoded.text.replace(/\r$/, '').split(',').map((c) => c.trim().toLowerCase());
-    return !isRosterHeader(header);
+    const header = 'error' in decoded ? undefined : headerColumns(decoded.text);
+    return header !== undefined && !isRosterHeader(header);
   } catch {
     return false;
   } finally {

@@ -7,7 +7,7 @@ import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
 import type { Vocabulary } from '../model/vocabulary.js';
-import type { CsvRow, ParsedCsv } from '../parse/csv.js';
+import { parseCsv, type CsvRow, type ParsedCsv } from '../parse/csv.js';
 import type { ParsedDocument, Path, Position } from '../parse/yaml.js';
 
 const ENTITY_COLUMNS = ['id', 'name', 'profile', 'type', 'region', 'year'];
@@ -22,6 +22,23 @@ type Target =
 
 /** True when a CSV header is a roster's: an `id` column and no `category` column. */
 export const isRosterHeader = (header: readonly string[]): boolean => header.includes('id') && !header.includes('category');
+
+/**
+ * The column names of a CSV text's first line as parseCsv would name them (BOM dropped; NFKC, trimmed, lower case),
+ * read without parsing the file; undefined when the line has a quote, which only a parse reads right.
+ */
+export function headerColumns(text: string): string[] | undefined {
+  const line = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/, 1)[0]!;
+  return line.includes('"') ? undefined : line.split(',').map((c) => c.normalize('NFKC').trim().toLowerCase());
+}
+
+/** A CSV text parsed as a roster, or undefined when it is not one: an activity CSV's header says so without a parse. */
+export function parseRoster(file: string, text: string): ParsedCsv | undefined {
+  const columns = headerColumns(text);
+  if (columns && !isRosterHeader(columns)) return undefined;
+  const csv = parseCsv(file, text, new Map());
+  return isRosterHeader(csv.header) ? csv : undefined;
+}
 
 /** Reads the header once: what each column means, and warnings for columns that mean nothing. */
 export function rosterColumns(csv: ParsedCsv, vocabulary: Vocabulary): { targets: Target[]; diagnostics: Diagnostic[] } {

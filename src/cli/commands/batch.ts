@@ -7,8 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
-import { isRosterHeader, rosterColumns } from '../../normalize/roster.js';
-import { parseCsv } from '../../parse/csv.js';
+import { parseRoster, rosterColumns } from '../../normalize/roster.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
@@ -82,8 +81,8 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
         if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
         continue;
       }
-      const csv = parseCsv(file, decoded.text, new Map());
-      if (!isRosterHeader(csv.header)) {
+      const csv = parseRoster(file, decoded.text);
+      if (!csv) {
         // activity CSVs are read through the submissions that list them
         if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FORMAT-VERSION', { found: 'an activity CSV', allowed: 'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them' }, { file, line: 1 })] });
         continue;

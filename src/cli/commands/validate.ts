@@ -7,8 +7,8 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { readActivityCsv } from '../../normalize/activity-csv.js';
-import { isRosterHeader, rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
-import { parseCsv, type ParsedCsv } from '../../parse/csv.js';
+import { headerColumns, isRosterHeader, parseRoster, rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
+import type { ParsedCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor, type RunOverrides } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
@@ -70,7 +70,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     const found = isCsv && !explicit.has(abs);
     if (found && (activityHeader(abs) || sizeOf(abs) > streamBytes())) continue;
     const file = abs === '-' ? '<stdin>' : displayPath(abs);
-    if (abs !== '-' && isCsv && !found && sizeOf(abs) > streamBytes() && !factorHeader(abs) && !rosterHead(abs)) {
+    if (abs !== '-' && isCsv && !found && sizeOf(abs) > streamBytes() && isActivityHead(abs)) {
       // a large activity CSV is streamed, never held whole
       const out: Diagnostic[] = [];
       noteRead(abs);
@@ -97,9 +97,9 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
         if (!found) results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
         continue;
       }
-      const csv = parseCsv(file, decoded.text, new Map());
-      if (isRosterHeader(csv.header)) {
-        results.push({ file, kind: 'roster', diagnostics: rosterDiagnostics(file, csv, overrides) });
+      const roster = parseRoster(file, decoded.text);
+      if (roster) {
+        results.push({ file, kind: 'roster', diagnostics: rosterDiagnostics(file, roster, overrides) });
         continue;
       }
       if (found) continue;
@@ -146,15 +146,6 @@ function rosterDiagnostics(file: string, csv: ParsedCsv, overrides: RunOverrides
   return out;
 }
 
-/** The first line of a large CSV names a roster's columns (read whole, as batch does, not streamed as activity). */
-function rosterHead(path: string): boolean {
-  for (const chunk of fileChunks(path, 65536)()) {
-    const line = Buffer.from(chunk).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!;
-    return isRosterHeader(line.split(',').map((c) => c.trim().toLowerCase()));
-  }
-  return false;
-}
-
 /** A factor set in CSV form has a source column and a co2 or energy column. */
 function isFactorHeader(text: string): boolean {
   const header = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!.toLowerCase().split(',').map((h) => h.trim());
@@ -169,8 +160,15 @@ function sizeOf(path: string): number {
   }
 }
 
-/** The header line of a large CSV, read from its first 64 KB. */
-function factorHeader(path: string): boolean {
-  for (const chunk of fileChunks(path, 65536)()) return isFactorHeader(Buffer.from(chunk).toString('utf8'));
-  return false;
+/**
+ * Whether a large CSV is activity data, to be streamed: neither a factor set nor a roster (read whole, as batch reads
+ * one), judged from its first 64 KB, read once.
+ */
+function isActivityHead(path: string): boolean {
+  for (const chunk of fileChunks(path, 65536)()) {
+    const text = Buffer.from(chunk).toString('utf8');
+    const columns = headerColumns(text);
+    return !isFactorHeader(text) && !(columns ? isRosterHeader(columns) : false);
+  }
+  return true;
 }
