@@ -66,11 +66,17 @@ export function activityHeader(abs: string): boolean {
 
 const isGlob = (p: string) => /[*?[{]/.test(p);
 
-const FORMAT_KEY = /^\s*["']?format["']?\s*:\s*["']?(zcpark[\w./-]*)/m;
+const FORMAT_KEY = /^[ \t]*["']?format["']?[ \t]*:[ \t]*["']?(zcpark[\w./-]*)/m;
+
+/** A document's `format:` value and the offset of its line, read without parsing. */
+export function formatKey(text: string): { format: string; at: number } | undefined {
+  const m = FORMAT_KEY.exec(text);
+  return m ? { format: m[1]!, at: m.index } : undefined;
+}
 
 /** What a YAML/JSON text is, by its `format:` key: undefined for a stranger. */
 export function documentKind(text: string): 'submission' | 'factors' | 'profile' | undefined {
-  const f = FORMAT_KEY.exec(text)?.[1];
+  const f = formatKey(text)?.format;
   if (!f) return undefined;
   if (f.startsWith('zcpark-factors/')) return 'factors';
   if (f.startsWith('zcpark-profile/')) return 'profile';

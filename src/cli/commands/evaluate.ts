@@ -10,12 +10,9 @@ import { RENDERERS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
-import { documentKind } from '../discover.js';
+import { documentKind, formatKey } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
 import { displayPath, FileTooLarge, pickFormat, readDocument, writeAtomic } from '../io.js';
-
-/** The `format:` line of a document, for the message about a pack or factor set given as a submission. */
-const FORMAT_LINE = /^[ \t]*["']?format["']?[ \t]*:[ \t]*["']?(zcpark[\w./-]*)/m;
 
 export interface EvaluateOptions {
   format?: string;
@@ -71,9 +68,9 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
     // a rule pack or a factor set given as the submission: one message saying what it is, not its schema errors
     const kind = documentKind(decoded.text);
     if (kind === 'profile' || kind === 'factors') {
-      const found = FORMAT_LINE.exec(decoded.text)?.[1] ?? (kind === 'profile' ? 'zcpark-profile/1' : 'zcpark-factors/1');
+      const key = formatKey(decoded.text)!; // documentKind found it
       const allowed = `zcpark/1 (a submission); this file is a ${kind === 'profile' ? 'rule pack: give it with --profile' : 'factor set: give it with --factors'}, or check it with zcpark validate`;
-      problems.push(diag('ZC-E-FORMAT-VERSION', { found, allowed }, { file, line: (decoded.text.slice(0, FORMAT_LINE.exec(decoded.text)?.index ?? 0).match(/\n/g) ?? []).length + 1 }));
+      problems.push(diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed }, { file, line: (decoded.text.slice(0, key.at).match(/\n/g) ?? []).length + 1 }));
       invalid++;
       continue;
     }
