@@ -86,7 +86,7 @@ export function profileOption(idOrPath: string): { profile: CompiledProfile } | 
   return got;
 }
 
-/** Loads a --factors file (YAML, JSON or CSV, formats.md §4). */
+/** Loads a --factors file (YAML, JSON or CSV; schemas/factors.schema.json). */
 export function factorsOption(path: string): { entries: FactorEntry[]; diagnostics: Diagnostic[] } {
   const d = data();
   const file = displayPath(path);

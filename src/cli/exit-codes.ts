@@ -1,4 +1,4 @@
-/** Exit codes (cli.md): the only place they are named. */
+/** Exit codes (the README's exit-code table): the only place they are named. */
 export const EXIT = {
   ok: 0,
   data: 1,

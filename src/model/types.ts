@@ -116,7 +116,7 @@ export interface Submission {
   activityFiles: string[];
 }
 
-/** A factor set as loaded from a file (formats.md §4). */
+/** A factor set as loaded from a file (schemas/factors.schema.json). */
 export interface FactorSet {
   id: string;
   title: string;

@@ -62,7 +62,7 @@ export function normalizeFactorEntry(raw: unknown, path: Path, ctx: FactorContex
   return ok ? entry : undefined;
 }
 
-/** Normalises a whole factor-set document (formats.md §4). */
+/** Normalises a whole factor-set document (schemas/factors.schema.json). */
 export function normalizeFactorSet(ctx: Omit<FactorContext, 'set'>, out: Diagnostic[]): FactorSet {
   const v = (ctx.doc.value ?? {}) as Record<string, unknown>;
   const id = typeof v.id === 'string' ? v.id : ctx.doc.file;

@@ -1,5 +1,5 @@
 /**
- * Roster CSVs (formats.md §3): one submission per row, as wide columns. A row becomes the same raw
+ * Roster CSVs (README § Scoring many submissions): one submission per row, as wide columns. A row becomes the same raw
  * document a YAML submission parses into, with positions mapped to the roster row and column name,
  * so the schema, normalisation and every diagnostic work unchanged.
  */
@@ -60,7 +60,7 @@ export function rosterColumns(csv: ParsedCsv, vocabulary: Vocabulary): { targets
   return { targets, diagnostics };
 }
 
-/** One roster row as a submission document (formats.md §1 shape), positions pointing at its cells. */
+/** One roster row as a submission document (schemas/submission.schema.json shape), positions pointing at its cells. */
 export function rosterRowDocument(csv: ParsedCsv, targets: Target[], row: CsvRow): ParsedDocument {
   const doc: Record<string, unknown> = { format: 'zcpark/1' };
   const entity: Record<string, unknown> = {};

@@ -25,7 +25,7 @@ export interface NormalizeContext {
   readFile: FileReader;
 }
 
-/** Categories a carbon budget may be split by: the emitting ones (accounting.md §3). */
+/** Categories a carbon budget may be split by: the emitting ones (README § How the numbers are made). */
 const BUDGET_CATEGORIES: string[] = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'];
 
 /** Normalises a schema-valid (or partly valid) document; structural problems are the schema's to report. */

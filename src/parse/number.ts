@@ -1,4 +1,4 @@
-/** The strict number reader of formats.md §1: exact, finite, and never guesses. */
+/** The strict number reader (README § Input): exact, finite, and never guesses. */
 import { Rational } from '../model/rational.js';
 const HUNDRED = Rational.int(100);
 

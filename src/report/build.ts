@@ -27,7 +27,7 @@ const own = <T>(o: Record<string, T>, key: string, value: T): void => {
   Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 };
 
-/** The report contract of cli.md, with keys in a fixed order so the same input gives the same bytes. */
+/** The report contract (schemas/report.schema.json), with keys in a fixed order so the same input gives the same bytes. */
 export function buildReport(input: BuildInput): Report {
   const { submission: s, profile, account: a, score } = input;
   const byEntity: Record<string, EntityReport> = {};
@@ -163,7 +163,7 @@ export function buildReport(input: BuildInput): Report {
 }
 
 /**
- * GPC sectors (domain.md §5 [R]): I stationary energy = fuel (scope 1) + grid electricity and heat (scope 2),
+ * GPC sectors (GHG Protocol for Cities, WRI/C40/ICLEI 2014, as recalled [R]): I stationary energy = fuel (scope 1) + grid electricity and heat (scope 2),
  * II transportation, III waste, IV IPPU = process, V AFOLU removals = sinks. BASIC = I + II + III;
  * BASIC+ adds IPPU and the AFOLU net (removals subtracted).
  */

@@ -1,4 +1,4 @@
-/** The JSON report contract (cli.md "Report contract"): what every renderer reads. */
+/** The JSON report contract (schemas/report.schema.json): what every renderer reads. */
 import type { Trace } from '../account/trace.js';
 
 export interface ReportWarning {

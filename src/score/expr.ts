@@ -1,5 +1,5 @@
 /**
- * The tiny, safe expression language of rule packs (formats.md §5): numbers, names, + - * /,
+ * The tiny, safe expression language of rule packs (README § How the numbers are made): numbers, names, + - * /,
  * comparisons, and/or/not, parentheses, and min/max/abs/coalesce. Parsed by hand — never eval.
  * Arithmetic is exact (Rational); a missing name makes the result missing, never 0.
  */

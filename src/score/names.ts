@@ -1,4 +1,4 @@
-/** The names rule-pack formulas may read (accounting.md §4) and their values for one evaluation. */
+/** The names rule-pack formulas may read (README § How the numbers are made) and their values for one evaluation. */
 import type { AccountResult } from '../account/account.js';
 import { Rational } from '../model/rational.js';
 import type { MetricValue, ProfileAccounting, Submission } from '../model/types.js';

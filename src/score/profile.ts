@@ -1,4 +1,4 @@
-/** Rule packs (formats.md §5): a parsed YAML document → Profile, with every formula parsed and checked at load. */
+/** Rule packs (schemas/profile.schema.json): a parsed YAML document → Profile, with every formula parsed and checked at load. */
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { Rational } from '../model/rational.js';

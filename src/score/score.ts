@@ -1,4 +1,4 @@
-/** Scoring (profiles.md): indicator statuses, points, score, grade and the programme's verdict. */
+/** Scoring (README § How the numbers are made, rule packs and scoring): indicator statuses, points, score, grade and the programme's verdict. */
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { Rational } from '../model/rational.js';

@@ -70,7 +70,7 @@ describe('a CSV above the streaming threshold', () => {
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     const report = JSON.parse(r.stdout) as { energy: { by_category: Record<string, number> }; emissions: { by_category: Record<string, number> } };
     // grid MWh: 200,000 × 0.1 + 200,000 × 0.2 = 60,000 MWh exactly (exact sums; a float loop drifts here)
-    // grid CO2 at the pack's pinned 0.8325 t/MWh (domain.md §1.0) = 49,950 t
+    // grid CO2 at the pack's pinned 0.8325 t/MWh (发改环资〔2025〕910号 附件4) = 49,950 t
     expect(report.emissions.by_category.electricity).toBe(49950);
     // electricity tce at the 2024 equivalent-value coefficient is checked by hand-checked fixtures; here the
     // sum must match the same file read whole, which the ZCPARK_STREAM_BYTES comparison above covers

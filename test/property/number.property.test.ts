@@ -1,5 +1,5 @@
 /**
- * The strict number reader (src/parse/number.ts, formats.md §1) at scale:
+ * The strict number reader (src/parse/number.ts, README § Input) at scale:
  *  1. it never throws, whatever it is given;
  *  2. String(x) of any finite double in the accepted range reads back as exactly x (and as the number x does);
  *  3. exact decimals m·10^e read back exactly in every accepted spelling: plain, exponent, thousands

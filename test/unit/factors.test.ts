@@ -1,5 +1,5 @@
 /**
- * Factor resolution (formats.md §4, accounting.md §3): precedence of layers, vintage by reporting year,
+ * Factor resolution (README § How the numbers are made): precedence of layers, vintage by reporting year,
  * geography province → grid region → national, grid-factor series, the zero-carbon-park pin, and the
  * coal-equivalent coefficient's vintage. Values are looked up by hand in src/data/factors/*.yaml.
  */

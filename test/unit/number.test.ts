@@ -6,7 +6,7 @@ const read = (x: unknown) => {
   return n ? `${n.value.toString()}${n.percent ? ' (percent)' : ''}` : undefined;
 };
 
-describe('readNumber (formats.md §1 spellings)', () => {
+describe('readNumber (the spellings of README § Input)', () => {
   it.each([
     [1234.5, '1234.5'],
     ['1234.5', '1234.5'],

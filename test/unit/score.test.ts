@@ -1,5 +1,5 @@
 /**
- * Scoring (profiles.md): points per status, the score's denominator, grades, the verdict, exemptions,
+ * Scoring (README § How the numbers are made, rule packs and scoring): points per status, the score's denominator, grades, the verdict, exemptions,
  * the zero-carbon-park bands, and rule-pack compile errors. Scores are hand-derived:
  * score = 100 × Σ points / Σ weights of the indicators that are not `not_applicable`.
  */
@@ -72,7 +72,7 @@ describe('points per indicator', () => {
   it('gives 0 points to a failed indicator whose threshold is 0 (<= 0)', () => {
     const r = score(pack({ id: 'b', formula: 'metric.b', op: '<=', value: 0, weight: 50 }), '  b: 5\n');
     expect(ind(r, 'b').status).toBe('fail');
-    // threshold 0 → 0 points (profiles.md)
+    // threshold 0 → 0 points
     expect(ind(r, 'b').points).toBe(0);
   });
 

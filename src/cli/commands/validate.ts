@@ -131,7 +131,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
 }
 
 /**
- * A roster (formats.md §3): its header's problems, then each row checked as the submission it stands for. A finding
+ * A roster (README § Scoring many submissions): its header's problems, then each row checked as the submission it stands for. A finding
  * about a row as a whole (a band, a missing activity) is placed on that row, so rows that share it stay apart.
  */
 function rosterDiagnostics(file: string, csv: ParsedCsv, overrides: RunOverrides): Diagnostic[] {
