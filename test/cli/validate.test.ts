@@ -162,7 +162,7 @@ describe('helper commands', () => {
   it('factors shows what applies for a year and region, with the fallbacks stated', () => {
     const r = JSON.parse(runCli(['factors', '--year', '2024', '--region', 'CN-JS', '-f', 'json']).stdout);
     const grid = r.factors.find((f: { item: string; series: string }) => f.item === 'grid' && f.series === 'average');
-    expect([grid.value, grid.year, grid.region, grid.confidence]).toEqual([0.55, 2023, 'CN-GRID-EAST', 'C']);
+    expect([grid.value, grid.year, grid.region, grid.confidence]).toEqual([0.55, 2023, 'CN-GRID-EAST', 'S']);
     expect(r.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['ZC-W-FACTOR-VINTAGE', 'ZC-W-FACTOR-GEOGRAPHY']));
     const js2022 = JSON.parse(runCli(['factors', '--year', '2022', '--region', 'CN-JS', '-f', 'json']).stdout);
     expect(js2022.factors.find((f: { item: string; series: string }) => f.item === 'grid' && f.series === 'average').value).toBe(0.5978);

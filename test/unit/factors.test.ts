@@ -36,7 +36,7 @@ describe('grid factor series and vintage (average / residual / fossil packs)', (
     const r = evalYaml(header(GRID_1000, 2024, 'CN-JS'), { profileText: seriesPack('average') }).report!;
     // no 2024 data year; 2023 has no CN-JS entry → CN-GRID-EAST 2023: 1000 MWh × 0.5500 tCO2/MWh (electricity.yaml) = 550
     expect(r.emissions.electricity_t).toBe(550);
-    expect(gridFactor(r)).toMatchObject({ region: 'CN-GRID-EAST', year: 2023, confidence: 'C' });
+    expect(gridFactor(r)).toMatchObject({ region: 'CN-GRID-EAST', year: 2023, confidence: 'S' }); // S: read in a press report, not the official table
     expect(gridWarnings(r)).toEqual([
       'ZC-W-FACTOR-VINTAGE: electricity/grid (average) CO2 factor: no 2024 factor is published; the 2023 vintage (the latest earlier one) is used',
       'ZC-W-FACTOR-GEOGRAPHY: electricity/grid (average) CO2 factor: no CN-JS factor for 2023; the CN-GRID-EAST factor is used',
