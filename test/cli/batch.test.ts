@@ -25,7 +25,7 @@ describe('zcpark batch', () => {
     ]);
   });
 
-  it('gives identical bytes whatever the number of workers', () => {
+  it('gives identical bytes whatever the number of workers', { timeout: 60_000 }, () => {
     const one = runCli(['batch', BATCH, 'fixtures/valid', '-f', 'json', '-j', '1']).stdout;
     const four = runCli(['batch', BATCH, 'fixtures/valid', '-f', 'json', '-j', '4']).stdout;
     expect(four).toBe(one);

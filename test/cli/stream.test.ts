@@ -48,7 +48,7 @@ describe('a CSV above the streaming threshold', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zcpark-stream-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is summed exactly: 400,000 rows (about 14 MB)', () => {
+  it('is summed exactly: 400,000 rows (about 14 MB)', { timeout: 60_000 }, () => {
     // rows alternate 0.1 and 0.2 MWh of grid power for 4 meters, plus one diesel row at the end
     const fd = openSync(join(dir, 'meters.csv'), 'w');
     writeSync(fd, 'entity,category,item,quantity,unit,note\n');
