@@ -158,7 +158,7 @@ function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Requ
   const analysis = analyse(input, data);
   const { diagnostics, submission, profile, account } = analysis;
   if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics: capDiagnostics(diagnostics) };
-  const lookup = buildLookup(account, submission, data.vocabulary, profile.accounting);
+  const lookup = buildLookup(account, submission, data.vocabulary);
   const score = scoreProfile(profile, lookup, submission.exemptions);
   for (const d of score.diagnostics) d.file ??= input.file;
   return { analysis: { diagnostics, submission, profile, account }, score, lookup, diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])) };

@@ -1,58 +1,27 @@
-/** The accounting engine (accounting.md): energy in tce, CO2 by category and entity, exact, with a trace. */
+/**
+ * The accounting engine (README § How the numbers are made): energy in tce and CO2 by category, exact.
+ * Rows are added one at a time (a streamed CSV is never held); `finish()` balances electricity and heat
+ * once at the boundary (boundary.ts), allocates the boundary figures to entities (allocation.ts) and
+ * writes the trace (explain.ts). Figures are named once, in figures.ts.
+ */
 import { diag } from '../diagnostics/codes.js';
 import { Rational } from '../model/rational.js';
 import type { ActivityRow, Diagnostic, FactorValue, ProfileAccounting, SourceRef } from '../model/types.js';
 import type { Vocabulary } from '../model/vocabulary.js';
 import type { UnitRegistry } from '../units/registry.js';
+import { flowFigures, hasFlows, type FlowFactors, type FlowFigures, type Flows } from './allocation.js';
+import {
+  electricityBalance, heatBalance, noElectricity, noHeat, sumElectricity, sumHeat,
+  type ElectricityBalance, type HeatBalance,
+} from './boundary.js';
+import { explainBoundary, explainEntity, ALLOCATION_RULE } from './explain.js';
 import type { FactorKind, FactorResolver, ResolvedFactor } from './factors.js';
+import { FIGURES } from './figures.js';
+import { EMITTING, ENERGY_CATEGORIES, type AccountResult, type EntityFigures } from './result.js';
 import type { Trace, TraceRow } from './trace.js';
 
 const R0 = Rational.ZERO;
-const ELECTRICITY_ITEMS = ['grid', 'green_trade', 'direct_green', 'onsite_renewable', 'export', 'green_certificate'] as const;
-const HEAT_ITEMS = ['purchased', 'export', 'onsite_renewable'] as const;
-type ElectricityItem = (typeof ELECTRICITY_ITEMS)[number];
-type HeatItem = (typeof HEAT_ITEMS)[number];
-/** Categories whose CO2 makes up gross_t, in report order. */
-export const EMITTING = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const;
-/** Categories whose energy makes up energy_total_tce. */
-export const ENERGY_CATEGORIES = ['fuel', 'transport', 'electricity', 'heat'] as const;
-
-/** Exact figures of one entity (enterprise, building, …). */
-export interface EntityFigures {
-  co2: Map<(typeof EMITTING)[number], Rational>;
-  tce: Map<(typeof ENERGY_CATEGORIES)[number], Rational>;
-  cleanTce: Rational;
-  sinks: Rational;
-  offsets: Rational;
-}
-
-/** Everything the accounting produces, exact. */
-export interface AccountResult {
-  energyTotalTce: Rational;
-  energyCleanTce: Rational;
-  /** tce of natural gas and LNG, whether or not the profile counts them as clean. */
-  energyGasTce: Rational;
-  /** Activity rows per category (GPC sector coverage). */
-  rowsByCategory: Map<string, number>;
-  energyByCategory: Map<string, Rational>;
-  energyByItem: Map<string, Rational>;
-  co2ByCategory: Map<(typeof EMITTING)[number], Rational>;
-  energyT: Rational;
-  grossT: Rational;
-  sinksT: Rational;
-  offsetsT: Rational;
-  netT: Rational;
-  sinksByItem: Map<string, Rational>;
-  offsetsByItem: Map<string, Rational>;
-  byEntity: Map<string, EntityFigures>;
-  electricity: Record<ElectricityItem | 'consumed' | 'green' | 'green_consumed' | 'credited_certificates', Rational>;
-  heat: Record<HeatItem | 'consumed', Rational>;
-  water: Map<string, Rational>;
-  factorsUsed: Map<string, ResolvedFactor & { kind: FactorKind }>;
-  diagnostics: Diagnostic[];
-  trace: Trace;
-}
-
+export { EMITTING, ENERGY_CATEGORIES, type AccountResult, type EntityFigures };
 export interface AccountContext {
   units: UnitRegistry;
   vocabulary: Vocabulary;
@@ -60,20 +29,13 @@ export interface AccountContext {
   accounting: ProfileAccounting;
   /** Build the calculation trace's text (--explain). */
   trace?: boolean;
-  /** Entities whose balances are not checked because one of their rows was invalid. */
+  /** Entities that lost a row to an error: the boundary balances are then not checked (one cause, one message). */
   skipBalances?: ReadonlySet<string>;
 }
 
 interface EntityState {
   fig: EntityFigures;
-  elec: Record<ElectricityItem, Rational>;
-  /** Σ over grid rows of MWh × (row factor or default grid factor) is computed at finish; rows with own factors kept here. */
-  gridOverrideT: Rational;
-  gridOverrideMwh: Rational;
-  heat: Record<HeatItem, Rational>;
-  heatOverrideT: Rational;
-  heatOverrideGj: Rational;
-  refs: { electricity: string[]; heat: string[]; certificates: string[] };
+  flows: Flows;
 }
 
 const refText = (r: SourceRef): string => `${r.file}:${r.line ?? r.row ?? 0}`;
@@ -95,6 +57,7 @@ export class Accounting {
   private readonly figureRows = new Map<string, string[]>();
   private readonly diagnostics: Diagnostic[] = [];
   private readonly traceRows: TraceRow[] = [];
+  private readonly firstRows = new Map<string, SourceRef>();
 
   constructor(private readonly ctx: AccountContext) {}
 
@@ -110,6 +73,7 @@ export class Accounting {
     const t: TraceRow | undefined = this.ctx.trace
       ? { ref, entity: row.entity, category: row.category, item: row.item, quantity: `${show(row.quantity.value)} ${row.quantity.unit}`, steps: [] }
       : undefined;
+    if (t && row.use) t.use = row.use;
     if (t && row.note) t.note = row.note;
     if (t && row.merged && row.merged.rows > 1) t.note = `sum of ${row.merged.rows} rows of a streamed file, lines ${row.ref.line}–${row.merged.lastLine}`;
     if (t) this.traceRows.push(t);
@@ -137,7 +101,7 @@ export class Accounting {
         add(byItem, row.item, tonnes);
         if (row.category === 'sink') st.fig.sinks = st.fig.sinks.add(tonnes);
         else st.fig.offsets = st.fig.offsets.add(tonnes);
-        this.noteRow(`emissions.${row.category === 'sink' ? 'sinks_t' : 'offsets_t'}`, ref);
+        this.noteRow(row.category === 'sink' ? 'sinks_t' : 'offsets_t', ref);
         break;
       }
       case 'water': {
@@ -149,9 +113,14 @@ export class Accounting {
     }
   }
 
+  /**
+   * A fuel or transport row: tce by the standard-coal coefficient; CO2 by its factor unless the fuel is used
+   * as feedstock (annex 4 counts fuel used as fuel: a feedstock row adds tce and feedstock_tce, no combustion CO2).
+   */
   private addFuel(row: ActivityRow, st: EntityState, t: TraceRow | undefined, ref: string): void {
     const cat = row.category as 'fuel' | 'transport';
     const def = this.ctx.vocabulary.itemDef(cat, row.item);
+    const feedstock = row.use === 'feedstock';
     // energy (tce)
     let tce: Rational | undefined;
     const qUnit = this.ctx.units.get(row.quantity.unit);
@@ -171,7 +140,15 @@ export class Accounting {
       if (def?.gas) this.gasTce = this.gasTce.add(tce);
       const clean = !!def?.clean || (!!def?.gas && this.ctx.accounting.cleanIncludesGas);
       if (clean) st.fig.cleanTce = st.fig.cleanTce.add(tce);
-      this.noteRow(`energy.${cat}_tce`, ref);
+      this.noteRow(`energy_${cat}_tce`, ref);
+      if (feedstock) {
+        st.fig.feedstockTce = st.fig.feedstockTce.add(tce);
+        this.noteRow('feedstock_tce', ref);
+      }
+    }
+    if (feedstock) {
+      t?.steps.push({ figure: 'co2_t', value: '0', formula: 'used as feedstock (原料用能): no combustion CO2; CO2 the process releases belongs in process rows' });
+      return;
     }
     // CO2
     const f = this.factorFor('co2', row, row.factor);
@@ -179,7 +156,7 @@ export class Accounting {
       const co2 = this.apply(row, f.value, 'tCO2');
       st.fig.co2.set(cat, st.fig.co2.get(cat)!.add(co2));
       t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
-      this.noteRow(`emissions.${cat}_t`, ref);
+      this.noteRow(`${cat}_t`, ref);
     }
   }
 
@@ -198,22 +175,24 @@ export class Accounting {
     }
     if (co2) {
       st.fig.co2.set(cat, st.fig.co2.get(cat)!.add(co2));
-      this.noteRow(`emissions.${cat}_t`, ref);
+      this.noteRow(`${cat}_t`, ref);
     }
   }
 
   /**
-   * Electricity and heat rows are tallied per entity and item (their balances are computed at finish);
-   * a row factor is allowed on the one item bought from outside (grid power, purchased heat).
+   * Electricity and heat rows are tallied per entity and item; they are balanced at the boundary in finish().
+   * A row factor is allowed on the one item bought from outside at a fossil factor (grid power, purchased heat).
    */
   private addFlow(row: ActivityRow, st: EntityState, t: TraceRow | undefined, ref: string, flow: 'electricity' | 'heat'): void {
     const unit = flow === 'electricity' ? 'MWh' : 'GJ';
     const amount = this.toUnit(row.quantity.value, row.quantity.unit, unit);
-    const tally = (flow === 'electricity' ? st.elec : st.heat) as Record<string, Rational>;
+    const tally = (flow === 'electricity' ? st.flows.elec : st.flows.heat) as Record<string, Rational>;
     tally[row.item] = tally[row.item]!.add(amount);
     t?.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t!.quantity} = ${show(amount)} ${unit}` });
-    st.refs[flow].push(ref);
-    if (row.item === 'green_certificate') st.refs.certificates.push(ref);
+    // the first row of each flow and item, in input order: where a boundary finding is shown
+    if (!this.firstRows.has(flow)) this.firstRows.set(flow, row.ref);
+    if (!this.firstRows.has(`${flow}/${row.item}`)) this.firstRows.set(`${flow}/${row.item}`, row.ref);
+    this.noteRow(flow === 'electricity' ? 'electricity_mwh' : 'heat_gj', ref);
     if (!row.factor) return;
     const bought = flow === 'electricity' ? 'grid' : 'purchased';
     if (row.item !== bought) {
@@ -222,80 +201,73 @@ export class Accounting {
     }
     const co2 = this.apply(row, row.factor, 'tCO2');
     if (flow === 'electricity') {
-      st.gridOverrideT = st.gridOverrideT.add(co2);
-      st.gridOverrideMwh = st.gridOverrideMwh.add(amount);
+      st.flows.gridRowT = st.flows.gridRowT.add(co2);
+      st.flows.gridRowMwh = st.flows.gridRowMwh.add(amount);
     } else {
-      st.heatOverrideT = st.heatOverrideT.add(co2);
-      st.heatOverrideGj = st.heatOverrideGj.add(amount);
+      st.flows.heatRowT = st.flows.heatRowT.add(co2);
+      st.flows.heatRowGj = st.flows.heatRowGj.add(amount);
     }
     const f = this.rowFactor(row, row.factor);
     t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} ${unit} × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
   }
 
-  /** Computes the electricity and heat balances and every aggregate. */
+  /** Balances electricity and heat at the boundary, allocates them to entities, and sums every aggregate. */
   finish(): AccountResult {
-    const balances: Trace['balances'] = [];
-    const elecTotals = Object.fromEntries([...ELECTRICITY_ITEMS, 'consumed', 'green', 'green_consumed', 'credited_certificates'].map((k) => [k, R0])) as AccountResult['electricity'];
-    const heatTotals = Object.fromEntries([...HEAT_ITEMS, 'consumed'].map((k) => [k, R0])) as AccountResult['heat'];
     const names = [...this.entities.keys()].sort();
-    for (const name of names) {
-      const st = this.entities.get(name)!;
-      const b: Trace['balances'][number] = { entity: name };
-      if (ELECTRICITY_ITEMS.some((k) => !st.elec[k].isZero())) {
-        const lines = this.electricityBalance(name, st);
-        b.electricity = lines.lines;
-        for (const k of ELECTRICITY_ITEMS) elecTotals[k] = elecTotals[k].add(st.elec[k]);
-        elecTotals.consumed = elecTotals.consumed.add(lines.consumed);
-        elecTotals.green = elecTotals.green.add(lines.green);
-        elecTotals.green_consumed = elecTotals.green_consumed.add(lines.green.min(lines.consumed));
-        elecTotals.credited_certificates = elecTotals.credited_certificates.add(lines.credited);
-      }
-      if (HEAT_ITEMS.some((k) => !st.heat[k].isZero())) {
-        const h = this.heatBalance(name, st);
-        b.heat = h.lines;
-        for (const k of HEAT_ITEMS) heatTotals[k] = heatTotals[k].add(st.heat[k]);
-        heatTotals.consumed = heatTotals.consumed.add(h.consumed);
-      }
-      if (b.electricity || b.heat) balances.push(b);
+    const states = names.map((n) => this.entities.get(n)!);
+    const boundary: Flows = {
+      elec: sumElectricity(states.map((s) => s.flows.elec)),
+      heat: sumHeat(states.map((s) => s.flows.heat)),
+      gridRowT: states.reduce((a, s) => a.add(s.flows.gridRowT), R0),
+      gridRowMwh: states.reduce((a, s) => a.add(s.flows.gridRowMwh), R0),
+      heatRowT: states.reduce((a, s) => a.add(s.flows.heatRowT), R0),
+      heatRowGj: states.reduce((a, s) => a.add(s.flows.heatRowGj), R0),
+    };
+    const eb = electricityBalance(boundary.elec);
+    const hb = heatBalance(boundary.heat);
+    const checked = this.checkBalances(eb, hb);
+    const factors = checked ? this.flowFactors(boundary, eb, hb) : { creditExports: this.ctx.accounting.creditNetExports };
+    const whole = flowFigures(boundary, eb, factors);
+
+    const tracing = this.tracing;
+    const balances: Trace['balances'] = { rule: ALLOCATION_RULE, boundary: {}, entities: [] };
+    if (tracing && hasFlows(boundary)) balances.boundary = explainBoundary(boundary, eb, hb, whole, this.factorText(), factors);
+    for (const [i, st] of states.entries()) {
+      if (!hasFlows(st.flows)) continue;
+      const share = flowFigures(st.flows, eb, factors);
+      this.applyShare(st, share);
+      if (tracing) balances.entities.push({ entity: names[i]!, ...explainEntity(st.flows, eb, share, factors) });
+    }
+    if (!hasFlows(boundary)) {
+      // nothing to balance: every entity keeps zero electricity and heat figures
+    } else {
+      if (!whole.electricityTce.isZero()) add(this.energyByItem, 'electricity.consumed', whole.electricityTce);
+      if (!whole.heatTce.isZero()) add(this.energyByItem, 'heat.consumed', whole.heatTce);
     }
 
     const co2ByCategory = new Map(EMITTING.map((c) => [c, R0] as [typeof c, Rational]));
     const energyByCategory = new Map<string, Rational>(ENERGY_CATEGORIES.map((c) => [c, R0]));
-    let cleanTce = R0, sinks = R0, offsets = R0;
-    for (const st of this.entities.values()) {
+    let cleanTce = R0, feedstockTce = R0, sinks = R0, offsets = R0;
+    for (const st of states) {
       for (const c of EMITTING) co2ByCategory.set(c, co2ByCategory.get(c)!.add(st.fig.co2.get(c)!));
       for (const c of ENERGY_CATEGORIES) energyByCategory.set(c, energyByCategory.get(c)!.add(st.fig.tce.get(c)!));
       cleanTce = cleanTce.add(st.fig.cleanTce);
+      feedstockTce = feedstockTce.add(st.fig.feedstockTce);
       sinks = sinks.add(st.fig.sinks);
       offsets = offsets.add(st.fig.offsets);
     }
     const electricityT = co2ByCategory.get('electricity')!;
     if (electricityT.isNegative()) this.diagnostics.push(diag('ZC-W-ELEC-NET-EXPORT', { found: electricityT.toNumber() }));
-    const energyT = ['fuel', 'transport', 'electricity', 'heat'].reduce((a, c) => a.add(co2ByCategory.get(c as 'fuel')!), R0);
+    const energyT = ENERGY_CATEGORIES.reduce((a, c) => a.add(co2ByCategory.get(c)!), R0);
     const grossT = energyT.add(co2ByCategory.get('process')!).add(co2ByCategory.get('waste')!);
     const energyTotal = [...energyByCategory.values()].reduce((a, x) => a.add(x), R0);
-    const netT = grossT.sub(sinks).sub(offsets);
 
-    const figures: Trace['figures'] = {};
-    const fig = (key: string, value: Rational, formula: string) => {
-      if (!this.tracing) return;
-      const rows = this.figureRows.get(key);
-      figures[key] = { value: show(value), formula, ...(rows ? { rows } : {}) };
-    };
-    for (const c of ENERGY_CATEGORIES) fig(`energy.${c}_tce`, energyByCategory.get(c)!, c === 'electricity' ? 'Σ entities: consumed MWh × electricity coefficient' : c === 'heat' ? 'Σ entities: consumed GJ × heat coefficient' : `Σ ${c} rows: quantity × standard-coal coefficient`);
-    fig('energy.total_tce', energyTotal, 'fuel_tce + transport_tce + electricity_tce + heat_tce');
-    fig('energy.clean_tce', cleanTce, 'green electricity (≤ consumed) + renewable heat + clean fuels' + (this.ctx.accounting.cleanIncludesGas ? ' (natural gas and LNG included)' : ''));
-    for (const c of EMITTING) fig(`emissions.${c}_t`, co2ByCategory.get(c)!, c === 'electricity' ? `Σ entities: (grid − credited certificates − export) MWh × grid factor${this.ctx.accounting.creditNetExports ? ' (net exports credited)' : ', floored at 0 per entity'}` : c === 'heat' ? 'Σ entities: max(0, purchased − export) GJ × heat factor' : `Σ ${c} rows`);
-    fig('emissions.energy_t', energyT, 'fuel_t + transport_t + electricity_t + heat_t');
-    fig('emissions.gross_t', grossT, 'energy_t + process_t + waste_t');
-    fig('emissions.sinks_t', sinks, 'Σ sink rows');
-    fig('emissions.offsets_t', offsets, 'Σ offset rows');
-    fig('emissions.net_t', netT, 'gross_t − sinks_t − offsets_t');
-
-    return {
+    const result: AccountResult = {
       energyTotalTce: energyTotal,
       energyCleanTce: cleanTce,
       energyGasTce: this.gasTce,
+      cleanIncludesGas: this.ctx.accounting.cleanIncludesGas,
+      feedstockTce,
       rowsByCategory: this.rowsByCategory,
       energyByCategory,
       energyByItem: this.energyByItem,
@@ -304,103 +276,104 @@ export class Accounting {
       grossT,
       sinksT: sinks,
       offsetsT: offsets,
-      netT,
+      netT: grossT.sub(sinks).sub(offsets),
       sinksByItem: this.sinksByItem,
       offsetsByItem: this.offsetsByItem,
       byEntity: new Map(names.map((n) => [n, this.entities.get(n)!.fig])),
-      electricity: elecTotals,
-      heat: heatTotals,
+      electricity: eb,
+      heat: hb,
       water: this.water,
       factorsUsed: this.factorsUsed,
       diagnostics: [...this.diagnostics, ...this.ctx.resolver.warnings],
-      trace: { rows: this.traceRows, balances, figures },
+      trace: { rows: this.traceRows, balances, figures: {} },
     };
-  }
-
-  private electricityBalance(name: string, st: EntityState) {
-    const tr = this.tracing;
-    const e = st.elec;
-    const lines: string[] = [];
-    const consumed = e.grid.add(e.green_trade).add(e.direct_green).add(e.onsite_renewable).sub(e.export);
-    tr && lines.push(`consumed = grid ${show(e.grid)} + green_trade ${show(e.green_trade)} + direct_green ${show(e.direct_green)} + onsite_renewable ${show(e.onsite_renewable)} − export ${show(e.export)} = ${show(consumed)} MWh`);
-    if (consumed.isNegative()) {
-      if (this.skips(name)) return { lines, consumed: R0, green: R0, credited: R0 };
-      this.error('ZC-E-ELEC-BALANCE', { entity: name, found: consumed.toNumber() }, this.firstRef(st.refs.electricity));
-      return { lines, consumed: R0, green: R0, credited: R0 };
-    }
-    const credited = e.green_certificate.min(e.grid);
-    if (e.green_certificate.cmp(e.grid) > 0 && !this.skips(name)) {
-      this.diagnostics.push(diag('ZC-W-CERT-EXCESS', { entity: name, found: e.green_certificate.toNumber(), allowed: e.grid.toNumber() }, this.firstRef(st.refs.certificates)));
-    }
-    const green = e.green_trade.add(e.direct_green).add(e.onsite_renewable).add(credited);
-    tr && lines.push(`green = green_trade + direct_green + onsite_renewable + min(certificates ${show(e.green_certificate)}, grid) = ${show(green)} MWh`);
-    // CO2: grid rows at their own or the default grid factor, minus credited certificates and exports at the default factor
-    let co2 = st.gridOverrideT;
-    const atDefault = e.grid.sub(st.gridOverrideMwh).sub(credited).sub(e.export);
-    if (!atDefault.isZero()) {
-      const f = this.gridFactor();
-      if (f) {
-        const part = atDefault.mul(this.factorPer(f.value, 'MWh', 'tCO2'));
-        co2 = co2.add(part);
-        tr && lines.push(`electricity_t = (grid ${show(e.grid.sub(st.gridOverrideMwh))} − credited certificates ${show(credited)} − export ${show(e.export)}) MWh × ${show(f.value.value)} ${f.value.unitText}${st.gridOverrideMwh.isZero() ? '' : ` + row-factor grid ${show(st.gridOverrideT)} tCO2`} = ${show(co2)} tCO2`);
+    if (tracing) {
+      for (const f of FIGURES) {
+        const v = f.value(result);
+        if (v === undefined) continue;
+        const rows = this.figureRows.get(f.name);
+        result.trace.figures[f.path] = { value: show(v), formula: f.formula, ...(rows ? { rows } : {}) };
       }
-    } else if (!st.gridOverrideMwh.isZero()) {
-      tr && lines.push(`electricity_t = row-factor grid rows ${show(co2)} tCO2`);
     }
-    if (co2.isNegative() && !this.ctx.accounting.creditNetExports) {
-      tr && lines.push(`electricity_t floored at 0 (was ${show(co2)}; the profile does not credit net exports)`);
-      this.diagnostics.push(diag('ZC-W-ELEC-EXPORT-FLOORED', { entity: name, found: show(e.export), allowed: show(e.grid.sub(credited)) }, this.firstRef(st.refs.electricity)));
-      co2 = R0;
-    }
-    st.fig.co2.set('electricity', co2);
-    const coef = this.electricityCoefficient();
-    const clean = green.min(consumed);
-    if (green.cmp(consumed) > 0 && !this.skips(name)) {
-      this.diagnostics.push(diag('ZC-W-CLEAN-CAPPED', { entity: name, found: green.toNumber(), allowed: consumed.toNumber() }, this.firstRef(st.refs.electricity)));
-    }
-    if (coef) {
-      const per = this.factorPer(coef.value, 'MWh', 'tce');
-      const tce = consumed.mul(per);
-      st.fig.tce.set('electricity', tce);
-      st.fig.cleanTce = st.fig.cleanTce.add(clean.mul(per));
-      tr && lines.push(`electricity_tce = ${show(consumed)} MWh × ${show(coef.value.value)} ${coef.value.unitText} = ${show(tce)} tce; clean ${show(clean)} MWh = ${show(clean.mul(per))} tce`);
-      add(this.energyByItem, 'electricity.consumed', tce);
-    }
-    return { lines, consumed, green, credited };
+    return result;
   }
 
-  private heatBalance(name: string, st: EntityState) {
-    const tr = this.tracing;
-    const h = st.heat;
-    const lines: string[] = [];
-    const consumed = h.purchased.add(h.onsite_renewable).sub(h.export);
-    tr && lines.push(`consumed = purchased ${show(h.purchased)} + onsite_renewable ${show(h.onsite_renewable)} − export ${show(h.export)} = ${show(consumed)} GJ`);
-    if (consumed.isNegative()) {
-      if (this.skips(name)) return { lines, consumed: R0 };
-      this.error('ZC-E-HEAT-BALANCE', { entity: name, found: consumed.toNumber() }, this.firstRef(st.refs.heat));
-      return { lines, consumed: R0 };
+  /** An entity's electricity and heat figures: its share of the boundary (allocation.ts). */
+  private applyShare(st: EntityState, s: FlowFigures): void {
+    st.fig.co2.set('electricity', s.electricityT);
+    st.fig.co2.set('heat', s.heatT);
+    st.fig.tce.set('electricity', s.electricityTce);
+    st.fig.tce.set('heat', s.heatTce);
+    st.fig.cleanTce = st.fig.cleanTce.add(s.cleanTce);
+  }
+
+  /**
+   * The boundary's checks: errors when a balance cannot hold (then no figure is valued on it), warnings for
+   * certificates beyond grid power, green power beyond consumption and exports that may be renewable.
+   * Returns false when an error was found. Skipped when a row was lost (its error says why).
+   */
+  private checkBalances(eb: ElectricityBalance, hb: HeatBalance): boolean {
+    if (this.ctx.skipBalances && this.ctx.skipBalances.size > 0) return true;
+    const at = (key: string) => this.firstRows.get(key);
+    for (const p of eb.problems) this.error('ZC-E-ELEC-BALANCE', { rule: p.rule, found: show(p.found), allowed: show(p.allowed) }, at(`electricity/${p.item}`));
+    for (const p of hb.problems) this.error('ZC-E-HEAT-BALANCE', { rule: p.rule, found: show(p.found), allowed: show(p.allowed) }, at(`heat/${p.item}`));
+    if (eb.problems.length || hb.problems.length) return false;
+    const f = eb.flows;
+    if (eb.certificatesCapped) this.diagnostics.push(diag('ZC-W-CERT-EXCESS', { found: f.green_certificate.toNumber(), allowed: f.grid.toNumber() }, at('electricity/green_certificate')));
+    if (eb.cleanCapped) this.diagnostics.push(diag('ZC-W-CLEAN-CAPPED', { found: eb.green.toNumber(), allowed: eb.consumed.toNumber() }, at('electricity')));
+    if (eb.exportMaybeRenewable) this.diagnostics.push(diag('ZC-W-EXPORT-SOURCE', { found: f.export.toNumber(), allowed: f.onsite_fossil.toNumber(), renewable: f.onsite_renewable.toNumber() }, at('electricity/export')));
+    return true;
+  }
+
+  /** Resolves just the factors the boundary's flows are valued at (so `factors_used` lists no factor that was not applied). */
+  private flowFactors(b: Flows, eb: ElectricityBalance, hb: HeatBalance): FlowFactors {
+    const heatRefs = (): string[] => {
+      const r = this.firstRows.get('heat');
+      return r ? [refText(r)] : [];
+    };
+    const credit = this.ctx.accounting.creditNetExports;
+    const e = b.elec, h = b.heat;
+    const k: FlowFactors = { creditExports: credit };
+    this.resolvedGrid = undefined;
+    this.resolvedHeat = undefined;
+    const needsGrid = !e.grid.sub(b.gridRowMwh).isZero() || !eb.credited.isZero() || (credit && !e.export.isZero());
+    if (needsGrid) {
+      const g = this.gridFactor();
+      if (g) (k.grid = this.factorPer(g.value, 'MWh', 'tCO2')), (this.resolvedGrid = g);
     }
-    let co2 = st.heatOverrideT;
-    const atDefault = h.purchased.sub(st.heatOverrideGj).sub(h.export);
-    if (!atDefault.isZero()) {
-      const f = this.resolve({ kind: 'co2', category: 'heat', item: 'purchased' }, st.refs.heat);
-      if (f) co2 = co2.add(atDefault.mul(this.factorPer(f.value, 'GJ', 'tCO2')));
-      if (f) tr && lines.push(`heat_t = max(0, (purchased ${show(h.purchased.sub(st.heatOverrideGj))} − export ${show(h.export)}) GJ × ${show(f.value.value)} ${f.value.unitText}${st.heatOverrideGj.isZero() ? '' : ` + row-factor ${show(st.heatOverrideT)} tCO2`})`);
+    const needsHeat = !h.purchased.sub(b.heatRowGj).isZero() || (credit && !h.export.isZero());
+    if (needsHeat) {
+      const f = this.resolve({ kind: 'co2', category: 'heat', item: 'purchased' }, heatRefs());
+      if (f) (k.heat = this.factorPer(f.value, 'GJ', 'tCO2')), (this.resolvedHeat = f);
     }
-    if (co2.isNegative()) co2 = R0;
-    st.fig.co2.set('heat', co2);
-    const coef = this.resolve({ kind: 'energy', category: 'heat', item: 'purchased' }, st.refs.heat);
-    if (coef) {
-      const per = this.factorPer(coef.value, 'GJ', 'tce');
-      const tce = consumed.mul(per);
-      const clean = h.onsite_renewable.min(consumed).mul(per);
-      st.fig.tce.set('heat', tce);
-      st.fig.cleanTce = st.fig.cleanTce.add(clean);
-      add(this.energyByItem, 'heat.consumed', tce);
-      tr && lines.push(`heat_tce = ${show(consumed)} GJ × ${show(coef.value.value)} ${coef.value.unitText} = ${show(tce)} tce; clean (renewable heat) ${show(clean)} tce`);
+    const elecEnergy = ['grid', 'green_trade', 'direct_green', 'onsite_renewable', 'export', 'export_renewable'] as const;
+    if (elecEnergy.some((i) => !e[i].isZero()) || !eb.clean.isZero()) {
+      const c = this.electricityCoefficient();
+      if (c) (k.electricityTce = this.factorPer(c.value, 'MWh', 'tce')), (this.resolvedElecTce = c);
     }
-    tr && lines.push(`heat_t = ${show(co2)} tCO2`);
-    return { lines, consumed };
+    const heatEnergy = ['purchased', 'purchased_renewable', 'onsite_renewable', 'export', 'export_renewable'] as const;
+    if (heatEnergy.some((i) => !h[i].isZero()) || !hb.clean.isZero()) {
+      const c = this.resolve({ kind: 'energy', category: 'heat', item: 'purchased' }, heatRefs());
+      if (c) (k.heatTce = this.factorPer(c.value, 'GJ', 'tce')), (this.resolvedHeatTce = c);
+    }
+    return k;
+  }
+
+  private resolvedGrid: ResolvedFactor | undefined;
+  private resolvedHeat: ResolvedFactor | undefined;
+  private resolvedElecTce: ResolvedFactor | undefined;
+  private resolvedHeatTce: ResolvedFactor | undefined;
+
+  /** The factors of the balances as a trace shows them ("0.8325 tCO2/MWh"). */
+  private factorText(): { grid?: string; heat?: string; electricityTce?: string; heatTce?: string } {
+    const t = (f: ResolvedFactor | undefined) => (f ? `${show(f.value.value)} ${f.value.unitText}` : undefined);
+    const out: { grid?: string; heat?: string; electricityTce?: string; heatTce?: string } = {};
+    const g = t(this.resolvedGrid), h = t(this.resolvedHeat), e = t(this.resolvedElecTce), ht = t(this.resolvedHeatTce);
+    if (g) out.grid = g;
+    if (h) out.heat = h;
+    if (e) out.electricityTce = e;
+    if (ht) out.heatTce = ht;
+    return out;
   }
 
   /** The profile's grid factor: user overrides first, then the pin or the chosen MEE/NBS series. */
@@ -493,10 +466,6 @@ export class Accounting {
     else this.figureRows.set(figure, [ref]);
   }
 
-  private skips(entity: string): boolean {
-    return !!this.ctx.skipBalances && (this.ctx.skipBalances.has(entity) || this.ctx.skipBalances.has('*'));
-  }
-
   private firstRef(refs: string[]): SourceRef | undefined {
     const r = refs[0];
     if (!r) return undefined;
@@ -516,16 +485,11 @@ export class Accounting {
           co2: new Map(EMITTING.map((c) => [c, R0] as [typeof c, Rational])),
           tce: new Map(ENERGY_CATEGORIES.map((c) => [c, R0] as [typeof c, Rational])),
           cleanTce: R0,
+          feedstockTce: R0,
           sinks: R0,
           offsets: R0,
         },
-        elec: Object.fromEntries(ELECTRICITY_ITEMS.map((k) => [k, R0])) as Record<ElectricityItem, Rational>,
-        gridOverrideT: R0,
-        gridOverrideMwh: R0,
-        heat: Object.fromEntries(HEAT_ITEMS.map((k) => [k, R0])) as Record<HeatItem, Rational>,
-        heatOverrideT: R0,
-        heatOverrideGj: R0,
-        refs: { electricity: [], heat: [], certificates: [] },
+        flows: { elec: noElectricity(), heat: noHeat(), gridRowT: R0, gridRowMwh: R0, heatRowT: R0, heatRowGj: R0 },
       };
       this.entities.set(name, st);
     }
@@ -536,4 +500,3 @@ export class Accounting {
 function add(m: Map<string, Rational>, key: string, x: Rational): void {
   m.set(key, (m.get(key) ?? R0).add(x));
 }
-

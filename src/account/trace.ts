@@ -14,6 +14,8 @@ export interface TraceRow {
   category: string;
   item: string;
   quantity: string;
+  /** `feedstock` for fuel used as feedstock (no combustion CO2). */
+  use?: string;
   note?: string;
   steps: TraceStep[];
 }
@@ -36,7 +38,12 @@ export interface TraceIndicator {
 
 export interface Trace {
   rows: TraceRow[];
-  balances: { entity: string; electricity?: string[]; heat?: string[] }[];
+  /** The boundary's electricity and heat balances, and each entity's share of them (the rule says how). */
+  balances: {
+    rule: string;
+    boundary: { electricity?: string[]; heat?: string[] };
+    entities: { entity: string; electricity?: string[]; heat?: string[] }[];
+  };
   figures: Record<string, TraceFigure>;
   indicators?: Record<string, TraceIndicator>;
 }

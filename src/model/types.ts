@@ -75,6 +75,8 @@ export interface ActivityRow {
   quantity: Quantity;
   /** Row-level emission-factor override. */
   factor?: FactorValue;
+  /** A fuel row used as feedstock (原料用能): its tce counts, with no combustion CO2. Absent: used as fuel. */
+  use?: 'feedstock';
   note?: string;
   ref: SourceRef;
   /**

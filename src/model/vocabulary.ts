@@ -21,6 +21,7 @@ export interface VocabularyData {
   columns: Record<string, string[]>;
   entity_types: Record<string, string[]>;
   categories: Record<string, { zh?: string[]; dimensions: string[]; items?: Record<string, RawItem>; items_from?: string }>;
+  uses: Record<string, string[]>;
 }
 
 export const CATEGORIES: readonly Category[] = [
@@ -36,10 +37,16 @@ export class Vocabulary {
   readonly columnAliases = new Map<string, string>();
   /** Entity type word (English or Chinese) → park | city | county | district. */
   readonly entityTypes = new Map<string, string>();
+  /** `use` word (English or Chinese) → fuel | feedstock. */
+  readonly uses = new Map<string, 'fuel' | 'feedstock'>();
 
   constructor(data: VocabularyData) {
     for (const [type, aliases] of Object.entries(data.entity_types)) {
       for (const a of [type, ...aliases]) this.entityTypes.set(a, type);
+    }
+    for (const [use, aliases] of Object.entries(data.uses)) {
+      if (use !== 'fuel' && use !== 'feedstock') throw new Error(`vocabulary.yaml: unknown use ${use}`);
+      for (const a of [use, ...aliases]) this.uses.set(a, use);
     }
     for (const [column, aliases] of Object.entries(data.columns)) {
       for (const a of [column, ...aliases]) this.columnAliases.set(a, column);
@@ -80,6 +87,12 @@ export class Vocabulary {
 
   categorySpellings(): string[] {
     return [...this.categoryAlias.keys()];
+  }
+
+  /** fuel | feedstock for a `use` word, or undefined. */
+  use(word: string): 'fuel' | 'feedstock' | undefined {
+    const w = word.normalize('NFKC').trim();
+    return this.uses.get(w) ?? this.uses.get(w.toLowerCase());
   }
 
   itemDef(category: Category, item: string): ItemDef | undefined {

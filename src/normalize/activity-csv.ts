@@ -22,7 +22,7 @@ import type { Site } from './quantity.js';
 export type CsvSource = { bytes: Uint8Array } | { chunks: () => Iterable<Uint8Array> };
 
 export const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
-export const ACTIVITY_COLUMNS = ['entity', 'category', 'item', 'quantity', 'unit', 'factor', 'factor_unit', 'note'];
+export const ACTIVITY_COLUMNS = ['entity', 'category', 'item', 'quantity', 'unit', 'factor', 'factor_unit', 'use', 'note'];
 export { MAX_PROBLEMS };
 /** Distinct rows remembered per streamed file for the duplicate-row warning (memory stays bounded). */
 const MAX_DUPLICATE_KEYS = 100_000;
@@ -259,7 +259,7 @@ class Ingest implements CsvConsumer {
 
 const siteOf = (file: string, line: number) => (field: string): Site => ({ where: `row ${line}, column ${field}`, ref: { file, line, row: line, field } });
 
-const SHAPE_FIELDS = ['entity', 'category', 'item', 'unit', 'factor', 'factor_unit'];
+const SHAPE_FIELDS = ['entity', 'category', 'item', 'unit', 'factor', 'factor_unit', 'use'];
 const shapeKey = (cell: (f: string) => string | undefined): string => SHAPE_FIELDS.map((f) => cell(f) ?? '\u0000').join('\u0001');
 /** The same key from a record and the shape columns' indexes (no closure: this runs once per row). */
 function shapeKeyOf(cells: string[], at: number[]): string {
@@ -270,6 +270,6 @@ function shapeKeyOf(cells: string[], at: number[]): string {
   }
   return k;
 }
-const sumKey = (r: ActivityRow): string => `${r.entity}\u0001${r.category}\u0001${r.item}\u0001${r.quantity.unit}\u0001${r.factor ? `${r.factor.value.toString()} ${r.factor.unitText}` : ''}`;
+const sumKey = (r: ActivityRow): string => `${r.entity}\u0001${r.category}\u0001${r.item}\u0001${r.quantity.unit}\u0001${r.factor ? `${r.factor.value.toString()} ${r.factor.unitText}` : ''}\u0001${r.use ?? ''}`;
 
 

@@ -72,6 +72,21 @@ export function normalizeActivityRow(
       }
     }
   }
+  // `use`: fuel (default) or feedstock, on fuel rows only (transport fuel is always burnt)
+  let use: 'fuel' | 'feedstock' | undefined;
+  const useWord = text('use');
+  if (useWord !== '') {
+    use = ctx.vocabulary.use(useWord);
+    if (!use) {
+      const spellings = [...ctx.vocabulary.uses.keys()];
+      const s = suggest(useWord, spellings);
+      out.push(diag('ZC-E-SCHEMA-ENUM', { where: siteOf('use').where, found: useWord, hint: didYouMean(s), suggestion: s, allowed: 'fuel, feedstock (燃料, 原料)' }, siteOf('use').ref));
+    } else if (use === 'feedstock' && category && category !== 'fuel') {
+      out.push(diag('ZC-E-FACTOR-INVALID', { where: siteOf('use').where, reason: `use "feedstock" applies to fuel rows only, not ${category} rows` }, siteOf('use').ref));
+    } else if (use === 'feedstock' && factor) {
+      out.push(diag('ZC-E-FACTOR-INVALID', { where: siteOf('factor').where, reason: 'a feedstock row has no combustion CO2, so a CO2 factor cannot apply; put the CO2 the process releases in a process row' }, siteOf('factor').ref));
+    }
+  }
   const entity = text('entity') || ctx.defaultEntity;
   if (out.some((d, i) => i >= before && d.severity === 'error') || !category || !item || !quantity) {
     ctx.tainted.add(entity);
@@ -79,6 +94,7 @@ export function normalizeActivityRow(
   }
   const row: ActivityRow = { entity, category, item, quantity, ref: rowRef };
   if (factor) row.factor = factor;
+  if (use === 'feedstock') row.use = 'feedstock';
   const note = text('note');
   if (note) row.note = note;
   return row;

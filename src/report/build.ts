@@ -1,5 +1,6 @@
 /** Builds the report object from exact results; the only place exact rationals become JSON numbers. */
-import { EMITTING, ENERGY_CATEGORIES, type AccountResult } from '../account/account.js';
+import { EMITTING, ENERGY_CATEGORIES, type AccountResult } from '../account/result.js';
+import { FIGURES } from '../account/figures.js';
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic, Submission } from '../model/types.js';
 import { localize, type Lang } from '../diagnostics/codes.js';
@@ -40,6 +41,7 @@ export function buildReport(input: BuildInput): Report {
     own(byEntity, name, {
       energy_tce: n(energy),
       clean_tce: n(f.cleanTce),
+      feedstock_tce: n(f.feedstockTce),
       fuel_t: n(co2('fuel')),
       transport_t: n(co2('transport')),
       electricity_t: n(co2('electricity')),
@@ -106,48 +108,20 @@ export function buildReport(input: BuildInput): Report {
         ),
       }
     : null;
-  const e = a.electricity;
+  const { energy, emissions } = figureSections(a);
   const report: Report = {
     format: 'zcpark-report/1',
     tool: { name: 'zcpark', version: input.version },
     submission: { id: s.entity.id, name: s.entity.name, file: s.file, profile: profile.id, profile_title: profile.title, year: s.year, type: s.entity.type, region: s.entity.region ?? null },
-    energy: {
-      total_tce: n(a.energyTotalTce),
-      clean_tce: n(a.energyCleanTce),
-      clean_share: a.energyTotalTce.isZero() ? null : n(a.energyCleanTce.div(a.energyTotalTce)),
-      by_category: Object.fromEntries(ENERGY_CATEGORIES.map((c) => [c, n(a.energyByCategory.get(c)!)])),
-      by_item: record(a.energyByItem),
-      electricity: {
-        consumed_mwh: n(e.consumed),
-        grid_mwh: n(e.grid),
-        green_trade_mwh: n(e.green_trade),
-        direct_green_mwh: n(e.direct_green),
-        onsite_renewable_mwh: n(e.onsite_renewable),
-        export_mwh: n(e.export),
-        green_certificate_mwh: n(e.green_certificate),
-        credited_certificate_mwh: n(e.credited_certificates),
-        green_mwh: n(e.green),
-        green_consumed_mwh: n(e.green_consumed),
-      },
-      heat: { consumed_gj: n(a.heat.consumed), purchased_gj: n(a.heat.purchased), export_gj: n(a.heat.export), onsite_renewable_gj: n(a.heat.onsite_renewable) },
-    },
+    // by_item right after by_category, where it has always been
+    energy: Object.fromEntries(Object.entries(energy).flatMap(([k, v]) => (k === 'by_category' ? [[k, v], ['by_item', record(a.energyByItem)]] : [[k, v]]))) as Report['energy'],
     emissions: {
-      fuel_t: n(a.co2ByCategory.get('fuel')!),
-      electricity_t: n(a.co2ByCategory.get('electricity')!),
-      heat_t: n(a.co2ByCategory.get('heat')!),
-      process_t: n(a.co2ByCategory.get('process')!),
-      transport_t: n(a.co2ByCategory.get('transport')!),
-      waste_t: n(a.co2ByCategory.get('waste')!),
-      energy_t: n(a.energyT),
-      gross_t: n(a.grossT),
-      sinks_t: n(a.sinksT),
-      offsets_t: n(a.offsetsT),
-      net_t: n(a.netT),
+      ...emissions,
       by_entity: byEntity,
       by_category: Object.fromEntries(EMITTING.map((c) => [c, n(a.co2ByCategory.get(c)!)])),
       sinks_by_item: record(a.sinksByItem),
       offsets_by_item: record(a.offsetsByItem),
-    },
+    } as Report['emissions'],
     indicators,
     score: score.score === undefined ? null : n(score.score),
     grade: score.grade ?? null,
@@ -160,6 +134,19 @@ export function buildReport(input: BuildInput): Report {
   };
   if (input.explain) report.trace = a.trace;
   return report;
+}
+
+/** The report's `energy` and `emissions` figures, each at the path the figure table gives it (null: no value). */
+function figureSections(a: AccountResult): { energy: Record<string, unknown>; emissions: Record<string, unknown> } {
+  const root: Record<string, Record<string, unknown>> = { energy: {}, emissions: {} };
+  for (const f of FIGURES) {
+    const path = f.path.split('.');
+    let node: Record<string, unknown> = root;
+    for (const k of path.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+    const v = f.value(a);
+    node[path[path.length - 1]!] = v === undefined ? null : n(v);
+  }
+  return { energy: root.energy!, emissions: root.emissions! };
 }
 
 /**

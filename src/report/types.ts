@@ -30,6 +30,7 @@ export interface ReportIndicator {
 export interface EntityReport {
   energy_tce: number;
   clean_tce: number;
+  feedstock_tce: number;
   fuel_t: number;
   transport_t: number;
   electricity_t: number;
@@ -66,6 +67,9 @@ export interface Report {
     total_tce: number;
     clean_tce: number;
     clean_share: number | null;
+    nonfossil_tce: number;
+    nonfossil_share: number | null;
+    feedstock_tce: number;
     by_category: Record<string, number>;
     by_item: Record<string, number>;
     electricity: Record<string, number>;

@@ -39,8 +39,8 @@ describe('zcpark evaluate', () => {
   it('prints a terminal table without colour when NO_COLOR is set', () => {
     const r = runCli(['evaluate', DEMO, '-f', 'table']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Verdict FAIL   score 97.7/100   grade A');
-    expect(r.stdout).toContain('because the core indicator carbon_per_energy 0.2099 tCO2/tce misses <= 0.2 tCO2/tce');
+    expect(r.stdout).toContain('Verdict FAIL   score 96.6/100   grade A');
+    expect(r.stdout).toContain('because the core indicator carbon_per_energy 0.216 tCO2/tce misses <= 0.2 tCO2/tce');
     expect(r.stdout).toContain('★ Carbon emissions per unit of energy');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -57,10 +57,17 @@ describe('zcpark evaluate', () => {
     expect(gas.ref).toBe('fixtures/valid/hand-checked/activity.csv:5');
     expect(gas.steps.map((s) => s.formula)).toEqual(['10 万m3 × 12.143 tce/万m3 = 121.43 tce', '10 万m3 × 21.6219 tCO2/万m3 = 216.219 tCO2']);
     expect(gas.steps[1]!.factor).toBe('builtin:cn-fuels-co2:co2:fuel/natural_gas');
-    expect(trace.figures['emissions.gross_t']).toEqual({ value: '1017.8995', formula: 'energy_t + process_t + waste_t' });
-    const beta = trace.balances.find((b) => b.entity === 'beta')!;
-    expect(beta.electricity![0]).toBe('consumed = grid 50 + green_trade 0 + direct_green 20 + onsite_renewable 100 − export 30 = 140 MWh');
-    expect(beta.electricity![2]).toBe('electricity_t = (grid 50 − credited certificates 50 − export 30) MWh × 0.8325 tCO2/MWh = -24.975 tCO2');
+    expect(trace.figures['emissions.gross_t']).toEqual({ value: '992.9245', formula: 'energy_t + process_t + waste_t' });
+    // the boundary balance first (hand-derived in hand-checked.test.ts), then each entity's share of it
+    const boundary = trace.balances.boundary.electricity!;
+    expect(boundary[0]).toBe('supply = grid 1050 + green_trade 500 + direct_green 20 + onsite_renewable 100 + onsite_fossil 0 = 1670 MWh');
+    expect(boundary[2]).toBe('credited certificates = min(green_certificate 280, grid 1050) = 280 MWh');
+    expect(boundary[5]).toMatch(/^electricity_t = \(grid 1050 − credited certificates 280 − export 30\) MWh × 0\.8325 tCO2\/MWh = 616\.05 tCO2/);
+    const beta = trace.balances.entities.find((b) => b.entity === 'beta')!;
+    // beta's 80 certificates of the boundary's 280, all credited: (50 − 80 − 30) × 0.8325 = −49.95
+    expect(beta.electricity![1]).toBe('credited certificates = 80 / 280 × boundary 280 = 80 MWh');
+    expect(beta.electricity![3]).toBe('electricity_t = -49.95 tCO2; electricity_tce = 42.336 tce (its export credited)');
+    expect(trace.balances.rule).toContain('Entities sum to the boundary exactly');
   });
 
   it('reports every mistake of an invalid submission with its position, exit 1, no stack trace', () => {
@@ -124,7 +131,7 @@ describe('zcpark evaluate', () => {
     const r = runCli(['evaluate', join(dir, 'park.yaml'), '-o', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).emissions.gross_t).toBe(1017.8995);
+    expect(JSON.parse(readFileSync(out, 'utf8')).emissions.gross_t).toBe(992.9245);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const clobber = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json', '-o', join(dir, 'park.yaml')]);
     expect(clobber.code).toBe(2);

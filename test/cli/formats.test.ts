@@ -15,9 +15,9 @@ describe('evaluate --format markdown', () => {
 
   it('says why the verdict fails, and shows each indicator with its gap', () => {
     const md = runCli(['evaluate', DEMO, '-f', 'markdown']).stdout;
-    expect(md).toContain('**Verdict** ❌ **FAIL** · **score** 97.7/100 · **grade** A');
-    expect(md).toContain('> The core indicator **Carbon emissions per unit of energy consumed** (`carbon_per_energy`) is 0.2099 tCO2/tce against <= 0.2 tCO2/tce');
-    expect(md).toContain('| ★ | Carbon emissions per unit of energy consumed | 0.2099 tCO2/tce | <= 0.2 tCO2/tce | ❌ fail | -0.0099 | 38.1/40 |');
+    expect(md).toContain('**Verdict** ❌ **FAIL** · **score** 96.6/100 · **grade** A');
+    expect(md).toContain('> The core indicator **Carbon emissions per unit of energy consumed** (`carbon_per_energy`) is 0.216 tCO2/tce against <= 0.2 tCO2/tce');
+    expect(md).toContain('| ★ | Carbon emissions per unit of energy consumed | 0.216 tCO2/tce | <= 0.2 tCO2/tce | ❌ fail | -0.016 | 37/40 |');
   });
 
   it('folds the calculation trace into a details block with --explain', () => {
@@ -32,7 +32,7 @@ describe('evaluate --format csv', () => {
     const csv = runCli(['evaluate', DEMO, '-f', 'csv']).stdout;
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('\ufeffsubmission,profile,year,indicator,name,name_zh,value,unit,op,threshold,basis,status,core,weight,points,reason');
-    expect(lines[1]).toMatch(/^DEMO-NM-ORDOS-ZCP,zero-carbon-park,2024,carbon_per_energy,Carbon emissions per unit of energy consumed,单位能耗碳排放,0\.2099\d+,tCO2\/tce,<=,0\.2,pack,fail,true,40,38\.1\d+,$/);
+    expect(lines[1]).toMatch(/^DEMO-NM-ORDOS-ZCP,zero-carbon-park,2024,carbon_per_energy,Carbon emissions per unit of energy consumed,单位能耗碳排放,0\.2159\d+,tCO2\/tce,<=,0\.2,pack,fail,true,40,37\.03\d+,$/);
     expect(lines.length).toBe(10); // header + 8 indicators + final empty line
   });
 

@@ -15,7 +15,7 @@ describe('--lang zh', () => {
 
   it('writes Chinese labels, names and status words in the table', () => {
     const out = runCli(['evaluate', DEMO, '-f', 'table', '--lang', 'zh']).stdout;
-    expect(out).toContain('结论 未通过   得分 97.7/100   等级 A');
+    expect(out).toContain('结论 未通过   得分 96.6/100   等级 A');
     expect(out).toContain('★ 单位能耗碳排放');
     expect(out).toContain('未达标');
   });
@@ -25,7 +25,7 @@ describe('--lang zh', () => {
     expect(r.indicators[0]!.name).toBe('单位能耗碳排放');
     const band = r.warnings.find((w) => w.code === 'ZC-W-BAND-BELOW-MIN')!;
     expect(band.message).toBe('carbon_per_energy：附件3未规定年综合能耗 20万吨标准煤以下园区的档位；按 20万–100万吨标准煤档的 0.2 tCO2/tce 执行');
-    expect(r.warnings.find((w) => w.code === 'ZC-W-CERT-EXCESS')!.message).toBe('beta 的绿证（80 MWh）超过电网购电量（50 MWh）；仅计入 50 MWh');
+    expect(r.warnings.find((w) => w.code === 'ZC-W-EXPORT-SOURCE')!.message).toBe('非可再生上网电量（30 MWh）超过自备电厂发电量（0 MWh），而园区内有 100 MWh 可再生发电：若部分上网电量为可再生电力，请填为 export_renewable');
   });
 
   it('localises diagnostics in every validate format, with the same codes and positions', () => {

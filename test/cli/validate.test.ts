@@ -30,7 +30,7 @@ describe('zcpark validate', () => {
   it('prints JSON with every diagnostic and a summary', () => {
     const r = runCli(['validate', BAD, HAND, '-f', 'json']);
     const out = JSON.parse(r.stdout);
-    expect(out.summary).toEqual({ files: 2, valid: 1, invalid: 1, errors: 7, warnings: 4 }); // vintage, clean cap, certificates, band below 20万 tce
+    expect(out.summary).toEqual({ files: 2, valid: 1, invalid: 1, errors: 7, warnings: 3 }); // vintage, export source, band below 20万 tce
     expect(out.files[0].diagnostics[2]).toEqual({
       code: 'ZC-E-VOCAB-ITEM',
       severity: 'error',
@@ -42,7 +42,7 @@ describe('zcpark validate', () => {
       allowed: 'raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
       suggestion: 'diesel',
     });
-    expect(out.files[1]).toMatchObject({ file: HAND, kind: 'submission', valid: true, errors: 0, warnings: 4 });
+    expect(out.files[1]).toMatchObject({ file: HAND, kind: 'submission', valid: true, errors: 0, warnings: 3 });
   });
 
   it('prints JUnit XML: one failing case per error, one passing case per clean file', () => {
@@ -57,7 +57,7 @@ describe('zcpark validate', () => {
 
   it('fails on warnings only with --max-warnings', () => {
     expect(runCli(['validate', HAND]).code).toBe(0);
-    expect(runCli(['validate', HAND, '--max-warnings', '4']).code).toBe(0);
+    expect(runCli(['validate', HAND, '--max-warnings', '3']).code).toBe(0);
     expect(runCli(['validate', HAND, '--max-warnings', '0']).code).toBe(1);
   });
 
@@ -79,21 +79,21 @@ describe('zcpark validate', () => {
   });
 
   it('says why a run without errors fails on --max-warnings, in every format', () => {
-    // HAND has 4 warnings (the test above passes at --max-warnings 4)
-    const why = '4 warnings, more than --max-warnings 3 allows: the check fails';
-    const pretty = runCli(['validate', HAND, '--max-warnings', '3']);
+    // HAND has 3 warnings (the test above passes at --max-warnings 3)
+    const why = '3 warnings, more than --max-warnings 2 allows: the check fails';
+    const pretty = runCli(['validate', HAND, '--max-warnings', '2']);
     expect(pretty.code).toBe(1);
-    expect(pretty.stdout.endsWith(`1 file checked: all valid; 0 errors, 4 warnings\n${why}\n`)).toBe(true);
-    const github = runCli(['validate', HAND, '--max-warnings', '3', '-f', 'github']);
+    expect(pretty.stdout.endsWith(`1 file checked: all valid; 0 errors, 3 warnings\n${why}\n`)).toBe(true);
+    const github = runCli(['validate', HAND, '--max-warnings', '2', '-f', 'github']);
     expect(github.stdout).toContain(`::error title=zcpark validate --max-warnings::${why}\n`);
-    const json = JSON.parse(runCli(['validate', HAND, '--max-warnings', '3', '-f', 'json']).stdout) as { summary: Record<string, unknown> };
-    expect(json.summary).toEqual({ files: 1, valid: 1, invalid: 0, errors: 0, warnings: 4, max_warnings: 3, over_max_warnings: true });
-    const junit = runCli(['validate', HAND, '--max-warnings', '3', '-f', 'junit']).stdout;
-    expect(junit).toContain('tests="5" failures="1"');
-    expect(junit).toContain(`<testcase classname="zcpark.validate" name="--max-warnings 3">\n      <failure type="max-warnings" message="${why}">`);
+    const json = JSON.parse(runCli(['validate', HAND, '--max-warnings', '2', '-f', 'json']).stdout) as { summary: Record<string, unknown> };
+    expect(json.summary).toEqual({ files: 1, valid: 1, invalid: 0, errors: 0, warnings: 3, max_warnings: 2, over_max_warnings: true });
+    const junit = runCli(['validate', HAND, '--max-warnings', '2', '-f', 'junit']).stdout;
+    expect(junit).toContain('tests="4" failures="1"');
+    expect(junit).toContain(`<testcase classname="zcpark.validate" name="--max-warnings 2">\n      <failure type="max-warnings" message="${why}">`);
     // within the limit nothing is added
-    expect(runCli(['validate', HAND, '--max-warnings', '4']).stdout).not.toContain('--max-warnings');
-    expect(JSON.parse(runCli(['validate', HAND, '--max-warnings', '4', '-f', 'json']).stdout).summary.over_max_warnings).toBe(false);
+    expect(runCli(['validate', HAND, '--max-warnings', '3']).stdout).not.toContain('--max-warnings');
+    expect(JSON.parse(runCli(['validate', HAND, '--max-warnings', '3', '-f', 'json']).stdout).summary.over_max_warnings).toBe(false);
   });
 
   it('walks folders, expands globs, and visits a symlink loop once', () => {

@@ -229,39 +229,76 @@ describe('electricity', () => {
     // 1000 credited MWh × 0.3024 tce/MWh = 302.4 clean tce (not 1200 × 0.3024)
     expect(r.energy.clean_tce).toBe(302.4);
     const w = r.warnings.find((x) => x.code === 'ZC-W-CERT-EXCESS');
-    expect(w?.message).toBe('green certificates (1200 MWh) exceed grid purchases (1000 MWh) for T-1; only 1000 MWh are credited');
+    expect(w?.message).toBe("green certificates (1200 MWh) exceed the boundary's grid power (1000 MWh); only 1000 MWh are credited");
   });
 
-  it('credits net exports at the grid factor so electricity_t goes negative, with ZC-W-ELEC-NET-EXPORT', () => {
+  it('credits non-renewable exports at the grid factor so electricity_t goes negative, with ZC-W-ELEC-NET-EXPORT', () => {
     const r = run(
       '{ category: electricity, item: grid, quantity: 100, unit: MWh }',
-      '{ category: electricity, item: onsite_renewable, quantity: 500, unit: MWh }',
+      '{ category: electricity, item: onsite_fossil, quantity: 500, unit: MWh }',
       '{ category: electricity, item: export, quantity: 300, unit: MWh }',
     );
-    // (100 − 300) MWh × 0.8325 tCO2/MWh (pinned, annex 4; credit_net_exports) = −166.5
+    // (100 − 300) MWh × 0.8325 tCO2/MWh (pinned, annex 4; credit_net_exports) = −166.5; the captive plant's own
+    // CO2 is that of its fuel rows (none here)
     expect(r.emissions.electricity_t).toBe(-166.5);
     // energy_t = gross_t = electricity_t = −166.5
     expect(r.emissions.gross_t).toBe(-166.5);
+    // consumed = 100 + 500 − 300 = 300 MWh; energy (100 − 300) MWh × 0.3024 = −60.48 tce: output is deducted and
+    // onsite_fossil adds none (its fuel carries the energy)
+    expect(r.energy.electricity.consumed_mwh).toBe(300);
+    expect(r.energy.by_category.electricity).toBe(-60.48);
     expect(codes(r.warnings)).toContain('ZC-W-ELEC-NET-EXPORT');
+    expect(codes(r.warnings)).not.toContain('ZC-W-EXPORT-SOURCE');
+  });
+
+  it('counts renewable power sent out at 0 CO2 and takes it out of green power and energy', () => {
+    const r = run(
+      '{ category: electricity, item: grid, quantity: 100, unit: MWh }',
+      '{ category: electricity, item: onsite_renewable, quantity: 500, unit: MWh }',
+      '{ category: electricity, item: export_renewable, quantity: 300, unit: MWh }',
+    );
+    // grid 100 × 0.8325 = 83.25; the 300 MWh of PV sent out count 0 (annex 4 values 送出 by its type)
+    expect(r.emissions.electricity_t).toBe(83.25);
+    // consumed = 100 + 500 − 300 = 300 MWh × 0.3024 = 90.72 tce
+    expect(r.energy.electricity.consumed_mwh).toBe(300);
+    expect(r.energy.total_tce).toBe(90.72);
+    // green = 500 − 300 = 200 MWh (the power sent out is not consumed green power): 200 × 0.3024 = 60.48
+    expect(r.energy.electricity.green_mwh).toBe(200);
+    expect(r.energy.clean_tce).toBe(60.48);
+    expect(codes(r.warnings)).toEqual(['ZC-W-BAND-BELOW-MIN']);
+  });
+
+  it('warns ZC-W-EXPORT-SOURCE when non-renewable exports exceed fossil generation while PV runs inside', () => {
+    const r = run(
+      '{ category: electricity, item: grid, quantity: 1000, unit: MWh }',
+      '{ category: electricity, item: onsite_renewable, quantity: 500, unit: MWh }',
+      '{ category: electricity, item: export, quantity: 300, unit: MWh }',
+    );
+    // export 300 ≤ onsite_fossil 0 + grid 1000 holds, so it is valid: (1000 − 300) × 0.8325 = 582.75
+    expect(r.emissions.electricity_t).toBe(582.75);
+    const w = r.warnings.find((x) => x.code === 'ZC-W-EXPORT-SOURCE');
+    expect(w?.message).toBe('non-renewable export (300 MWh) exceeds on-site fossil generation (0 MWh) while 500 MWh of renewable power is generated inside: if part of the export is renewable, enter it as export_renewable');
+    expect(w?.line).toBe(8);
   });
 
   it('caps clean electricity at consumption with ZC-W-CLEAN-CAPPED', () => {
     const r = run(
-      '{ category: electricity, item: grid, quantity: 100, unit: MWh }',
-      '{ category: electricity, item: onsite_renewable, quantity: 500, unit: MWh }',
-      '{ category: electricity, item: export, quantity: 300, unit: MWh }',
+      '{ category: electricity, item: grid, quantity: 300, unit: MWh }',
+      '{ category: electricity, item: green_trade, quantity: 500, unit: MWh }',
+      '{ category: electricity, item: green_certificate, quantity: 300, unit: MWh }',
+      '{ category: electricity, item: export, quantity: 200, unit: MWh }',
     );
-    // consumed = 100 + 500 − 300 = 300 MWh
-    expect(r.energy.electricity.consumed_mwh).toBe(300);
-    // green 500 MWh, counted clean up to consumption: min(500, 300) = 300 MWh
-    expect(r.energy.electricity.green_mwh).toBe(500);
-    expect(r.energy.electricity.green_consumed_mwh).toBe(300);
-    // 300 MWh × 0.3024 tce/MWh (coal_equivalent 2024, energy.yaml) = 90.72 = total, so clean share 1
-    expect(r.energy.clean_tce).toBe(90.72);
-    expect(r.energy.total_tce).toBe(90.72);
+    // consumed = 300 + 500 − 200 = 600 MWh
+    expect(r.energy.electricity.consumed_mwh).toBe(600);
+    // green = 500 + min(300, 300) = 800 MWh, counted clean up to consumption: min(800, 600) = 600 MWh
+    expect(r.energy.electricity.green_mwh).toBe(800);
+    expect(r.energy.electricity.green_consumed_mwh).toBe(600);
+    // 600 MWh × 0.3024 tce/MWh (coal_equivalent 2024, energy.yaml) = 181.44 = total, so clean share 1
+    expect(r.energy.clean_tce).toBe(181.44);
+    expect(r.energy.total_tce).toBe(181.44);
     expect(r.energy.clean_share).toBe(1);
     const w = r.warnings.find((x) => x.code === 'ZC-W-CLEAN-CAPPED');
-    expect(w?.message).toBe('green electricity (500 MWh) exceeds electricity consumed (300 MWh) for T-1; clean energy counts at most what was consumed');
+    expect(w?.message).toBe('green electricity (800 MWh) exceeds the electricity the boundary consumed (600 MWh); clean energy counts at most what was consumed');
   });
 
   it('adds green electricity and natural gas into clean_tce next to a fossil fuel', () => {
@@ -284,36 +321,48 @@ describe('electricity', () => {
     expect(errs[0]!.found).toBe('t');
   });
 
-  it('rejects exports exceeding supply with ZC-E-ELEC-BALANCE', () => {
+  it('rejects non-renewable exports beyond fossil generation and grid power with ZC-E-ELEC-BALANCE', () => {
     const errs = errorsOf(
       '{ category: electricity, item: grid, quantity: 100, unit: MWh }',
       '{ category: electricity, item: export, quantity: 200, unit: MWh }',
     );
+    // export 200 > onsite_fossil 0 + grid 100: one message (it also makes consumption negative: same cause)
     expect(codes(errs)).toEqual(['ZC-E-ELEC-BALANCE']);
-    // consumed = 100 − 200 = −100 MWh
-    expect(errs[0]!.found).toBe('-100');
+    expect(errs[0]!.found).toBe('200');
+    expect(errs[0]!.allowed).toBe('100');
   });
 
-  it('floors electricity_t at 0 per entity when the pack does not credit exports (ZC-W-ELEC-EXPORT-FLOORED)', () => {
+  it('rejects renewable exports beyond renewable generation with ZC-E-ELEC-BALANCE', () => {
+    const errs = errorsOf(
+      '{ category: electricity, item: grid, quantity: 1000, unit: MWh }',
+      '{ category: electricity, item: onsite_renewable, quantity: 100, unit: MWh }',
+      '{ category: electricity, item: export_renewable, quantity: 150, unit: MWh }',
+    );
+    expect(codes(errs)).toEqual(['ZC-E-ELEC-BALANCE']);
+    expect(errs[0]!.message).toContain('export_renewable ≤ onsite_renewable');
+  });
+
+  it('lets no export enter CO2 under a pack that does not credit exports, and floors nothing', () => {
     const out = evalYaml(
       rows(
         '{ entity: A, category: electricity, item: grid, quantity: 100, unit: MWh }',
-        '{ entity: A, category: electricity, item: onsite_renewable, quantity: 500, unit: MWh }',
+        '{ entity: A, category: electricity, item: onsite_fossil, quantity: 500, unit: MWh }',
         '{ entity: A, category: electricity, item: export, quantity: 300, unit: MWh }',
         '{ entity: B, category: electricity, item: grid, quantity: 1000, unit: MWh }',
       ),
       { profileText: NO_CREDIT_PACK },
     );
     const r = out.report!;
-    // A: (100 − 300) MWh × 0.8273 = −165.46 → floored at 0
-    expect(r.emissions.by_entity.A!.electricity_t).toBe(0);
-    // B: 1000 MWh × 0.8273 tCO2/MWh (fossil series, 2023 vintage for 2024, MEE/NBS, electricity.yaml) = 827.3
+    // A: 100 MWh × 0.8273 (fossil series, 2023 vintage for 2024, MEE/NBS, electricity.yaml) = 82.73: its export does not enter
+    expect(r.emissions.by_entity.A!.electricity_t).toBe(82.73);
+    // B: 1000 MWh × 0.8273 = 827.3
     expect(r.emissions.by_entity.B!.electricity_t).toBe(827.3);
-    // total = 0 + 827.3 (A's credit does not reduce B's emissions)
-    expect(r.emissions.electricity_t).toBe(827.3);
-    // default calorific coefficient: (300 + 1000) MWh × 0.1229 tce/MWh (GB/T 2589-2020, energy.yaml) = 159.77
-    expect(r.energy.total_tce).toBe(159.77);
-    expect(codes(r.warnings)).toContain('ZC-W-ELEC-EXPORT-FLOORED');
+    // boundary: grid 1100 × 0.8273 = 910.03 (GPC scope 2: the grid power consumed)
+    expect(r.emissions.electricity_t).toBe(910.03);
+    // energy at the calorific coefficient 0.1229 tce/MWh: A (100 − 300) = −200 MWh → −24.58; B 1000 → 122.9; total 98.32
+    expect(r.emissions.by_entity.A!.energy_tce).toBe(-24.58);
+    expect(r.energy.total_tce).toBe(98.32);
+    expect(codes(r.warnings)).not.toContain('ZC-W-ELEC-EXPORT-FLOORED');
     expect(codes(r.warnings)).not.toContain('ZC-W-ELEC-NET-EXPORT');
   });
 });
@@ -335,16 +384,31 @@ describe('heat', () => {
     expect(r.energy.clean_tce).toBe(6.824);
   });
 
-  it('floors heat_t at 0 when heat exports exceed purchases', () => {
+  it('credits fossil heat sent out at the heat factor, with no floor, and counts non-fossil heat as clean', () => {
     const r = run(
       '{ category: heat, item: purchased, quantity: 100, unit: GJ }',
-      '{ category: heat, item: onsite_renewable, quantity: 500, unit: GJ }',
+      '{ category: heat, item: onsite_fossil, quantity: 500, unit: GJ }',
+      '{ category: heat, item: purchased_renewable, quantity: 200, unit: GJ }',
       '{ category: heat, item: export, quantity: 300, unit: GJ }',
     );
-    // max(0, 100 − 300) GJ × 0.11 tCO2/GJ = 0
-    expect(r.emissions.heat_t).toBe(0);
-    // consumed = 100 + 500 − 300 = 300 GJ × 0.03412 tce/GJ (energy.yaml) = 10.236
-    expect(r.energy.by_category.heat).toBe(10.236);
+    // (100 − 300) GJ × 0.11 tCO2/GJ = −22 (annex 4: fossil heat sent out at the heat factor); geothermal 0
+    expect(r.emissions.heat_t).toBe(-22);
+    // consumed = 100 + 200 + 500 − 300 = 500 GJ; energy (100 + 200 − 300) GJ × 0.03412 = 0 (boiler fuel carries its own)
+    expect(r.energy.heat.consumed_gj).toBe(500);
+    expect(r.energy.by_category.heat).toBe(0);
+    // clean heat = 200 purchased_renewable GJ × 0.03412 = 6.824 tce
+    expect(r.energy.heat.clean_gj).toBe(200);
+    expect(r.energy.clean_tce).toBe(6.824);
+  });
+
+  it('rejects non-fossil heat sent out beyond what was made or received with ZC-E-HEAT-BALANCE', () => {
+    const errs = errorsOf(
+      '{ category: heat, item: purchased, quantity: 1000, unit: GJ }',
+      '{ category: heat, item: onsite_renewable, quantity: 50, unit: GJ }',
+      '{ category: heat, item: export_renewable, quantity: 80, unit: GJ }',
+    );
+    expect(codes(errs)).toEqual(['ZC-E-HEAT-BALANCE']);
+    expect(errs[0]!.found).toBe('80');
   });
 });
 

@@ -116,7 +116,7 @@ describe('Rational: the number fast path agrees with BigInt arithmetic', () => {
       }),
       { numRuns: 20000 },
     );
-  });
+  }, 60_000);
   it('reads decimals the same way on both paths', async () => {
     const fc = (await import('fast-check')).default;
     fc.assert(

@@ -60,7 +60,7 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
     return EXIT.ok;
   }
   const lines = [c.bold(`${p.id} — ${p.title}`), `source: ${p.source}`];
-  lines.push(`accounting: electricity energy at the ${p.accounting.electricityEnergy === 'coal_equivalent' ? 'equivalent value (等价值)' : 'calorific value (当量值)'}; grid factor ${describeGrid(p)}; net exports ${p.accounting.creditNetExports ? 'credited' : 'not credited'}; natural gas ${p.accounting.cleanIncludesGas ? 'counts' : 'does not count'} as clean`);
+  lines.push(`accounting: electricity energy at the ${p.accounting.electricityEnergy === 'coal_equivalent' ? 'equivalent value (等价值)' : 'calorific value (当量值)'}; grid factor ${describeGrid(p)}; non-renewable exports ${p.accounting.creditNetExports ? 'credited at the grid factor (annex 4 net inflow)' : 'not credited'}; natural gas ${p.accounting.cleanIncludesGas ? 'counts' : 'does not count'} as clean`);
   lines.push(`grades: ${p.grades.map((g) => `${g.grade} ≥ ${g.min}`).join(', ')}; verdict passes only when every core (★) indicator passes`);
   const t = new Table({ head: ['indicator', 'formula', 'threshold', 'weight', 'source'], style, colWidths: [34, 40, 34, 8, 50], wordWrap: true });
   for (const i of p.indicators) {

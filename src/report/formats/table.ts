@@ -84,7 +84,10 @@ export function renderTable(report: Report, opts: RenderOptions): string {
       for (const [n, v] of Object.entries(t.inputs)) lines.push(c.dim(`      ${n} = ${v ?? 'missing'}`));
     }
     for (const [k, f] of Object.entries(report.trace.figures)) lines.push(`  ${k} = ${f.value}  ← ${f.formula}${f.rows ? ` (${f.rows.length} rows)` : ''}`);
-    for (const b of report.trace.balances) for (const l of [...(b.electricity ?? []), ...(b.heat ?? [])]) lines.push(`  [${b.entity}] ${l}`);
+    const bal = report.trace.balances;
+    for (const l of [...(bal.boundary.electricity ?? []), ...(bal.boundary.heat ?? [])]) lines.push(`  [boundary] ${l}`);
+    if (bal.entities.length) lines.push(c.dim(`  ${bal.rule}`));
+    for (const b of bal.entities) for (const l of [...(b.electricity ?? []), ...(b.heat ?? [])]) lines.push(`  [${b.entity}] ${l}`);
     for (const r of report.trace.rows) for (const st of r.steps) lines.push(`  ${r.ref} ${r.entity} ${r.category}/${r.item}: ${st.formula}${st.factor ? c.dim(` {${st.factor}}`) : ''}`);
     for (const f of report.factors_used) lines.push(`  factor ${f.id} = ${f.value} ${f.unit}: ${f.source}${f.confidence ? ` [${f.confidence}]` : ''}`);
   }

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Rewrites test/cli/golden/* from the built CLI (run `npm run build` first). Use it only after a change that is
+// meant to change reports, and read the diff: every changed figure must be one the change explains.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO = 'fixtures/demo/park.yaml';
+const goldens = {
+  'demo.json': ['evaluate', DEMO, '--format', 'json'],
+  'demo.md': ['evaluate', DEMO, '-f', 'markdown'],
+  'demo.html': ['evaluate', DEMO, '-f', 'html'],
+  'demo.zh.md': ['evaluate', DEMO, '-f', 'markdown', '--lang', 'zh'],
+  'demo.zh.html': ['evaluate', DEMO, '-f', 'html', '--lang', 'zh'],
+  'batch.json': ['batch', 'fixtures/batch', '-f', 'json', '-j', '1'],
+};
+for (const [file, args] of Object.entries(goldens)) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/zcpark.js'), ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+  if (r.status !== 0 && !(file === 'batch.json' && r.status === 1)) throw new Error(`${file}: exit ${r.status}\n${r.stderr}`);
+  writeFileSync(join(root, 'test/cli/golden', file), r.stdout);
+  console.log(`test/cli/golden/${file}`);
+}
