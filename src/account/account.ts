@@ -185,10 +185,10 @@ export class Accounting {
    */
   private addFlow(row: ActivityRow, st: EntityState, t: TraceRow | undefined, ref: string, flow: 'electricity' | 'heat'): void {
     const unit = flow === 'electricity' ? 'MWh' : 'GJ';
-    const amount = this.toUnit(row.quantity.value, row.quantity.unit, unit);
+    const amount = row.enthalpy ? this.steamGj(row, row.enthalpy, t) : this.toUnit(row.quantity.value, row.quantity.unit, unit);
     const tally = (flow === 'electricity' ? st.flows.elec : st.flows.heat) as Record<string, Rational>;
     tally[row.item] = tally[row.item]!.add(amount);
-    t?.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t!.quantity} = ${show(amount)} ${unit}` });
+    if (!row.enthalpy) t?.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t!.quantity} = ${show(amount)} ${unit}` });
     // the first row of each flow and item, in input order: where a boundary finding is shown
     if (!this.firstRows.has(flow)) this.firstRows.set(flow, row.ref);
     if (!this.firstRows.has(`${flow}/${row.item}`)) this.firstRows.set(`${flow}/${row.item}`, row.ref);
@@ -209,6 +209,22 @@ export class Accounting {
     }
     const f = this.rowFactor(row, row.factor);
     t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} ${unit} × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
+  }
+
+  /** Steam in tonnes → GJ at its enthalpy (the row's own, or the vocabulary's default, which is listed and warned once). */
+  private steamGj(row: ActivityRow, e: NonNullable<ActivityRow['enthalpy']>, t: TraceRow | undefined): Rational {
+    const u = this.ctx.units;
+    const gj = row.quantity.value.mul(u.ratio(u.get(row.quantity.unit), u.get(e.value.unit.denominator))).mul(e.value.value).mul(u.ratio(u.get(e.value.unit.numerator), u.get('GJ')));
+    let id: string;
+    if (e.source) {
+      id = 'builtin:vocabulary:energy:heat/steam_enthalpy';
+      if (!this.factorsUsed.has(id)) {
+        this.factorsUsed.set(id, { id, value: e.value, kind: 'energy', entry: { category: 'heat', item: 'steam_enthalpy', energy: e.value, source: e.source, ...(e.confidence ? { confidence: e.confidence } : {}), origin: 'builtin', set: 'vocabulary' } });
+        this.diagnostics.push(diag('ZC-W-STEAM-ENTHALPY', { found: `${show(e.value.value)} ${e.value.unitText}`, source: e.source }, row.ref));
+      }
+    } else id = this.rowFactor(row, e.value, 'energy').id;
+    t?.steps.push({ figure: 'gj', value: show(gj), formula: `${t!.quantity} × ${show(e.value.value)} ${e.value.unitText} (${e.source ? 'default enthalpy of low-pressure saturated steam' : 'row enthalpy'}) = ${show(gj)} GJ`, factor: id });
+    return gj;
   }
 
   /** Balances electricity and heat at the boundary, allocates them to entities, and sums every aggregate. */
@@ -403,10 +419,10 @@ export class Accounting {
     return f;
   }
 
-  private rowFactor(row: ActivityRow, value: FactorValue): ResolvedFactor {
-    const id = `row:${refText(row.ref)}:co2:${row.category}/${row.item}`;
-    const r: ResolvedFactor = { id, value, entry: { category: row.category, item: row.item, co2: value, source: `row factor at ${refText(row.ref)}`, origin: 'row', set: row.ref.file, ref: row.ref } };
-    this.factorsUsed.set(id, { ...r, kind: 'co2' });
+  private rowFactor(row: ActivityRow, value: FactorValue, kind: FactorKind = 'co2'): ResolvedFactor {
+    const id = `row:${refText(row.ref)}:${kind}:${row.category}/${row.item}`;
+    const r: ResolvedFactor = { id, value, entry: { category: row.category, item: row.item, [kind]: value, source: `row ${kind === 'co2' ? 'factor' : 'enthalpy'} at ${refText(row.ref)}`, origin: 'row', set: row.ref.file, ref: row.ref } };
+    this.factorsUsed.set(id, { ...r, kind });
     return r;
   }
 

@@ -75,6 +75,11 @@ export interface ActivityRow {
   quantity: Quantity;
   /** Row-level emission-factor override. */
   factor?: FactorValue;
+  /**
+   * A heat row metered in mass (steam in tonnes): the enthalpy that turns it into GJ, from the row's own
+   * factor (GJ/t) or the vocabulary's default for low-pressure saturated steam (with its source).
+   */
+  enthalpy?: { value: FactorValue; source?: string; confidence?: Confidence };
   /** A fuel row used as feedstock (原料用能): its tce counts, with no combustion CO2. Absent: used as fuel. */
   use?: 'feedstock';
   note?: string;

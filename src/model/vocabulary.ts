@@ -20,8 +20,16 @@ interface RawItem { zh?: string[]; clean?: boolean; gas?: boolean; green?: boole
 export interface VocabularyData {
   columns: Record<string, string[]>;
   entity_types: Record<string, string[]>;
-  categories: Record<string, { zh?: string[]; dimensions: string[]; items?: Record<string, RawItem>; items_from?: string }>;
+  categories: Record<string, { zh?: string[]; dimensions: string[]; items?: Record<string, RawItem>; items_from?: string; steam?: SteamDefault }>;
   uses: Record<string, string[]>;
+}
+
+/** The default enthalpy of steam metered in tonnes, applied only when a heat row's item is a steam word. */
+export interface SteamDefault {
+  words: string[];
+  enthalpy: { value: string; unit: string };
+  source: string;
+  confidence: 'C' | 'S' | 'R';
 }
 
 export const CATEGORIES: readonly Category[] = [
@@ -39,11 +47,14 @@ export class Vocabulary {
   readonly entityTypes = new Map<string, string>();
   /** `use` word (English or Chinese) → fuel | feedstock. */
   readonly uses = new Map<string, 'fuel' | 'feedstock'>();
+  /** Steam in tonnes: the words that name it and their default enthalpy (heat rows only). */
+  readonly steam: SteamDefault | undefined;
 
   constructor(data: VocabularyData) {
     for (const [type, aliases] of Object.entries(data.entity_types)) {
       for (const a of [type, ...aliases]) this.entityTypes.set(a, type);
     }
+    this.steam = data.categories.heat?.steam;
     for (const [use, aliases] of Object.entries(data.uses)) {
       if (use !== 'fuel' && use !== 'feedstock') throw new Error(`vocabulary.yaml: unknown use ${use}`);
       for (const a of [use, ...aliases]) this.uses.set(a, use);

@@ -270,6 +270,6 @@ function shapeKeyOf(cells: string[], at: number[]): string {
   }
   return k;
 }
-const sumKey = (r: ActivityRow): string => `${r.entity}\u0001${r.category}\u0001${r.item}\u0001${r.quantity.unit}\u0001${r.factor ? `${r.factor.value.toString()} ${r.factor.unitText}` : ''}\u0001${r.use ?? ''}`;
+const sumKey = (r: ActivityRow): string => `${r.entity}\u0001${r.category}\u0001${r.item}\u0001${r.quantity.unit}\u0001${r.factor ? `${r.factor.value.toString()} ${r.factor.unitText}` : ''}\u0001${r.use ?? ''}\u0001${r.enthalpy ? `${r.enthalpy.value.value.toString()} ${r.enthalpy.value.unitText}` : ''}`;
 
 

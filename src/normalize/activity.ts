@@ -1,4 +1,5 @@
 /** One activity row (inline YAML or CSV) → ActivityRow, with every problem of the row reported. */
+import { Rational } from '../model/rational.js';
 import { textOf } from '../model/text.js';
 import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
@@ -60,8 +61,26 @@ export function normalizeActivityRow(
     quantity = readActivityQuantity(cell('quantity'), text('unit'), dimensions, ctx.units, siteOf('quantity'), siteOf('unit'), out, negativeHint);
   }
   let factor;
+  let enthalpy: ActivityRow['enthalpy'];
+  // steam metered in tonnes: the row's factor is its enthalpy (GJ/t), or a steam word takes the cited default
+  const steamInTonnes = category === 'heat' && !!quantity && ctx.units.get(quantity.unit).dimension === 'mass';
   const factorRaw = cell('factor');
-  if (factorRaw !== undefined && factorRaw !== null && textOf(factorRaw).trim() !== '') {
+  if (steamInTonnes && (factorRaw === undefined || factorRaw === null || textOf(factorRaw).trim() === '')) {
+    const steam = ctx.vocabulary.steam;
+    if (steam && steam.words.includes(itemWord.normalize('NFKC').trim().toLowerCase())) {
+      const unit = ctx.units.parseFactorUnit(steam.enthalpy.unit)!;
+      enthalpy = { value: { value: Rational.parseDecimal(steam.enthalpy.value)!, unit, unitText: steam.enthalpy.unit }, source: steam.source, confidence: steam.confidence };
+    } else {
+      out.push(diag('ZC-E-UNIT-DIMENSION', { where: siteOf('unit').where, found: quantity!.unit, dimension: 'mass', allowed: `energy (GJ, MJ, …); steam in tonnes needs its enthalpy: a factor with factor_unit GJ/t, or the item written as ${steam ? steam.words.slice(0, 2).join('/') : 'steam'} for low-pressure saturated steam at ${steam ? `${steam.enthalpy.value} ${steam.enthalpy.unit}` : 'a default enthalpy'}` }, siteOf('unit').ref));
+    }
+  } else if (steamInTonnes) {
+    const e = readFactorValue(factorRaw, text('factor_unit'), 'energy', ctx.units, siteOf('factor'), out, siteOf('factor_unit'));
+    if (e) {
+      if (ctx.units.get(e.unit.denominator).dimension !== 'mass') {
+        out.push(diag('ZC-E-UNIT-DIMENSION', { where: siteOf('factor_unit').where, found: e.unitText, dimension: `energy per ${ctx.units.get(e.unit.denominator).dimension}`, allowed: 'GJ per mass unit (an enthalpy such as GJ/t), to match the steam in tonnes' }, siteOf('factor_unit').ref));
+      } else enthalpy = { value: e };
+    }
+  } else if (factorRaw !== undefined && factorRaw !== null && textOf(factorRaw).trim() !== '') {
     factor = readFactorValue(factorRaw, text('factor_unit'), 'emissions', ctx.units, siteOf('factor'), out, siteOf('factor_unit'));
     if (factor && quantity) {
       const denominator = ctx.units.get(factor.unit.denominator);
@@ -94,6 +113,7 @@ export function normalizeActivityRow(
   }
   const row: ActivityRow = { entity, category, item, quantity, ref: rowRef };
   if (factor) row.factor = factor;
+  if (enthalpy) row.enthalpy = enthalpy;
   if (use === 'feedstock') row.use = 'feedstock';
   const note = text('note');
   if (note) row.note = note;

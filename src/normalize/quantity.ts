@@ -83,7 +83,7 @@ export function readActivityQuantity(
 export function readFactorValue(
   rawValue: unknown,
   unitText: string,
-  numeratorDimension: 'emissions' | 'coal',
+  numeratorDimension: 'emissions' | 'coal' | 'energy',
   units: UnitRegistry,
   site: Site,
   out: Diagnostic[],
@@ -97,13 +97,13 @@ export function readFactorValue(
   }
   const unit = units.parseFactorUnit(unitText);
   if (!unit) {
-    const base = numeratorDimension === 'emissions' ? 'tCO2' : 'tce';
+    const base = numeratorDimension === 'emissions' ? 'tCO2' : numeratorDimension === 'energy' ? 'GJ' : 'tce';
     out.push(diag('ZC-E-UNIT-UNKNOWN', { where: unitSite.where, found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` }, unitSite.ref));
     return undefined;
   }
   const num = units.get(unit.numerator);
   if (num.dimension !== numeratorDimension) {
-    out.push(diag('ZC-E-UNIT-DIMENSION', { where: unitSite.where, found: unitText, dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`, allowed: numeratorDimension === 'emissions' ? 'tCO2 per unit' : 'tce per unit' }, unitSite.ref));
+    out.push(diag('ZC-E-UNIT-DIMENSION', { where: unitSite.where, found: unitText, dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`, allowed: numeratorDimension === 'emissions' ? 'tCO2 per unit' : numeratorDimension === 'energy' ? 'GJ per unit (an enthalpy, e.g. GJ/t)' : 'tce per unit' }, unitSite.ref));
     return undefined;
   }
   return { value: n.value, unit, unitText: `${unit.numerator}/${unit.denominator}` };

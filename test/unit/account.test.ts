@@ -401,6 +401,31 @@ describe('heat', () => {
     expect(r.energy.clean_tce).toBe(6.824);
   });
 
+  it('converts steam in tonnes at the row enthalpy (GJ/t), listed as a row factor', () => {
+    const r = run("{ category: heat, item: purchased, quantity: 1000, unit: t, factor: 2.8, factor_unit: GJ/t }");
+    // 1000 t × 2.8 GJ/t = 2800 GJ; × 0.11 tCO2/GJ = 308; × 0.03412 tce/GJ = 95.536
+    expect(r.energy.heat.purchased_gj).toBe(2800);
+    expect(r.emissions.heat_t).toBe(308);
+    expect(r.energy.by_category.heat).toBe(95.536);
+    expect(r.factors_used.find((f) => f.id.startsWith('row:'))).toMatchObject({ kind: 'energy', value: 2.8, unit: 'GJ/t' });
+    expect(codes(r.warnings)).not.toContain('ZC-W-STEAM-ENTHALPY');
+  });
+
+  it('converts 蒸汽 in 吨 at the cited default enthalpy of low-pressure steam, with a warning', () => {
+    const r = run('{ category: 热力, item: 蒸汽, quantity: 100, unit: 吨 }');
+    // 100 t × 3.763 GJ/t (GB/T 2589-2020 附录A, 蒸汽(低压) 3 763 MJ/t) = 376.3 GJ; × 0.11 = 41.393
+    expect(r.energy.heat.purchased_gj).toBe(376.3);
+    expect(r.emissions.heat_t).toBe(41.393);
+    expect(codes(r.warnings)).toContain('ZC-W-STEAM-ENTHALPY');
+    expect(r.factors_used.find((f) => f.item === 'steam_enthalpy')).toMatchObject({ value: 3.763, unit: 'GJ/t', confidence: 'S' });
+  });
+
+  it('refuses heat in tonnes with neither an enthalpy nor a steam word (ZC-E-UNIT-DIMENSION), never a guess', () => {
+    const errs = errorsOf('{ category: heat, item: purchased, quantity: 100, unit: t }');
+    expect(codes(errs)).toEqual(['ZC-E-UNIT-DIMENSION']);
+    expect(errs[0]!.message).toContain('steam in tonnes needs its enthalpy');
+  });
+
   it('rejects non-fossil heat sent out beyond what was made or received with ZC-E-HEAT-BALANCE', () => {
     const errs = errorsOf(
       '{ category: heat, item: purchased, quantity: 1000, unit: GJ }',
