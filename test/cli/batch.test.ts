@@ -89,10 +89,10 @@ describe('zcpark batch', () => {
     expect(r.code).toBe(1);
     const files = readdirSync(join(dir, 'out')).sort();
     // the two GBK twins share an id: the second becomes GBK-TWIN-2.json, and a warning says so
-    expect(files).toEqual(['GBK-TWIN-2.json', 'GBK-TWIN.json', 'HAND-CHECKED-01.json', 'HAND-CHECKED-JSON.json', 'NM-A-GREEN.json', 'NM-B-COAL.json', 'NM-R-01.json', 'NM-R-02.json', 'NM-R-03.json', 'NM-R-04.json', 'NM-R-05.json', 'summary.json']);
+    expect(files).toEqual(['BOUNDARY-DEMO.json', 'GBK-TWIN-2.json', 'GBK-TWIN.json', 'HAND-CHECKED-01.json', 'HAND-CHECKED-JSON.json', 'JS-DISTRICT-PV.json', 'NM-A-GREEN.json', 'NM-B-COAL.json', 'NM-R-01.json', 'NM-R-02.json', 'NM-R-03.json', 'NM-R-04.json', 'NM-R-05.json', 'summary.json']);
     expect(r.stderr).toContain('report files renamed to stay unique and safe: GBK-TWIN → GBK-TWIN-2.json');
     expect(JSON.parse(readFileSync(join(dir, 'out', 'NM-R-01.json'), 'utf8')).submission.id).toBe('NM-R-01');
-    expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).summary.total).toBe(13);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).summary.total).toBe(15);
   });
 
   it('never writes outside --out-dir, whatever the id', () => {

@@ -1,5 +1,5 @@
 /**
- * Hand-derived checks of every accounting rule (accounting.md §2–§3) under the zero-carbon-park pack,
+ * Hand-derived checks of every accounting rule (README § How the numbers are made, § One boundary) under the zero-carbon-park pack,
  * reporting year 2024, region CN-NM. Factors in play (src/data/factors/*.yaml and the pack):
  *   diesel         1.4571 tce/t     (GB/T 2589-2020, energy.yaml)      3.1451 tCO2/t    (guideline default, fuels-co2.yaml)
  *   natural gas    12.143 tce/万m3  (GB/T 2589-2020, energy.yaml)      21.6219 tCO2/万m3 (guideline default, fuels-co2.yaml)
@@ -538,7 +538,7 @@ describe('input errors', () => {
   });
 
   it('rejects a negative quantity with ZC-E-NUMBER-NEGATIVE', () => {
-    // −5 t: quantities must be ≥ 0 (formats.md §2)
+    // −5 t: quantities must be ≥ 0 (README § Input)
     const errs = errorsOf('{ category: fuel, item: diesel, quantity: -5, unit: t }');
     expect(codes(errs)).toEqual(['ZC-E-NUMBER-NEGATIVE']);
   });

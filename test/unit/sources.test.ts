@@ -14,12 +14,6 @@ import { ROOT } from '../helpers/run-cli.js';
 const NOTE_NAMES = ['domain', 'accounting', 'profiles', 'formats', 'cli', 'cbam'].map((n) => `${n}\\.md`);
 const NOTE = new RegExp(`\\b(${NOTE_NAMES.join('|')})\\b|/work/shared|shared/(spec|reference)`);
 
-/**
- * TEMPORARY: src/account is being rewritten on another branch, which removes these citations.
- * Drop each entry once its file is clean; the second test below fails while an entry is stale.
- */
-const TEMPORARY_ALLOWLIST = ['src/account/account.ts', 'test/unit/account.test.ts'];
-
 const SELF = 'test/unit/sources.test.ts';
 const SKIP_DIRS = new Set(['node_modules', 'dist']);
 const walk = (dir: string): string[] =>
@@ -43,14 +37,7 @@ const hits = (file: string): string[] => {
 
 describe('no citation of the private team notes', () => {
   it('in src/, schemas/, fixtures/, test/, scripts/ or the README', { timeout: 20_000 }, () => {
-    const found = scanned()
-      .filter((f) => !TEMPORARY_ALLOWLIST.includes(f))
-      .flatMap(hits);
-    expect(found).toEqual([]);
-  });
-
-  it('the temporary allowlist names only files that still need it', () => {
-    expect(TEMPORARY_ALLOWLIST.filter((f) => hits(f).length === 0)).toEqual([]);
+    expect(scanned().flatMap(hits)).toEqual([]);
   });
 });
 
