@@ -56,6 +56,10 @@ export function loadProfile(idOrPath: string, relativeTo: string | undefined): R
       return { outside: { path: excerpt(idOrPath, 80), ...args } };
     }
     path = where.abs;
+    if (where.error !== undefined) {
+      if (readFailure(where.error) === 'not-found') return { unknown: true, missingFile: displayPath(path) };
+      return { diagnostics: [diag('ZC-E-FILE-READ', { path: displayPath(path), reason: readFailure(where.error) }, { file: displayPath(path) })] };
+    }
   }
   let bytes: Buffer;
   try {
@@ -70,7 +74,7 @@ export function loadProfile(idOrPath: string, relativeTo: string | undefined): R
   const text = decodeText(bytes);
   if ('error' in text) return { diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: text.error }, { file })] };
   if (documentKind(text.text) === undefined) {
-    return { diagnostics: [diag('ZC-E-PROFILE-INVALID', { where: file, reason: 'not a zcpark rule pack: it has no `format: zcpark-profile/1` line, so it is not read further' }, { file, line: 1 })] };
+    return { diagnostics: [diag('ZC-E-PROFILE-INVALID', { where: 'the profile file', reason: 'not a zcpark rule pack (it has no `format: zcpark-profile/1` line), so nothing of it is read or shown' }, { file, line: 1 })] };
   }
   return compileProfileText(file, text.text, d);
 }

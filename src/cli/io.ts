@@ -339,9 +339,9 @@ const SUBMISSION_ROOT = { root: "the submission's folder", root_zh: '申报文�
  * may be read: written relative, it must stay inside the submission's folder `base` both as written and after every
  * symbolic link is resolved; an --allow-outside folder admits it (absolute or not) when it lies there. The file
  * system is not touched for a path that is outside as written, so nothing is learnt about it (not even whether it
- * exists). `real` is undefined when the path does not exist (the read reports it).
+ * exists). `error` is set when the path has no real path (it does not exist, or its links loop): it is not read.
  */
-export function confine(base: string, rel: string): { abs: string; real?: string } | Outside {
+export function confine(base: string, rel: string): { abs: string; real?: string; error?: unknown } | Outside {
   const abs = resolve(base, rel);
   const home = rootOf(resolve(base));
   const inHome = !isAbsolute(rel) && isWithin(abs, home.lexical);
@@ -353,8 +353,9 @@ export function confine(base: string, rel: string): { abs: string; real?: string
   let real: string;
   try {
     real = realpathSync.native(abs);
-  } catch {
-    return { abs };
+  } catch (e) {
+    // not there, a loop of links, or something that has no real path (/dev/stdin of a pipe): not read at all
+    return { abs, error: e };
   }
   if ((inHome && isWithin(real, home.real)) || allowedRoots.some((r) => isWithin(real, r.real))) return { abs, real };
   return { outside: true, ...SUBMISSION_ROOT, why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' };
@@ -376,6 +377,7 @@ export function relativeReader(submissionPath: string): FileReader {
     }
     const abs = where.abs;
     const file = displayPath(abs);
+    if (where.error !== undefined) return { file, error: readFailure(where.error) };
     const real = where.real ?? abs;
     const first = listed.get(real);
     if (first !== undefined) return { file, error: `it is listed twice in activity_files (first as ${first}); its rows would be counted twice` };
