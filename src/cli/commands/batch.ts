@@ -191,8 +191,8 @@ class Pool {
   }
 }
 
-/** Names Windows cannot open, whatever their extension (CON, nul.json, COM1, LPT9, CONIN$ …). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$/i;
+/** Names Windows cannot open, whatever their extension (CON, nul.json, COM1, LPT9; CONIN$ cannot arise, $ becomes _). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /**
  * A file name from an entity id: safe characters only, never a path, never a name Windows reserves (CON, COM1 …)
@@ -323,7 +323,17 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       }
     };
     if (pool) await pool.run(tasks, onResult);
-    else for (const t of tasks) onResult(runTask(t, overrides, taskOpts));
+    else {
+      let yielded = Date.now();
+      for (const t of tasks) {
+        onResult(runTask(t, overrides, taskOpts));
+        // let SIGINT/SIGTERM in now and then: their handler removes the temp files (a long run is otherwise one task)
+        if (Date.now() - yielded > 50) {
+          await new Promise((go) => setImmediate(go));
+          yielded = Date.now();
+        }
+      }
+    }
     flush();
     if (progress) process.stderr.write('\n');
 
