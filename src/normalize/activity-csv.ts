@@ -102,6 +102,8 @@ class Ingest implements CsvConsumer {
   private stop = false;
   /** The header is no activity table's: nothing more of the file is reported. */
   private foreign = false;
+  /** Where this file's problems start in `out` (shared with the rest of the submission). */
+  private readonly firstProblem: number;
   private rowCount = 0;
   private skippedCount = 0;
   private shown = { error: 0, warning: 0 };
@@ -118,7 +120,9 @@ class Ingest implements CsvConsumer {
     private readonly out: Diagnostic[],
     /** Sum rows of the same entity, item, unit and row factor (streamed files): memory flat in the row count. */
     private readonly aggregate: boolean,
-  ) {}
+  ) {
+    this.firstProblem = out.length;
+  }
 
   /** Whether another problem of this severity would still be shown (so a hidden one need not be built). */
   private wants(sev: 'error' | 'warning'): boolean {
@@ -149,6 +153,10 @@ class Ingest implements CsvConsumer {
       // not an activity table at all (a key, a .env file, /etc/passwd): said without quoting a byte of it, and its rows
       // are not looked at either (their messages would name its columns)
       this.foreign = true;
+      // what was reported before the header (a streamed file's broken first record) goes too: it would name its cells
+      this.out.splice(this.firstProblem);
+      this.shown = { error: 0, warning: 0 };
+      this.hidden = { error: 0, warning: 0 };
       this.problem(diag('ZC-E-CSV-HEADER', { problem: 'not a zcpark activity CSV: its first line names none of the activity columns', found: `${rawHeader.length} column${rawHeader.length === 1 ? '' : 's'}, none of them an activity column`, allowed: required }, { file, line: 1, row: 1 }));
       this.stop = true;
       return;
