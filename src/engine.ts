@@ -32,7 +32,10 @@ export interface EngineData {
 }
 
 /** How the engine gets a profile: by --profile override, else the submission's own `profile` value. */
-export type ProfileSource = (idOrPath: string, submissionFile: string) => { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true; missingFile?: string };
+export type ProfileSource = (
+  idOrPath: string,
+  submissionFile: string,
+) => { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true; missingFile?: string } | { outside: { path: string; root: string; root_zh: string; why: string; why_zh: string } };
 
 export interface EvaluateInput {
   file: string;
@@ -93,6 +96,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     const got = input.loadProfile(raw.profile, input.file);
     if ('profile' in got) profile = got.profile;
     else if ('diagnostics' in got) diagnostics.push(...got.diagnostics);
+    else if ('outside' in got) diagnostics.push(diag('ZC-E-PATH-OUTSIDE', got.outside, { file: input.file, ...doc.locate(['profile']) }));
     else if (got.missingFile) diagnostics.push(diag('ZC-E-FILE-NOT-FOUND', { path: `${got.missingFile} (the submission's profile)` }, { file: input.file, ...doc.locate(['profile']) }));
     else {
       const s = suggest(raw.profile, data.builtinProfileIds);

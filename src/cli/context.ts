@@ -1,6 +1,7 @@
 /** What every command shares: the loaded data, colour, the version, and profile/factor loading. */
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { builtinProfile, compileProfileText, loadData, PACKAGE_ROOT, validatorFor, type LoadedData } from '../data/load.js';
 import { diag, hasErrors } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -14,7 +15,8 @@ import { decodeText } from '../parse/decode.js';
 import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import type { CompiledProfile } from '../score/profile.js';
 import { schemaDiagnostics } from '../validate/schema.js';
-import { displayPath, readInput, readTracked, relativeReader } from './io.js';
+import { documentKind } from './discover.js';
+import { confine, displayPath, FileTooLarge, readFailure, readInput, readTracked, relativeReader } from './io.js';
 
 let version: string | undefined;
 /** The package version from package.json. */
@@ -34,22 +36,47 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
 
 const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(ya?ml|json)$/i.test(s);
 
-/** Loads a profile by built-in id or file path; unknown → undefined, a broken pack → its diagnostics. */
+/**
+ * Loads a profile by built-in id or file path; unknown → undefined, a broken pack → its diagnostics. A path named by a
+ * submission or a roster (`relativeTo` is that file) must stay inside its folder (see confine) and be a regular file;
+ * a path the user typed (--profile) is read as given, a pipe included. A file without a zcpark `format:` line is
+ * not parsed at all: it is said to be no rule pack, so nothing of it (a key, a password file) is quoted.
+ */
 export function loadProfile(idOrPath: string, relativeTo: string | undefined): ReturnType<ProfileSource> {
   const d = data();
   const builtin = builtinProfile(idOrPath, d);
   if (builtin) return builtin;
   if (!looksLikePath(idOrPath)) return { unknown: true };
-  const path = relativeTo && relativeTo !== '-' && !isAbsolute(idOrPath) ? join(relativeTo, '..', idOrPath) : idOrPath;
+  const fromFile = relativeTo !== undefined;
+  let path = idOrPath;
+  if (fromFile) {
+    const where = confine(relativeTo === '-' ? process.cwd() : dirname(resolve(relativeTo)), idOrPath);
+    if ('outside' in where) {
+      const { outside: _, ...args } = where;
+      return { outside: { path: excerpt(idOrPath, 80), ...args } };
+    }
+    path = where.abs;
+    if (where.error !== undefined) {
+      if (readFailure(where.error) === 'not-found') return { unknown: true, missingFile: displayPath(path) };
+      return { diagnostics: [diag('ZC-E-FILE-READ', { path: displayPath(path), reason: readFailure(where.error) }, { file: displayPath(path) })] };
+    }
+  }
   let bytes: Buffer;
   try {
-    bytes = readTracked(path);
-  } catch {
-    return { unknown: true, missingFile: displayPath(path) };
+    bytes = readTracked(path, { pipes: !fromFile });
+  } catch (e) {
+    if (readFailure(e) === 'not-found') return { unknown: true, missingFile: displayPath(path) };
+    const file = displayPath(path);
+    const why = e instanceof FileTooLarge ? e.message : readFailure(e);
+    return { diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why }, { file })] };
   }
+  const file = displayPath(path);
   const text = decodeText(bytes);
-  if ('error' in text) return { diagnostics: [diag('ZC-E-FILE-ENCODING', { path: displayPath(path), reason: text.error }, { file: displayPath(path) })] };
-  return compileProfileText(displayPath(path), text.text, d);
+  if ('error' in text) return { diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: text.error }, { file })] };
+  if (documentKind(text.text) === undefined) {
+    return { diagnostics: [diag('ZC-E-PROFILE-INVALID', { where: 'the profile file', reason: 'not a zcpark rule pack (it has no `format: zcpark-profile/1` line), so nothing of it is read or shown' }, { file, line: 1 })] };
+  }
+  return compileProfileText(file, text.text, d);
 }
 
 /** The engine's profile source: submission `profile:` values resolve relative to the submission. */
@@ -78,6 +105,8 @@ export function submissionInput(path: string, file: string, text: string, overri
 /** Resolves --profile: unknown ids and paths are usage errors (exit 2). */
 export function profileOption(idOrPath: string): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
   const got = loadProfile(idOrPath, undefined);
+  if ('outside' in got) throw new UsageError(`${got.outside.path} cannot be read`, 'ZC-E-PATH-OUTSIDE'); // only a submission's paths are confined
+  if ('diagnostics' in got && got.diagnostics[0]?.code === 'ZC-E-FILE-READ') throw new UsageError(`${got.diagnostics[0].message} (given as --profile)`, 'ZC-E-FILE-READ');
   if ('unknown' in got && got.missingFile) throw new UsageError(`file not found: ${got.missingFile} (given as --profile)`, 'ZC-E-FILE-NOT-FOUND');
   if ('unknown' in got) {
     const ids = data().profileIds;

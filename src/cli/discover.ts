@@ -4,7 +4,7 @@ import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
 import { headerColumns, isRosterHeader } from '../normalize/roster.js';
 import { decodeText } from '../parse/decode.js';
-import { readFailure } from './io.js';
+import { allowedOutside, isWithin, readFailure } from './io.js';
 
 const DOCUMENT = /\.(ya?ml|json|csv)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -40,27 +40,48 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+const HEAD = Buffer.allocUnsafe(65536); // reused: a zero-filled 64 KB per file cost 0.25 s over 10,000 folders
+
+/**
+ * The column names of a CSV's first line (see headerColumns), read from at most its first 64 KB, never the whole file:
+ * a 1.5 GB CSV without a line break cost 1.6 GB of memory when it was read whole to learn whether it was a roster.
+ * `columns` is undefined when no line ends within 64 KB (no roster's header is that long), or when the line has a
+ * quote (only a parse reads that right: `quoted` is then the line's text); `error` when the line cannot be decoded.
+ */
+export function firstLine(abs: string): { columns?: string[]; quoted?: string; error?: string } {
+  const fd = openSync(abs, 'r');
+  try {
+    const got = readSync(fd, HEAD, 0, HEAD.length, 0);
+    const head = HEAD.subarray(0, got);
+    let end = head.indexOf(10);
+    if (end < 0) end = head.indexOf(13);
+    if (end < 0 && got === HEAD.length) {
+      // no line within 64 KB: no roster, whatever follows; a binary file (NUL bytes) is still said to be one
+      const decoded = decodeText(head);
+      return 'error' in decoded ? { error: decoded.error } : {};
+    }
+    if (end < 0) end = got;
+    // UTF-16BE: the line feed is the second byte of its code unit
+    if (head[0] === 0xfe && head[1] === 0xff && end < got) end++;
+    const decoded = decodeText(head.subarray(0, end));
+    if ('error' in decoded) return { error: decoded.error };
+    const columns = headerColumns(decoded.text);
+    return columns ? { columns } : { quoted: decoded.text };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * True when the first line of a CSV found in a folder is plainly an activity header (not a roster's).
- * Anything unusual (no line break in the first 64 KB, an encoding to detect, a quote) says false, and
- * the caller reads the whole file as before.
+ * Anything unusual (no line break in the first 64 KB, an encoding to detect, a quote) says false.
  */
-const HEAD = Buffer.allocUnsafe(65536); // reused: a zero-filled 64 KB per file cost 0.25 s over 10,000 folders
 export function activityHeader(abs: string): boolean {
-  let fd: number | undefined;
   try {
-    fd = openSync(abs, 'r');
-    const head = HEAD;
-    const got = readSync(fd, head, 0, head.length, 0);
-    const nl = head.subarray(0, got).indexOf(10);
-    if (nl < 0) return false;
-    const decoded = decodeText(head.subarray(0, nl));
-    const header = 'error' in decoded ? undefined : headerColumns(decoded.text);
-    return header !== undefined && !isRosterHeader(header);
+    const { columns } = firstLine(abs);
+    return columns !== undefined && !isRosterHeader(columns);
   } catch {
     return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -86,12 +107,14 @@ export function documentKind(text: string): 'submission' | 'factors' | 'profile'
 /**
  * Every document under `dir` (recursively, each real folder once, so symlink loops end), sorted.
  * `real` is dir's real path: a plain subfolder's is its parent's plus its name, so only symbolic
- * links cost a realpath (a 10,000-folder batch used to spend seconds here).
+ * links cost a realpath (a 10,000-folder batch used to spend seconds here). A link whose target lies
+ * outside `roots` (the real path of the folder given, and the --allow-outside folders) is not followed:
+ * it is listed in `skipped` as outside, named but never read.
  */
-function walk(dir: string, seen: Set<string>, out: string[], skipped: Skipped[], real?: string): void {
+function walk(dir: string, seen: Set<string>, out: string[], skipped: Skipped[], roots: readonly string[], real?: string): void {
   if (real === undefined) {
     try {
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
     } catch {
       return; // a link that went away, or a loop of links: nothing to read behind it
     }
@@ -118,16 +141,41 @@ function walk(dir: string, seen: Set<string>, out: string[], skipped: Skipped[],
         const st = statSync(full);
         isDir = st.isDirectory();
         isFile = st.isFile();
-        childReal = undefined; // resolved by realpath in the call
+        childReal = realpathSync.native(full);
       } catch (e) {
         // a dangling link or a loop of links: said out loud when it has a document's name, else passed over
         if (DOCUMENT.test(name)) skipped.push({ path: full, error: e });
         continue;
       }
+      if (!roots.some((r) => isWithin(childReal!, r))) {
+        // a link out of the folder given (to a home folder, /etc): never followed, and said when it could matter
+        if (isDir || DOCUMENT.test(name)) skipped.push({ path: full, error: OUTSIDE });
+        continue;
+      }
     }
-    if (isDir) walk(full, seen, out, skipped, childReal);
+    if (isDir) walk(full, seen, out, skipped, roots, childReal);
     else if (isFile && DOCUMENT.test(name)) out.push(full);
   }
+}
+
+/** The error of a Skipped link that leads out of the folder walked. */
+export const OUTSIDE = Object.freeze({ code: 'EOUTSIDE', message: 'a symbolic link leads out of the folder given' });
+
+/** The roots a walk from `dir` may enter: its own real path and the --allow-outside folders. */
+function rootsOf(dir: string): string[] {
+  let real = dir;
+  try {
+    real = realpathSync.native(dir);
+  } catch {
+    /* walk() says nothing is there */
+  }
+  return [real, ...allowedOutside().map((d) => {
+    try {
+      return realpathSync.native(d);
+    } catch {
+      return d;
+    }
+  })];
 }
 
 /** A path found while walking that could not be looked at (an unreadable folder, a dangling link); `error` as thrown. */
@@ -163,7 +211,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
       const base = resolve(cwd, fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) : '.');
       const re = globToRegExp(resolve(cwd, norm).split(sep).join('/'));
       const found: string[] = [];
-      walk(base, new Set(), found, skipped);
+      walk(base, new Set(), found, skipped, rootsOf(base));
       const matched = found.filter((f) => re.test(f.split(sep).join('/')));
       if (matched.length === 0) throw new UsageError(`no file matches ${p}`, 'ZC-E-FILE-NOT-FOUND');
       matched.forEach(add);
@@ -180,7 +228,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(abs, new Set(), found, skipped);
+      walk(abs, new Set(), found, skipped, rootsOf(abs));
       found.forEach(add);
     } else {
       add(abs);

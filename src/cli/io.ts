@@ -1,15 +1,20 @@
 /** File I/O for the CLI: reading inputs (with stdin as "-") and writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { FileReader } from '../normalize/submission.js';
 
-/** Every file this run has read: an output may never replace one of them. */
+/** Every file this run has read or is about to read: an output may never replace one of them. */
 const readPaths: string[] = [];
 /** Their real paths, resolved only when something is about to be written (a batch reads 20,000 files). */
 const realRead = new Set<string>();
 let resolvedUpTo = 0;
+/** Device and inode of the inputs that were looked at (a hard link has another path but the same file). */
+const readIds = new Set<string>();
+/** Reads not yet handed on (a batch worker sends them to the main thread with each result). */
+let fresh: { paths: string[]; ids: string[] } = { paths: [], ids: [] };
 
 /**
  * Activity CSVs larger than this are streamed (read in 64 KB chunks and summed on the fly) instead of read whole.
@@ -38,21 +43,61 @@ export function fileChunks(path: string, size = 1 << 16): () => Iterable<Uint8Ar
   };
 }
 
-/** Records that `path` was read, so `writeAtomic` refuses to overwrite it. */
-export function noteRead(path: string): void {
-  if (path !== '-') readPaths.push(resolve(path));
+/** Records that `path` was read (or will be: a planned input), so no output of this run replaces it. */
+export function noteRead(path: string, st?: Stats): void {
+  if (path === '-') return;
+  const abs = resolve(path);
+  readPaths.push(abs);
+  fresh.paths.push(abs);
+  if (st) {
+    const id = `${st.dev}:${st.ino}`;
+    readIds.add(id);
+    fresh.ids.push(id);
+  }
+}
+
+/** The reads recorded since the last call: a worker thread's, for the main thread, which does the writing. */
+export function takeReads(): { paths: string[]; ids: string[] } {
+  const got = fresh;
+  fresh = { paths: [], ids: [] };
+  return got;
+}
+
+/** Reads made elsewhere (in a worker thread), recorded here. */
+export function noteReads(reads: { paths: readonly string[]; ids: readonly string[] }): void {
+  for (const p of reads.paths) readPaths.push(p);
+  for (const id of reads.ids) readIds.add(id);
 }
 
 function realReadPaths(): Set<string> {
   for (; resolvedUpTo < readPaths.length; resolvedUpTo++) {
     const p = readPaths[resolvedUpTo]!;
     try {
-      realRead.add(realpathSync(p));
+      realRead.add(realpathSync.native(p));
     } catch {
       realRead.add(p);
     }
   }
   return realRead;
+}
+
+/** Whether writing `path` would replace an input of this run (or one of `inputs`): same real path, or same file (inode). */
+export function isInput(path: string, inputs: readonly string[] = []): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync.native(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const target = real(path);
+  if (realReadPaths().has(target) || inputs.some((i) => i !== '-' && real(i) === target)) return true;
+  try {
+    const st = statSync(target);
+    return readIds.has(`${st.dev}:${st.ino}`);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -145,7 +190,7 @@ export function readTracked(path: string, opts: { pipes?: boolean } = {}): Buffe
     // a file that grew since stat, or a /proc file that gives its size as 0
     if (capped && bytes.length > MAX_DOCUMENT_BYTES) throw new FileTooLarge(path, bytes.length);
   }
-  noteRead(path);
+  noteRead(path, st);
   return bytes;
 }
 
@@ -231,30 +276,116 @@ export function readDocument(path: string, what?: string): Buffer | FileTooLarge
   }
 }
 
+/** A folder a submission's files may be in, lexically and after resolving links. */
+interface Root {
+  lexical: string;
+  real: string;
+}
+
+/** Folders outside a submission's own that the files it names may be in (--allow-outside), for this run. */
+let allowedRoots: Root[] = [];
+
+/** The folders --allow-outside gave. Each must exist; its real path (links resolved) is what counts. */
+export function allowOutside(dirs: readonly string[]): void {
+  allowedRoots = dirs.map((d) => {
+    let real: string;
+    try {
+      real = realpathSync.native(d);
+    } catch {
+      throw new UsageError(`--allow-outside ${d}: no such folder`, 'ZC-E-FILE-NOT-FOUND');
+    }
+    if (!statSync(real).isDirectory()) throw new UsageError(`--allow-outside ${d} is a file; give a folder`);
+    return { lexical: resolve(d), real };
+  });
+}
+
+/** The folders of allowOutside, to hand to worker threads. */
+export const allowedOutside = (): string[] => allowedRoots.map((r) => r.lexical);
+
+/** `path` is `dir` or inside it (both absolute and normalised). */
+export function isWithin(path: string, dir: string): boolean {
+  if (path === dir) return true;
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+const realRoots = new Map<string, string>();
+function rootOf(dir: string): Root {
+  let real = realRoots.get(dir);
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(dir);
+    } catch {
+      real = dir;
+    }
+    realRoots.set(dir, real);
+  }
+  return { lexical: dir, real };
+}
+
+/** Why a path a submission names is refused: the arguments of ZC-E-PATH-OUTSIDE but the path (English and Chinese). */
+export interface Outside {
+  outside: true;
+  root: string;
+  root_zh: string;
+  why: string;
+  why_zh: string;
+}
+
+const SUBMISSION_ROOT = { root: "the submission's folder", root_zh: '申报文件所在文件夹' };
+
 /**
- * A reader for files a submission references, relative to the submission's folder. Each file is read
- * once: a second entry naming the same file (also through ./ or a symbolic link) is an error, since
- * its rows would be counted twice. Only regular files are read (a FIFO or /dev/zero would hang).
+ * Where a path named inside a submission (an activity file, a `profile:` pack, a roster's profile cell) points, if it
+ * may be read: written relative, it must stay inside the submission's folder `base` both as written and after every
+ * symbolic link is resolved; an --allow-outside folder admits it (absolute or not) when it lies there. The file
+ * system is not touched for a path that is outside as written, so nothing is learnt about it (not even whether it
+ * exists). `error` is set when the path has no real path (it does not exist, or its links loop): it is not read.
+ */
+export function confine(base: string, rel: string): { abs: string; real?: string; error?: unknown } | Outside {
+  const abs = resolve(base, rel);
+  const home = rootOf(resolve(base));
+  const inHome = !isAbsolute(rel) && isWithin(abs, home.lexical);
+  if (!inHome && !allowedRoots.some((r) => isWithin(abs, r.lexical) || isWithin(abs, r.real))) {
+    return isAbsolute(rel)
+      ? { outside: true, ...SUBMISSION_ROOT, why: 'an absolute path', why_zh: '绝对路径' }
+      : { outside: true, ...SUBMISSION_ROOT, why: 'it climbs out with ..', why_zh: '用 .. 跳出' };
+  }
+  let real: string;
+  try {
+    real = realpathSync.native(abs);
+  } catch (e) {
+    // not there, a loop of links, or something that has no real path (/dev/stdin of a pipe): not read at all
+    return { abs, error: e };
+  }
+  if ((inHome && isWithin(real, home.real)) || allowedRoots.some((r) => isWithin(real, r.real))) return { abs, real };
+  return { outside: true, ...SUBMISSION_ROOT, why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' };
+}
+
+/**
+ * A reader for files a submission references, relative to the submission's folder, which they may not leave (see
+ * confine). Each file is read once: a second entry naming the same file (also through ./ or a symbolic link) is an
+ * error, since its rows would be counted twice. Only regular files are read (a FIFO or /dev/zero would hang).
  */
 export function relativeReader(submissionPath: string): FileReader {
   const base = submissionPath === '-' ? process.cwd() : dirname(resolve(submissionPath));
   const listed = new Map<string, string>();
   return (rel) => {
-    const abs = isAbsolute(rel) ? rel : join(base, rel);
-    const file = displayPath(abs);
-    let real = abs;
-    try {
-      real = realpathSync.native(abs);
-    } catch {
-      /* reported by the read below */
+    const where = confine(base, rel);
+    if ('outside' in where) {
+      const { outside: _, ...args } = where;
+      return { file: excerpt(rel, 80), outside: args };
     }
+    const abs = where.abs;
+    const file = displayPath(abs);
+    if (where.error !== undefined) return { file, error: readFailure(where.error) };
+    const real = where.real ?? abs;
     const first = listed.get(real);
     if (first !== undefined) return { file, error: `it is listed twice in activity_files (first as ${first}); its rows would be counted twice` };
     try {
       const st = statSync(abs);
       if (st.isFile() && st.size > streamBytes() && extname(abs).toLowerCase() === '.csv') {
         // a large activity CSV is streamed, never held whole
-        noteRead(abs);
+        noteRead(abs, st);
         listed.set(real, rel);
         return { file, chunks: fileChunks(abs) };
       }
@@ -265,6 +396,17 @@ export function relativeReader(submissionPath: string): FileReader {
       return { file, error: readFailure(e) };
     }
   };
+}
+
+/** Why a write failed, in words. */
+export function writeFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'the folder does not exist'
+    : code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
+    : code === 'EROFS' ? 'the file system is read-only (EROFS)'
+    : code === 'EDQUOT' ? 'the disk quota is exceeded (EDQUOT)'
+    : code === 'EIO' ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
+    : readFailure(e);
 }
 
 /**
@@ -281,25 +423,10 @@ export function writeAtomic(path: string, content: string | Iterable<string>, in
     else for (const piece of content) writeFileSync(fd, piece);
   };
   const target = resolve(path);
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  const targetReal = real(target);
-  if (realReadPaths().has(targetReal) || inputs.some((i) => i !== '-' && real(i) === targetReal)) {
+  if (isInput(target, inputs)) {
     throw new UsageError(`refusing to overwrite ${path}: this run read it as an input`, 'ZC-E-OUT-IS-INPUT');
   }
-  const failed = (e: unknown) => {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the folder does not exist'
-      : code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
-      : code === 'EIO' ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
-      : readFailure(e);
-    return new UsageError(`cannot write ${path}: ${why}; nothing was written there`, 'ZC-E-OUT-WRITE');
-  };
+  const failed = (e: unknown) => new UsageError(`cannot write ${path}: ${writeFailure(e)}; nothing was written there`, 'ZC-E-OUT-WRITE');
   let existing: Stats | undefined;
   try {
     existing = statSync(target);

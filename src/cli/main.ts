@@ -24,6 +24,11 @@ function formatOption(description: string, choices: string[]): Option {
   });
 }
 
+/** --allow-outside <dir>, which may be given more than once. */
+function allowOutsideOption(): Option {
+  return new Option('--allow-outside <dir>', 'a folder outside a submission\'s own that the files it names (activity_files, profile:) may be in; repeatable').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+}
+
 /** Runs a command body; usage errors exit 2 with one line, anything unexpected exits 70 without a stack (unless --debug). */
 async function run(body: () => Promise<number> | number): Promise<void> {
   try {
@@ -61,6 +66,7 @@ program
   .option('-p, --profile <id|file>', 'rule pack to apply instead of the submission\'s profile')
   .option('--factors <file>', 'factor set (YAML, JSON or CSV) that overrides the built-ins')
   .option('--explain', 'include the calculation trace: rows, conversions, factors with sources, formulas')
+  .addOption(allowOutsideOption())
   .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
   .addOption(new Option('--fail-on <level>', 'exit 1 when a submission is invalid (default); also when a verdict fails (failed); also when one is incomplete (incomplete); or never').choices(['invalid', 'failed', 'incomplete', 'never']).default('invalid'))
   .option('--no-color', 'no colours')
@@ -77,6 +83,7 @@ program
   .option('-p, --profile <id|file>', 'rule pack to check submissions against instead of their own')
   .option('--factors <file>', 'factor set that overrides the built-ins')
   .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (e.g. 0)')
+  .addOption(allowOutsideOption())
   .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
   .option('--no-color', 'no colours')
   .action(async (paths: string[], opts) => {
@@ -95,6 +102,7 @@ program
   .option('-p, --profile <id|file>', 'rule pack to apply to every submission')
   .option('--factors <file>', 'factor set that overrides the built-ins')
   .option('-q, --quiet', 'no progress output')
+  .addOption(allowOutsideOption())
   .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
   .option('--no-color', 'no colours')
   .action(async (paths: string[], opts) => {

@@ -13,6 +13,7 @@ export const CODES = {
   'ZC-E-FILE-READ': { severity: 'error', en: 'cannot read {path}: {reason}', zh: '无法读取 {path}：{reason}' },
   'ZC-E-FILE-TOO-LARGE': { severity: 'error', en: '{path} is {size}; a YAML or JSON document may have at most {limit}, so it is not read. Move the activity rows into a CSV listed under activity_files (CSVs have no size limit)', zh: '{path} 大小{size}；YAML/JSON 文件最多 {limit}，因此未读取。请将活动数据行移入 activity_files 所列的 CSV 文件（CSV 文件没有大小限制）' },
   'ZC-E-FILE-ENCODING': { severity: 'error', en: 'cannot decode {path}: {reason}; save it as UTF-8 or GB18030/GBK', zh: '无法解码 {path}：{reason}；请另存为 UTF-8 或 GB18030/GBK' },
+  'ZC-E-PATH-OUTSIDE': { severity: 'error', en: '{path} is outside {root} ({why}), so it is not read; zcpark reads only files inside it, unless --allow-outside <dir> names their folder', zh: '{path} 位于{root_zh}之外（{why_zh}），因此未读取；zcpark 只读取其中的文件，除非用 --allow-outside <目录> 指定其所在文件夹' },
   'ZC-E-YAML-SYNTAX': { severity: 'error', en: 'YAML syntax error: {reason}', zh: 'YAML 语法错误：{reason}' },
   'ZC-E-YAML-DUPLICATE-KEY': { severity: 'error', en: 'duplicate key "{found}": each key may appear once', zh: '键“{found}”重复：每个键只能出现一次' },
   'ZC-E-JSON-SYNTAX': { severity: 'error', en: 'JSON syntax error: {reason}', zh: 'JSON 语法错误：{reason}' },

@@ -8,6 +8,7 @@
  * many more there were): a file with a million bad rows must not hold a million messages.
  */
 import { diag, MAX_PROBLEMS } from '../diagnostics/codes.js';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { ActivityRow, Diagnostic } from '../model/types.js';
 import { Rational, type RunningSum } from '../model/rational.js';
@@ -37,9 +38,11 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
       return;
     }
     const csv = parseCsv(file, decoded.text, ctx.vocabulary.columnAliases);
+    const duplicate = csv.diagnostics.some((d) => d.code === 'ZC-E-CSV-DUPLICATE-HEADER');
+    // the header first: a foreign file's row problems are not reported (see Ingest.header)
+    if (!duplicate) ingest.header(csv.rawHeader, csv.header);
     for (const d of csv.diagnostics) ingest.problem(d);
-    if (!csv.diagnostics.some((d) => d.code === 'ZC-E-CSV-DUPLICATE-HEADER')) {
-      ingest.header(csv.rawHeader, csv.header);
+    if (!duplicate) {
       for (const k of csv.skipped) ingest.skipped(k.line, k.fields);
       for (const r of csv.rows) ingest.cells(r.line, (f) => r.cells.get(f));
     }
@@ -97,6 +100,10 @@ class Ingest implements CsvConsumer {
   private at: Record<string, number> | undefined;
   private shapeAt: number[] | undefined;
   private stop = false;
+  /** The header is no activity table's: nothing more of the file is reported. */
+  private foreign = false;
+  /** Where this file's problems start in `out` (shared with the rest of the submission). */
+  private readonly firstProblem: number;
   private rowCount = 0;
   private skippedCount = 0;
   private shown = { error: 0, warning: 0 };
@@ -113,7 +120,9 @@ class Ingest implements CsvConsumer {
     private readonly out: Diagnostic[],
     /** Sum rows of the same entity, item, unit and row factor (streamed files): memory flat in the row count. */
     private readonly aggregate: boolean,
-  ) {}
+  ) {
+    this.firstProblem = out.length;
+  }
 
   /** Whether another problem of this severity would still be shown (so a hidden one need not be built). */
   private wants(sev: 'error' | 'warning'): boolean {
@@ -123,6 +132,7 @@ class Ingest implements CsvConsumer {
   }
 
   problem(d: Diagnostic): void {
+    if (this.foreign && d.code !== 'ZC-E-CSV-HEADER') return;
     const sev = d.severity === 'error' ? 'error' : 'warning';
     if (this.shown[sev] < MAX_PROBLEMS) {
       this.shown[sev]++;
@@ -139,8 +149,20 @@ class Ingest implements CsvConsumer {
       return;
     }
     const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+    if (missing.length === REQUIRED_COLUMNS.length && !header.includes('entity')) {
+      // not an activity table at all (a key, a .env file, /etc/passwd): said without quoting a byte of it, and its rows
+      // are not looked at either (their messages would name its columns)
+      this.foreign = true;
+      // what was reported before the header (a streamed file's broken first record) goes too: it would name its cells
+      this.out.splice(this.firstProblem);
+      this.shown = { error: 0, warning: 0 };
+      this.hidden = { error: 0, warning: 0 };
+      this.problem(diag('ZC-E-CSV-HEADER', { problem: 'not a zcpark activity CSV: its first line names none of the activity columns', found: `${rawHeader.length} column${rawHeader.length === 1 ? '' : 's'}, none of them an activity column`, allowed: required }, { file, line: 1, row: 1 }));
+      this.stop = true;
+      return;
+    }
     if (missing.length) {
-      this.problem(diag('ZC-E-CSV-HEADER', { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: rawHeader.join(', '), allowed: required }, { file, line: 1, row: 1, field: missing[0] }));
+      this.problem(diag('ZC-E-CSV-HEADER', { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: excerpt(rawHeader.join(', '), 120), allowed: required }, { file, line: 1, row: 1, field: missing[0] }));
       this.stop = true;
       return;
     }

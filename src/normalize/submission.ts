@@ -15,7 +15,12 @@ import { readMetric, readQuantityIn, type Site } from './quantity.js';
 /** Reads a file named relative to the submission; the CLI supplies it, so the core never touches the disk. */
 export type FileReader = (
   relativePath: string,
-) => { file: string; bytes: Uint8Array } | { file: string; chunks: () => Iterable<Uint8Array> } | { file: string; error: 'not-found' | string };
+) =>
+  | { file: string; bytes: Uint8Array }
+  | { file: string; chunks: () => Iterable<Uint8Array> }
+  | { file: string; error: 'not-found' | string }
+  /** Refused unread: the path leads out of the submission's folder (`file` is the path as written, shortened). */
+  | { file: string; outside: { root: string; root_zh: string; why: string; why_zh: string } };
 
 export interface NormalizeContext {
   units: UnitRegistry;
@@ -117,6 +122,10 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
     // not a path (the schema says so): "" would otherwise be read as the submission's folder, two messages for one cause
     if (typeof rel !== 'string' || rel === '') return;
     const got = ctx.readFile(rel);
+    if ('outside' in got) {
+      out.push(diag('ZC-E-PATH-OUTSIDE', { path: got.file, ...got.outside }, site(['activity_files', i]).ref));
+      return;
+    }
     activityFiles.push(got.file);
     if ('error' in got) {
       const code = got.error === 'not-found' ? 'ZC-E-FILE-NOT-FOUND' : 'ZC-E-FILE-READ';

@@ -1,6 +1,7 @@
 /** YAML (and JSON) documents parsed with their positions, so every diagnostic can point at line:column. */
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diag } from '../diagnostics/codes.js';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { Rational } from '../model/rational.js';
 import type { Diagnostic } from '../model/types.js';
 
@@ -66,7 +67,7 @@ export function parseYaml(file: string, text: string): ParsedDocument {
       ? 'a second document starts here; a file holds one document (remove the `---` line, or split the file)'
       : syntax.code === 'RESOURCE_EXHAUSTION'
         ? 'the document is too deeply nested or too large for the parser'
-        : `${syntax.message.split('\n')[0]}${hint}`;
+        : `${parserReason(syntax.message)}${hint}`;
     return failed(reason, syntax.pos[0]);
   }
   for (const e of doc.errors) {
@@ -84,7 +85,7 @@ export function parseYaml(file: string, text: string): ParsedDocument {
       const alias = firstAlias(doc);
       diagnostics.push(diag(syntaxCode, { reason: `aliases expand to more than ${MAX_ALIAS_COUNT.toLocaleString('en-US')} nodes (an alias bomb?); write the repeated values out instead of *${alias?.name ?? 'alias'}` }, alias ? at(alias.offset) : { file, line: 1, column: 1 }));
     } else {
-      diagnostics.push(diag(syntaxCode, { reason: message }, { file, line: 1, column: 1 }));
+      diagnostics.push(diag(syntaxCode, { reason: parserReason(message) }, { file, line: 1, column: 1 }));
     }
     return { file, value: undefined, diagnostics, locate: () => undefined };
   }
@@ -262,9 +263,38 @@ function strictJsonError(text: string): { message: string; offset: number } | un
   } catch (e) {
     const message = (e as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token/, 'unexpected character');
+    // V8 quotes the text around the error ("{"a": SECRET"... is not valid JSON): only the character itself is kept
+    const reason = parserReason(message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '').replace(/^Unexpected token/, 'unexpected character'));
     return { message: /^Unexpected (string|number)/.test(reason) ? `${reason} (a missing comma or colon just before it?)` : reason, offset: pos ? Number(pos[1]) : 0 };
   }
+}
+
+/** Source text quoted at the end of a `yaml` message: `…: "the token"`, or after one of these openings. */
+const QUOTED_TAIL = /^(.*?): ("(?:[^"\\]|\\.)*")$/;
+const SOURCE_TAIL = /^(Unresolved tag|Block scalar header includes extra characters|Not a YAML token|Unexpected token in block scalar header|Expected a flow scalar value, but found): (.*)$/;
+
+/**
+ * A parser's message made safe to show: its first line only (yaml adds a code frame of the source below it), and
+ * any source text it quotes cut to a short escaped excerpt, so a key file or a password file given as a document is
+ * never printed back.
+ */
+export function parserReason(message: string): string {
+  const first = message.split('\n')[0]!;
+  const quoted = QUOTED_TAIL.exec(first);
+  let out = first;
+  if (quoted) {
+    let token = quoted[2]!;
+    try {
+      token = JSON.parse(token) as string;
+    } catch {
+      /* shown as it is, shortened */
+    }
+    out = `${quoted[1]}: "${excerpt(token)}"`;
+  } else {
+    const tail = SOURCE_TAIL.exec(first);
+    if (tail) out = `${tail[1]}: ${excerpt(tail[2]!)}`;
+  }
+  return excerpt(out, 200);
 }
 
 /** A large mapping's pairs by key text (the first of duplicates), built on the first look-up: locating every key of it stays linear. */

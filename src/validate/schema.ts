@@ -1,5 +1,6 @@
 /** JSON Schema validation (ajv, strict, compiled once per schema) with errors mapped to file:line:column. */
 import { textOf } from '../model/text.js';
+import { excerpt } from '../diagnostics/excerpt.js';
 import { diag, MAX_PROBLEMS } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
@@ -40,8 +41,9 @@ export const describePath = (path: Path): string =>
     ? 'the document'
     : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
+// a scalar is quoted as a short excerpt: a whole file that parses as one string (a key, a .env line) is never shown
 const typeOf = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${excerpt(JSON.stringify(v) ?? String(v))}`;
 
 const valueAt = (root: unknown, path: Path): unknown => {
   let v = root;

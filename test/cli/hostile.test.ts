@@ -13,7 +13,7 @@
  * Cases marked `fails` expose a defect in a file being rewritten elsewhere this session; the check
  * that shows it is `it.fails`, so it turns red (and must be unmarked) once the defect is fixed.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +71,8 @@ interface Expected {
   messagesFails?: string;
   /** A known defect in a file this branch may not change: the exact-diagnostics check is it.fails. */
   fails?: string;
+  /** Text of a file outside the case's inputs that no output (stdout, stderr, the output file) may show. */
+  absent?: string[];
 }
 
 const GIB = 2 ** 30;
@@ -100,6 +102,22 @@ const SETUPS = {
       join(dir, 'park.yaml'),
       `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: MANY, name: Many keys, type: park, region: CN-NM }\nyear: 2024\nmetrics:\n${Array.from({ length: 40_000 }, (_, i) => `  m${i}: [1]\n`).join('')}  m5: [2]\n`,
     ),
+  'fifo-pack': (dir: string) => {
+    if (spawnSync('mkfifo', [join(dir, 'pack.yaml')]).status !== 0) throw new Error('mkfifo failed');
+  },
+  // outside the case folder `in`: a CSV whose words a diagnostic would quote if it were read
+  'link-out': (dir: string) => {
+    writeFileSync(join(dir, '..', 'secret.csv'), 'entity,category,item,quantity,unit\na,fuel,SECRET_ITEM_WORD,1,t\n');
+    symlinkSync('../secret.csv', join(dir, 'activity.csv'));
+  },
+  'links-out': (dir: string) => {
+    const outside = join(dir, '..', 'outside');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'park.yaml'), 'format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: SECRET, name: SECRET_ENTITY_NAME, type: park }\nyear: 2024\nactivity: [{ category: fuel, item: SECRET_ENTITY_NAME, quantity: 1, unit: t }]\n');
+    symlinkSync('../outside', join(dir, 'linked'));
+    symlinkSync('../outside/park.yaml', join(dir, 'linked.yaml'));
+  },
+  'sparse-csv': (dir: string) => sparse(join(dir, 'big.csv'), 1.5 * 2 ** 30),
   'absolute-profile': (dir: string) => writeFileSync(join(dir, 'park.yaml'), readFileSync(join(dir, 'park.yaml'), 'utf8').replaceAll('@CASE@', dir)),
 } as const;
 
@@ -310,6 +328,17 @@ describe.concurrent('fixtures/hostile', () => {
       (expected.messagesFails ? it.fails : it)(`${c}: messages say what was found${expected.messagesFails ? ` (known defect: ${expected.messagesFails})` : ''}`, async () => {
         const o = await outcome(c);
         for (const [d, text] of Object.entries(o.expected.messages!)) expect(o.messages.get(d)).toContain(text);
+      }, CASE_TIMEOUT);
+    }
+
+    if (expected.absent) {
+      it(`${c}: shows nothing of the files it must not read`, async () => {
+        const o = await outcome(c);
+        for (const text of o.expected.absent!) {
+          for (const [where, got] of [['stdout', o.fresh.stdout], ['stderr', o.fresh.stderr], ['the output file', o.freshOut?.toString('utf8') ?? '']] as const) {
+            expect(got.includes(text), `${text} in ${where}`).toBe(false);
+          }
+        }
       }, CASE_TIMEOUT);
     }
 

@@ -18,10 +18,14 @@ export type Task =
   | { index: number; kind: 'roster'; roster: Omit<ParsedCsv, 'rows' | 'skipped' | 'diagnostics'>; row: { line: number; cells: [string, string][] } };
 
 /** What a task yields: a report (as the JSON text and its summary line, plus a rendering for --out-dir) or errors. */
-export type TaskResult =
+export type TaskResult = (
   | { index: number; skip: true }
   | { index: number; ok: true; json: string; entry: BatchEntry; rendered?: string; warnings: Diagnostic[] }
-  | { index: number; ok: false; file: string; row?: number; errors: Diagnostic[] };
+  | { index: number; ok: false; file: string; row?: number; errors: Diagnostic[] }
+) & {
+  /** The files a worker thread read for the task (real paths and dev:inode), for the main thread, which writes. */
+  reads?: { paths: string[]; ids: string[] };
+};
 
 export interface TaskOptions {
   profile?: string;
@@ -33,6 +37,8 @@ export interface TaskOptions {
   /** The summary formats (csv, markdown, table) need no report text: skip serialising and sending it. */
   noJson?: boolean;
   lang?: Lang;
+  /** --allow-outside folders, for the worker threads. */
+  allowOutside?: string[];
 }
 
 /** Column meanings of each roster header, read once per file in this thread (not once per row). */

@@ -1,10 +1,12 @@
 /** Worker thread of `zcpark batch`: loads the data once, then evaluates the task chunks it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { data, factorsOption, profileOption, type RunOverrides } from '../context.js';
-import { runTask, type Task, type TaskOptions } from './tasks.js';
+import { allowOutside, takeReads } from '../io.js';
+import { runTask, type Task, type TaskOptions, type TaskResult } from './tasks.js';
 import { diag } from '../../diagnostics/codes.js';
 
 const opts = workerData as TaskOptions;
+allowOutside(opts.allowOutside ?? []);
 // load the data now, while the main thread is still walking the input folders
 data();
 const overrides: RunOverrides = {
@@ -17,13 +19,17 @@ parentPort!.on('message', (chunk: Task[] | null) => {
     parentPort!.close();
     return;
   }
-  const results = chunk.map((t) => {
+  const results = chunk.map((t): TaskResult => {
+    let r: TaskResult;
     try {
-      return runTask(t, overrides, opts);
+      r = runTask(t, overrides, opts);
     } catch (e) {
       // a bug in one submission's evaluation must not take the run down: it is that submission's error
-      return { index: t.index, ok: false as const, file: t.kind === 'file' ? t.path : t.roster.file, errors: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] };
+      r = { index: t.index, ok: false as const, file: t.kind === 'file' ? t.path : t.roster.file, errors: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] };
     }
+    // the main thread writes the outputs: it must know every file read here
+    const reads = takeReads();
+    return reads.paths.length ? { ...r, reads } : r;
   });
   parentPort!.postMessage(results);
 });

@@ -1,22 +1,23 @@
 /** `zcpark batch <path…>`: evaluate folders, globs and roster CSVs in parallel; ranked summary; one report per submission. */
 import { Chalk } from 'chalk';
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
-import { parseRoster, rosterColumns } from '../../normalize/roster.js';
+import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/roster.js';
+import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
-import { activityHeader, discover } from '../discover.js';
+import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, pickFormat, readTracked, writeAtomic } from '../io.js';
+import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked } from '../io.js';
+import { OutputSet } from '../outputs.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
 
 export interface BatchOptions {
@@ -30,6 +31,7 @@ export interface BatchOptions {
   quiet?: boolean;
   color?: boolean;
   lang?: string;
+  allowOutside?: string[];
 }
 
 const FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown', 'html'];
@@ -58,22 +60,47 @@ function warningDigest(warned: Map<string, { n: number; ids: string[]; example: 
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
 function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {
   const d = data();
-  const { files, explicit } = discover(paths);
+  const { files, explicit, skipped } = discover(paths);
   const sorted = [...files].filter((f) => f !== '-').sort();
   if (files.includes('-')) throw new UsageError('batch reads files and folders, not stdin');
   const tasks: Task[] = [];
   const errors: BatchError[] = [];
   const warnings: Diagnostic[] = [];
+  // every file found is an input of the run from now on, before any is read (in a worker) or anything is written
+  for (const f of sorted) noteRead(f);
+  for (const k of skipped) {
+    if (k.error !== OUTSIDE) continue;
+    const file = displayPath(k.path);
+    errors.push({ file, errors: [diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file })] });
+  }
   for (const abs of sorted) {
     if (extname(abs).toLowerCase() === '.csv') {
-      // a folder of submissions holds their activity CSVs: the header line alone tells them from a roster
-      if (!explicit.has(abs) && activityHeader(abs)) continue;
+      // a folder of submissions holds their activity CSVs: the first line alone (at most 64 KB of it) tells them from
+      // a roster, and only a roster is read whole
       const file = displayPath(abs);
+      let head: ReturnType<typeof firstLine>;
+      try {
+        head = firstLine(abs);
+      } catch (e) {
+        errors.push({ file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: readFailure(e) }, { file })] });
+        continue;
+      }
+      if (head.error !== undefined) {
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: head.error }, { file, line: 1 })] });
+        continue;
+      }
+      const columns = head.columns ?? (head.quoted !== undefined ? parseCsv(file, head.quoted, new Map()).header : undefined);
+      if (!columns || !isRosterHeader(columns)) {
+        // activity CSVs are read through the submissions that list them
+        const found = columns ? 'an activity CSV' : 'a CSV without a line break in its first 64 KB';
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FORMAT-VERSION', { found, allowed: 'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them' }, { file, line: 1 })] });
+        continue;
+      }
       let bytes: Buffer;
       try {
         bytes = readTracked(abs);
       } catch (e) {
-        errors.push({ file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file })] });
+        errors.push({ file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: readFailure(e) }, { file })] });
         continue;
       }
       const decoded = decodeText(bytes);
@@ -114,6 +141,14 @@ class Pool {
   async run(tasks: Task[], onResult: (r: TaskResult) => void): Promise<void> {
     const pending = new Map<number, TaskResult>();
     let next = 0;
+    let failure: { error: unknown } | undefined;
+    // a result that cannot be handled (a report that cannot be written) or a worker that dies stops the run: the
+    // workers are ended and the error is the run's, never an uncaught exception in an event handler
+    const fail = (error: unknown) => {
+      if (failure) return;
+      failure = { error };
+      for (const w of this.workers) void w.terminate();
+    };
     const deliver = (results: TaskResult[]) => {
       for (const r of results) pending.set(r.index, r);
       while (pending.has(next)) {
@@ -129,18 +164,25 @@ class Pool {
     await Promise.all(
       this.workers.map(
         (worker) =>
-          new Promise<void>((resolve, reject) => {
+          new Promise<void>((resolve) => {
             const feed = () => worker.postMessage(dispatched < chunks.length ? chunks[dispatched++] : null);
             worker.on('message', (results: TaskResult[]) => {
-              deliver(results);
+              if (failure) return;
+              try {
+                deliver(results);
+              } catch (e) {
+                fail(e);
+                return;
+              }
               feed();
             });
-            worker.on('error', reject);
+            worker.on('error', fail);
             worker.on('exit', () => resolve());
             feed();
           }),
       ),
     );
+    if (failure) throw failure.error;
   }
 
   /** Stops the workers without running anything (planning failed, or there is nothing to share out). */
@@ -149,9 +191,17 @@ class Pool {
   }
 }
 
-/** A file name from an entity id: safe characters only, never a path, unique within the run. */
-function reportName(id: string, used: Set<string>, ext: string): { name: string; renamed: boolean } {
-  let base = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 64) || 'submission';
+/** Names Windows cannot open, whatever their extension (CON, nul.json, COM1, LPT9; CONIN$ cannot arise, $ becomes _). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name from an entity id: safe characters only, never a path, never a name Windows reserves (CON, COM1 …)
+ * or ends in a dot, unique within the run.
+ */
+export function reportName(id: string, used: Set<string>, ext: string): { name: string; renamed: boolean } {
+  let base = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 64).replace(/\.+$/, '') || 'submission';
+  const stem = base.split('.')[0]!;
+  if (WINDOWS_RESERVED.test(stem)) base = `${stem}_${base.slice(stem.length)}`;
   if (base.toLowerCase() === `summary`) base = `${base}_`;
   let name = `${base}.${ext}`;
   let k = 2;
@@ -166,10 +216,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for batch; allowed: ${FORMATS.join(', ')}`);
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
-  if (opts.outDir) {
-    if (existsSync(opts.outDir) && !statSync(opts.outDir).isDirectory()) throw new UsageError(`--out-dir ${opts.outDir} is a file, not a folder`);
-    mkdirSync(opts.outDir, { recursive: true });
-  }
+  allowOutside(opts.allowOutside ?? []);
   const overrides: RunOverrides = {
     ...(opts.profile ? { profile: profileOption(opts.profile) } : {}),
     ...(opts.factors ? { factors: factorsOption(opts.factors) } : {}),
@@ -181,7 +228,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     }
   }
   const perReport = opts.outDir ? (PER_REPORT[format]?.[0] ?? 'json') : undefined;
-  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang) };
+  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside() };
   let pool: Pool | undefined = jobs > 1 ? new Pool(jobs, taskOpts) : undefined;
   let planned: ReturnType<typeof plan>;
   try {
@@ -196,103 +243,133 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     pool = undefined;
   }
 
-  const entries: BatchEntry[] = [];
-  const errors: BatchError[] = [...planErrors];
-  const reportTexts: string[] = [];
-  const links: string[] = [];
-  const used = new Set<string>();
-  const renamed: string[] = [];
-  const jsonl: string[] = [];
-  const progress = process.stderr.isTTY && !opts.quiet && !process.env.CI;
-  const started = Date.now();
-  let done = 0;
-  let lastDraw = 0;
-  // jsonl to stdout goes out in blocks of about 256 KB: one write per line costs the main thread a syscall each
-  let block: string[] = [];
-  let blockSize = 0;
-  const flush = () => {
-    if (block.length) process.stdout.write(`${block.join('\n')}\n`);
-    block = [];
-    blockSize = 0;
-  };
-  const emitLine = (line: string) => {
-    if (opts.out || opts.outDir) jsonl.push(line);
-    else {
-      block.push(line);
-      blockSize += line.length;
-      if (blockSize > 262144) flush();
-    }
-  };
-  if (format === 'jsonl') for (const e of planErrors) emitLine(JSON.stringify({ error: e }));
+  // the output files are checked before any work: --out-dir is a folder (no link), locked; -o and the summary are no input
+  const outputs = new OutputSet();
+  try {
+    if (opts.outDir) outputs.openDir(opts.outDir);
+    if (opts.out) outputs.precheck(opts.out);
+    if (opts.outDir) outputs.precheck(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`));
+  } catch (e) {
+    outputs.abort();
+    await pool?.close();
+    throw e;
+  }
+  try {
+    const entries: BatchEntry[] = [];
+    const errors: BatchError[] = [...planErrors];
+    const reportTexts: string[] = [];
+    const links: string[] = [];
+    const used = new Set<string>();
+    const renamed: string[] = [];
+    const jsonl: string[] = [];
+    const progress = process.stderr.isTTY && !opts.quiet && !process.env.CI;
+    const started = Date.now();
+    let done = 0;
+    let lastDraw = 0;
+    // jsonl to stdout goes out in blocks of about 256 KB: one write per line costs the main thread a syscall each
+    let block: string[] = [];
+    let blockSize = 0;
+    const flush = () => {
+      if (block.length) process.stdout.write(`${block.join('\n')}\n`);
+      block = [];
+      blockSize = 0;
+    };
+    const emitLine = (line: string) => {
+      if (opts.out || opts.outDir) jsonl.push(line);
+      else {
+        block.push(line);
+        blockSize += line.length;
+        if (blockSize > 262144) flush();
+      }
+    };
+    if (format === 'jsonl') for (const e of planErrors) emitLine(JSON.stringify({ error: e }));
 
-  // the reports' own warnings by code: every format but json/jsonl (which carry them) would otherwise hide them
-  const warned = new Map<string, { n: number; ids: string[]; example: Diagnostic }>();
-  const onResult = (r: TaskResult) => {
-    done++;
-    if ('skip' in r) return;
-    if (r.ok) {
-      entries.push(r.entry);
-      for (const w of r.warnings) {
-        if (w.severity !== 'warning') continue;
-        const seen = warned.get(w.code);
-        if (!seen) warned.set(w.code, { n: 1, ids: [r.entry.id], example: w });
-        else if (seen.ids[seen.ids.length - 1] !== r.entry.id) {
-          seen.n++;
-          if (seen.ids.length < 5) seen.ids.push(r.entry.id);
+    // the reports' own warnings by code: every format but json/jsonl (which carry them) would otherwise hide them
+    const warned = new Map<string, { n: number; ids: string[]; example: Diagnostic }>();
+    const onResult = (r: TaskResult) => {
+      done++;
+      // what a worker read (activity CSVs, packs) is an input too, known before anything is written
+      if (r.reads) noteReads(r.reads);
+      if ('skip' in r) return;
+      if (r.ok) {
+        entries.push(r.entry);
+        for (const w of r.warnings) {
+          if (w.severity !== 'warning') continue;
+          const seen = warned.get(w.code);
+          if (!seen) warned.set(w.code, { n: 1, ids: [r.entry.id], example: w });
+          else if (seen.ids[seen.ids.length - 1] !== r.entry.id) {
+            seen.n++;
+            if (seen.ids.length < 5) seen.ids.push(r.entry.id);
+          }
+        }
+        if (format === 'json') reportTexts.push(r.json);
+        if (format === 'jsonl') emitLine(r.json);
+        if (opts.outDir) {
+          const ext = PER_REPORT[format]?.[1] ?? 'json';
+          const { name, renamed: changed } = reportName(r.entry.id, used, ext);
+          if (changed) renamed.push(`${r.entry.id} → ${name}`);
+          links.push(name);
+          outputs.stage(join(opts.outDir, name), r.rendered ?? r.json);
+        }
+      } else {
+        const e: BatchError = { file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), errors: [...r.errors].sort(byPosition) };
+        errors.push(e);
+        if (format === 'jsonl') emitLine(JSON.stringify({ error: e }));
+      }
+      if (progress && (Date.now() - lastDraw > 100 || done === tasks.length)) {
+        lastDraw = Date.now();
+        const rate = done / Math.max(0.001, (lastDraw - started) / 1000);
+        process.stderr.write(`\r${done}/${tasks.length} submissions · ${rate.toFixed(0)}/s · ETA ${((tasks.length - done) / Math.max(rate, 1e-9)).toFixed(0)} s   `);
+      }
+    };
+    if (pool) await pool.run(tasks, onResult);
+    else {
+      let yielded = Date.now();
+      for (const t of tasks) {
+        onResult(runTask(t, overrides, taskOpts));
+        // let SIGINT/SIGTERM in now and then: their handler removes the temp files (a long run is otherwise one task)
+        if (Date.now() - yielded > 50) {
+          await new Promise((go) => setImmediate(go));
+          yielded = Date.now();
         }
       }
-      if (format === 'json') reportTexts.push(r.json);
-      if (format === 'jsonl') emitLine(r.json);
-      if (opts.outDir) {
-        const ext = PER_REPORT[format]?.[1] ?? 'json';
-        const { name, renamed: changed } = reportName(r.entry.id, used, ext);
-        if (changed) renamed.push(`${r.entry.id} → ${name}`);
-        links.push(name);
-        writeAtomic(join(opts.outDir, name), r.rendered ?? r.json);
-      }
-    } else {
-      const e: BatchError = { file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), errors: [...r.errors].sort(byPosition) };
-      errors.push(e);
-      if (format === 'jsonl') emitLine(JSON.stringify({ error: e }));
     }
-    if (progress && (Date.now() - lastDraw > 100 || done === tasks.length)) {
-      lastDraw = Date.now();
-      const rate = done / Math.max(0.001, (lastDraw - started) / 1000);
-      process.stderr.write(`\r${done}/${tasks.length} submissions · ${rate.toFixed(0)}/s · ETA ${((tasks.length - done) / Math.max(rate, 1e-9)).toFixed(0)} s   `);
-    }
-  };
-  if (pool) await pool.run(tasks, onResult);
-  else for (const t of tasks) onResult(runTask(t, overrides, taskOpts));
-  flush();
-  if (progress) process.stderr.write('\n');
+    flush();
+    if (progress) process.stderr.write('\n');
 
-  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
-  const summary = summarize(entries, errors);
-  const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
-  const color = !opts.out && useColor(process.stdout, opts.color);
-  // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
-  const text: string | (() => Iterable<string>) =
-    format === 'json' ? () => batchJsonChunks(view)
-    : format === 'csv' ? renderBatchCsv(view)
-    : format === 'markdown' ? renderBatchMarkdown(view)
-    : format === 'html' ? renderBatchHtml(view)
-    : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
-    : renderBatchTable(view, color);
-  const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
-  if (opts.outDir) writeAtomic(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`), format === 'table' ? renderBatchTable(view, false) : content());
-  if (opts.out) writeAtomic(opts.out, content());
-  else if (format !== 'jsonl' || opts.outDir) {
-    const out = content();
-    if (typeof out === 'string') process.stdout.write(out);
-    else for (const piece of out) process.stdout.write(piece);
+    errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
+    const summary = summarize(entries, errors);
+    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
+    const color = !opts.out && useColor(process.stdout, opts.color);
+    // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
+    const text: string | (() => Iterable<string>) =
+      format === 'json' ? () => batchJsonChunks(view)
+      : format === 'csv' ? renderBatchCsv(view)
+      : format === 'markdown' ? renderBatchMarkdown(view)
+      : format === 'html' ? renderBatchHtml(view)
+      : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
+      : renderBatchTable(view, color);
+    const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
+    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`), format === 'table' ? renderBatchTable(view, false) : content);
+    if (opts.out) outputs.stage(opts.out, content);
+    // every file of the run goes in place now, when every input is known (a report never replaces one)
+    outputs.commit();
+    if (!opts.out && (format !== 'jsonl' || opts.outDir)) {
+      const out = content();
+      if (typeof out === 'string') process.stdout.write(out);
+      else for (const piece of out) process.stdout.write(piece);
+    }
+    const diags = [...warnings];
+    if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
+    if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
+    if (warned.size && format !== 'json' && format !== 'jsonl') process.stderr.write(warningDigest(warned, useColor(process.stderr, opts.color)));
+    if (opts.failOn === 'never') return EXIT.ok;
+    if (errors.length) return EXIT.data;
+    if (opts.failOn === 'failed' && summary.fail > 0) return EXIT.data;
+    if (opts.failOn === 'incomplete' && summary.fail + summary.incomplete > 0) return EXIT.data;
+    return EXIT.ok;
+  } finally {
+    // nothing of a run that stopped early is left behind: temp files and the lock go
+    outputs.abort();
   }
-  const diags = [...warnings];
-  if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
-  if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
-  if (warned.size && format !== 'json' && format !== 'jsonl') process.stderr.write(warningDigest(warned, useColor(process.stderr, opts.color)));
-  if (opts.failOn === 'never') return EXIT.ok;
-  if (errors.length) return EXIT.data;
-  if (opts.failOn === 'failed' && summary.fail > 0) return EXIT.data;
-  if (opts.failOn === 'incomplete' && summary.fail + summary.incomplete > 0) return EXIT.data;
-  return EXIT.ok;
 }

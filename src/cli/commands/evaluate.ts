@@ -12,7 +12,7 @@ import { data, factorsOption, profileOption, submissionInput, useColor } from '.
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { documentKind, formatKey } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, FileTooLarge, pickFormat, readDocument, writeAtomic } from '../io.js';
+import { allowOutside, displayPath, FileTooLarge, pickFormat, readDocument, writeAtomic } from '../io.js';
 
 export interface EvaluateOptions {
   format?: string;
@@ -23,6 +23,7 @@ export interface EvaluateOptions {
   failOn: string;
   color?: boolean;
   lang?: string;
+  allowOutside?: string[];
 }
 
 const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
@@ -33,6 +34,7 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const render = RENDERERS[format];
   if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
   const lang = pickLang(opts.lang);
+  allowOutside(opts.allowOutside ?? []);
   for (const f of files) {
     if (/\.csv$/i.test(f)) throw new UsageError(`${f} is a CSV: evaluate takes a submission (YAML or JSON) that lists its activity CSVs under activity_files; zcpark init writes one`);
   }

@@ -13,9 +13,9 @@ import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor, type RunOverrides } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
-import { activityHeader, discover, documentKind } from '../discover.js';
+import { activityHeader, discover, documentKind, OUTSIDE } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
-import { displayPath, fileChunks, FileTooLarge, noteRead, pickFormat, readFailure, readStdin, readTracked, streamBytes, writeAtomic } from '../io.js';
+import { allowOutside, displayPath, fileChunks, FileTooLarge, noteRead, pickFormat, readFailure, readStdin, readTracked, streamBytes, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -25,6 +25,7 @@ export interface ValidateOptions {
   maxWarnings?: string;
   color?: boolean;
   lang?: string;
+  allowOutside?: string[];
 }
 
 const FORMATS = ['pretty', 'json', 'github', 'junit'];
@@ -36,6 +37,7 @@ export function runValidate(paths: string[], opts: ValidateOptions): number {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${FORMATS.join(', ')}`);
   const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
   if (maxWarnings !== Infinity && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
+  allowOutside(opts.allowOutside ?? []);
   const { results, files } = collectResults(paths, opts);
   const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color), lang: pickLang(opts.lang), ...(maxWarnings === Infinity ? {} : { maxWarnings }) });
   if (opts.out) writeAtomic(opts.out, text, files);
@@ -61,7 +63,12 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     return { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it does not exist (a dangling symbolic link?)' : why }, { file })] };
   };
   // a folder that could not be listed, or a document-named link that leads nowhere, is said, not skipped
-  for (const s of skipped) results.push(cannotRead(displayPath(s.path), s.error));
+  for (const s of skipped) {
+    const file = displayPath(s.path);
+    // a link out of the folder given is named, never followed
+    if (s.error === OUTSIDE) results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file })] });
+    else results.push(cannotRead(file, s.error));
+  }
 
   for (const abs of files) {
     const isCsv = extname(abs).toLowerCase() === '.csv';
