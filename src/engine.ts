@@ -1,5 +1,7 @@
 /** evaluate(): parse → validate → normalise → account → score → report, with no I/O of its own. */
 import { Accounting } from './account/account.js';
+import { co2eFigures } from './account/figures.js';
+import { Rational } from './model/rational.js';
 import { FactorResolver } from './account/factors.js';
 import { capDiagnostics, dedupeDiagnostics, diag, hasErrors, type Lang } from './diagnostics/codes.js';
 import { didYouMean, suggest } from './diagnostics/suggest.js';
@@ -130,10 +132,24 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
       diagnostics.push(diag('ZC-W-FACTOR-PIN-OVERRIDDEN', { pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`, origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors', found: `${grid.value.value.toString()} ${grid.value.unitText}` }, grid.entry.ref));
     }
   }
-  if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile));
+  if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile), ...co2eRead(profile, account));
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
   return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, ...(profile ? { profile } : {}) };
+}
+
+/**
+ * An indicator that reads a figure holding tonnes entered in CO2e units (other gases at their GWP) is told so:
+ * the figure is tCO2e, and a CO2-only threshold would silently count those gases as CO2.
+ */
+function co2eRead(profile: CompiledProfile, account: AccountResult): Diagnostic[] {
+  const holds = co2eFigures(account);
+  if (holds.length === 0) return [];
+  const readers = profile.indicators.filter((d) => namesOf(profile.compiled.get(d.id)!.formula).some((n) => holds.includes(n.name)));
+  if (readers.length === 0) return [];
+  const read = [...new Set(readers.flatMap((d) => namesOf(profile.compiled.get(d.id)!.formula).map((n) => n.name)))].filter((n) => holds.includes(n));
+  const t = [...account.co2e.values()].reduce((a, x) => a.add(x), Rational.ZERO);
+  return [diag('ZC-W-CO2E-IN-CO2', { indicators: readers.map((d) => d.id).join(', '), figures: read.join(', '), found: t.toString() })];
 }
 
 /**

@@ -102,6 +102,7 @@ export class Accounting {
         if (row.category === 'sink') st.fig.sinks = st.fig.sinks.add(tonnes);
         else st.fig.offsets = st.fig.offsets.add(tonnes);
         this.noteRow(row.category === 'sink' ? 'sinks_t' : 'offsets_t', ref);
+        this.noteCo2e(row.category === 'sink' ? 'sinks_t' : 'offsets_t', row.quantity.unit, tonnes);
         break;
       }
       case 'water': {
@@ -157,14 +158,17 @@ export class Accounting {
       st.fig.co2.set(cat, st.fig.co2.get(cat)!.add(co2));
       t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
       this.noteRow(`${cat}_t`, ref);
+      this.noteCo2e(`${cat}_t`, f.value.unit.numerator, co2);
     }
   }
 
   private addDirect(row: ActivityRow, st: EntityState, t: TraceRow | undefined, ref: string): void {
     const cat = row.category as 'process' | 'waste';
     let co2: Rational | undefined;
+    let unit = row.factor?.unit.numerator;
     if (this.ctx.units.get(row.quantity.unit).dimension === 'emissions' && !row.factor) {
       co2 = this.toUnit(row.quantity.value, row.quantity.unit, 'tCO2');
+      unit = row.quantity.unit;
       t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} reported directly = ${show(co2)} tCO2` });
     } else {
       const f = this.factorFor('co2', row, row.factor);
@@ -176,8 +180,15 @@ export class Accounting {
     if (co2) {
       st.fig.co2.set(cat, st.fig.co2.get(cat)!.add(co2));
       this.noteRow(`${cat}_t`, ref);
+      if (unit) this.noteCo2e(`${cat}_t`, unit, co2);
     }
   }
+
+  /** Tonnes entered in a CO2e unit (other gases at their GWP) are counted, and the figure says it holds CO2e. */
+  private noteCo2e(figure: string, unit: string, tonnes: Rational): void {
+    if (this.ctx.units.get(unit).co2e) add(this.co2e, figure, tonnes);
+  }
+  private readonly co2e = new Map<string, Rational>();
 
   /**
    * Electricity and heat rows are tallied per entity and item; they are balanced at the boundary in finish().
@@ -200,6 +211,7 @@ export class Accounting {
       return;
     }
     const co2 = this.apply(row, row.factor, 'tCO2');
+    this.noteCo2e(`${flow}_t`, row.factor.unit.numerator, co2);
     if (flow === 'electricity') {
       st.flows.gridRowT = st.flows.gridRowT.add(co2);
       st.flows.gridRowMwh = st.flows.gridRowMwh.add(amount);
@@ -293,6 +305,7 @@ export class Accounting {
       sinksT: sinks,
       offsetsT: offsets,
       netT: grossT.sub(sinks).sub(offsets),
+      co2e: this.co2e,
       sinksByItem: this.sinksByItem,
       offsetsByItem: this.offsetsByItem,
       byEntity: new Map(names.map((n) => [n, this.entities.get(n)!.fig])),

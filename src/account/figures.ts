@@ -70,5 +70,19 @@ export const FIGURES: readonly Figure[] = [
   { name: 'net_t', unit: 'tCO2', path: 'emissions.net_t', formula: 'gross_t − sinks_t − offsets_t', value: (a) => a.netT },
 ];
 
+/** The aggregates of CO2 figures, so a figure that holds CO2e makes every aggregate above it hold CO2e too. */
+const AGGREGATES: [string, string[]][] = [
+  ['energy_t', ['fuel_t', 'transport_t', 'electricity_t', 'heat_t']],
+  ['gross_t', ['energy_t', 'process_t', 'waste_t']],
+  ['net_t', ['gross_t', 'sinks_t', 'offsets_t']],
+];
+
+/** The emissions figures that hold tonnes entered in CO2e units (other gases at their GWP), in report order. */
+export function co2eFigures(a: AccountResult): string[] {
+  const holds = new Set([...a.co2e].filter(([, t]) => !t.isZero()).map(([f]) => f));
+  for (const [agg, parts] of AGGREGATES) if (parts.some((p) => holds.has(p))) holds.add(agg);
+  return FIGURES.filter((f) => f.unit === 'tCO2' && holds.has(f.name)).map((f) => f.name);
+}
+
 /** Every name a formula may use for a figure of the table (aliases included). */
 export const FIGURE_NAMES: readonly string[] = FIGURES.flatMap((f) => [f.name, ...(f.aliases ?? [])]);

@@ -40,6 +40,8 @@ export interface AccountResult {
   sinksT: Rational;
   offsetsT: Rational;
   netT: Rational;
+  /** Tonnes entered in CO2e units (other gases at their GWP) inside each base figure (waste_t, process_t, …). */
+  co2e: Map<string, Rational>;
   sinksByItem: Map<string, Rational>;
   offsetsByItem: Map<string, Rational>;
   byEntity: Map<string, EntityFigures>;

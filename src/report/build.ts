@@ -1,6 +1,6 @@
 /** Builds the report object from exact results; the only place exact rationals become JSON numbers. */
 import { EMITTING, ENERGY_CATEGORIES, type AccountResult } from '../account/result.js';
-import { FIGURES } from '../account/figures.js';
+import { co2eFigures, FIGURES } from '../account/figures.js';
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic, Submission } from '../model/types.js';
 import { localize, type Lang } from '../diagnostics/codes.js';
@@ -121,6 +121,8 @@ export function buildReport(input: BuildInput): Report {
       by_category: Object.fromEntries(EMITTING.map((c) => [c, n(a.co2ByCategory.get(c)!)])),
       sinks_by_item: record(a.sinksByItem),
       offsets_by_item: record(a.offsetsByItem),
+      co2e_t: record(a.co2e),
+      includes_co2e: co2eFigures(a),
     } as Report['emissions'],
     indicators,
     score: score.score === undefined ? null : n(score.score),

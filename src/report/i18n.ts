@@ -35,6 +35,7 @@ const LABELS = {
   tonnes: ['tonnes', '吨'],
   share_of_gross: ['share of gross', '占总排放'],
   gross: ['gross', '总排放'],
+  co2e_note: ['{figures} include {t} t entered in CO2e (other gases at their GWP): those figures are tCO2e, the others tCO2', '{figures} 含以二氧化碳当量填报的 {t} 吨（其他温室气体按 GWP 折算）：这些数值为 tCO2e，其余为 tCO2'],
   sinks: ['sinks', '碳汇'],
   offsets: ['offsets', '抵消'],
   net: ['net', '净排放'],

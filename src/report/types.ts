@@ -91,6 +91,10 @@ export interface Report {
     by_category: Record<string, number>;
     sinks_by_item: Record<string, number>;
     offsets_by_item: Record<string, number>;
+    /** Tonnes entered in CO2e units inside each base figure (waste_t, process_t, …). */
+    co2e_t: Record<string, number>;
+    /** The figures (base and aggregates) that hold CO2e: they are tCO2e, not tCO2. */
+    includes_co2e: string[];
   };
   indicators: ReportIndicator[];
   score: number | null;

@@ -7,11 +7,13 @@ export interface UnitDef {
   dimension: string;
   /** Size in the dimension's base unit, exact. */
   size: Rational;
+  /** CO2-equivalent (other gases at their GWP): the same size as tCO2, but kept apart from CO2-only figures. */
+  co2e?: true;
 }
 
 export interface UnitsData {
   dimensions: Record<string, { base: string; zh?: string }>;
-  units: Record<string, { dimension: string; size: string; aliases?: string[] }>;
+  units: Record<string, { dimension: string; size: string; aliases?: string[]; co2e?: boolean }>;
 }
 
 /** Looks units up by symbol or alias and converts between them exactly. */
@@ -24,7 +26,7 @@ export class UnitRegistry {
     for (const [symbol, u] of Object.entries(data.units)) {
       const size = Rational.parseDecimal(u.size);
       if (!size || !this.dimensions.has(u.dimension)) throw new Error(`units.yaml: bad unit ${symbol}`);
-      const def: UnitDef = { symbol, dimension: u.dimension, size };
+      const def: UnitDef = { symbol, dimension: u.dimension, size, ...(u.co2e ? { co2e: true as const } : {}) };
       for (const spelling of [symbol, ...(u.aliases ?? [])]) {
         if (this.bySpelling.has(spelling)) throw new Error(`units.yaml: ${spelling} defined twice`);
         this.bySpelling.set(spelling, def);

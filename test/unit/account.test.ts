@@ -481,6 +481,31 @@ describe('process, waste, sinks and offsets', () => {
   });
 });
 
+describe('CO2e kept apart from CO2', () => {
+  it('counts tonnes entered in tCO2e in their figure and says which figures hold CO2e', () => {
+    const r = run(
+      '{ category: fuel, item: diesel, quantity: 10, unit: t }',
+      '{ category: waste, item: landfill, quantity: 2, unit: 万tCO2e }',
+      '{ category: process, item: other, quantity: 5, unit: tCO2 }',
+    );
+    // waste 2 万tCO2e = 20,000 tCO2e; gross = 31.451 (diesel) + 5 + 20,000 = 20,036.451
+    expect(r.emissions.waste_t).toBe(20000);
+    expect(r.emissions.gross_t).toBe(20036.451);
+    expect(r.emissions.co2e_t).toEqual({ waste_t: 20000 });
+    // every aggregate above waste_t holds CO2e; energy_t and process_t stay tCO2
+    expect(r.emissions.includes_co2e).toEqual(['waste_t', 'gross_t', 'net_t']);
+    // zero-carbon-park's core indicator reads energy_t and process_t only: no warning
+    expect(codes(r.warnings)).not.toContain('ZC-W-CO2E-IN-CO2');
+  });
+
+  it('warns when an indicator reads a figure that holds CO2e', () => {
+    const r = run('{ category: process, item: other, quantity: 7, unit: tCO2e }', '{ category: fuel, item: diesel, quantity: 10, unit: t }');
+    const w = r.warnings.find((x) => x.code === 'ZC-W-CO2E-IN-CO2');
+    expect(w?.message).toBe('the formula of carbon_per_energy reads process_t, which include 7 t entered in CO2e units (other gases at their GWP): it counts them as if they were CO2');
+    expect(r.emissions.includes_co2e).toEqual(['process_t', 'gross_t', 'net_t']);
+  });
+});
+
 describe('entities and factor provenance', () => {
   it('breaks totals down by entity, and the entities sum to the totals', () => {
     const r = run(

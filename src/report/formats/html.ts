@@ -131,7 +131,7 @@ ${indRows.join('\n')}
 <table><thead><tr><th>${L('category')}</th><th class="num">${L('tonnes')}</th><th class="num">${L('share_of_gross')}</th></tr></thead><tbody>
 ${emRows.join('\n')}
 <tr><td><b>${L('gross')}</b></td><td class="num"><b>${num(e.gross_t)}</b></td><td></td></tr><tr><td>${L('sinks')}</td><td class="num">${num(-e.sinks_t)}</td><td></td></tr><tr><td>${L('offsets')}</td><td class="num">${num(-e.offsets_t)}</td><td></td></tr><tr><td><b>${L('net')}</b></td><td class="num"><b>${num(e.net_t)}</b></td><td></td></tr>
-</tbody></table>
+</tbody></table>${e.includes_co2e.length ? `\n<div class="why">${x(L('co2e_note', { figures: e.includes_co2e.join(', '), t: num(Object.values(e.co2e_t).reduce((a, b) => a + b, 0)) }))}</div>` : ''}
 <h2>${L('energy')}</h2>
 <table><tbody>${Object.entries(en.by_category).map(([k, v]) => `<tr><td>${x(L(k as LabelKey))}</td><td class="num">${num(v)}</td><td class="num">${en.total_tce ? pct(v / en.total_tce) : '—'}</td></tr>`).join('')}<tr><td><b>${L('total')}</b></td><td class="num"><b>${num(en.total_tce)}</b></td><td></td></tr><tr><td>${L('clean')}</td><td class="num">${num(en.clean_tce)}</td><td class="num">${pct(en.clean_share)}</td></tr></tbody></table>
 <h2>${L('factors_used')}</h2>

@@ -42,6 +42,7 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
   out.push('', `## ${L('emissions')}`, '', `| ${L('category')} | ${L('tonnes')} | ${L('share_of_gross')} |`, '|---|---:|---:|');
   for (const k of ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const) out.push(`| ${L(k)} | ${num(e[`${k}_t`])} | ${e.gross_t === 0 ? '—' : pct(e[`${k}_t`] / e.gross_t)} |`);
   out.push(`| **${L('gross')}** | **${num(e.gross_t)}** | |`, `| ${L('sinks')} | ${num(-e.sinks_t)} | |`, `| ${L('offsets')} | ${num(-e.offsets_t)} | |`, `| **${L('net')}** | **${num(e.net_t)}** | |`);
+  if (e.includes_co2e.length) out.push('', `> ${L('co2e_note', { figures: e.includes_co2e.map((f) => `\`${f}\``).join(', '), t: num(Object.values(e.co2e_t).reduce((x, y) => x + y, 0)) })}`);
   const en = r.energy;
   out.push('', `## ${L('energy')}`, '', `| ${L('category')} | tce | ${L('share')} |`, '|---|---:|---:|');
   for (const [k, v] of Object.entries(en.by_category)) out.push(`| ${L(k as LabelKey)} | ${num(v)} | ${en.total_tce === 0 ? '—' : pct(v / en.total_tce)} |`);

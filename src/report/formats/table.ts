@@ -50,6 +50,7 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   em.push([L('sinks'), num(-e.sinks_t), '']);
   em.push([L('offsets'), num(-e.offsets_t), '']);
   em.push([c.bold(L('net')), c.bold(num(e.net_t)), '']);
+  const co2eNote = e.includes_co2e.length ? L('co2e_note', { figures: e.includes_co2e.join(', '), t: num(Object.values(e.co2e_t).reduce((x, y) => x + y, 0)) }) : undefined;
   const en = new Table({ head: [L('energy'), 'tce', L('share')], style, colAligns: ['left', 'right', 'right'] });
   const en0 = report.energy;
   for (const [k, v] of Object.entries(en0.by_category)) en.push([L(k as LabelKey), num(v), en0.total_tce === 0 ? '—' : pct(v / en0.total_tce)]);
@@ -58,6 +59,7 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   en.push([L('electricity_mwh'), num(en0.electricity.consumed_mwh ?? 0), '']);
   en.push([L('green_mwh'), num(en0.electricity.green_consumed_mwh ?? 0), '']);
   lines.push(em.toString());
+  if (co2eNote) lines.push(c.dim(co2eNote));
   lines.push(en.toString());
 
   const entities = Object.entries(e.by_entity).sort((a, b) => b[1].gross_t - a[1].gross_t || (a[0] < b[0] ? -1 : 1));
