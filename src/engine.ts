@@ -61,7 +61,7 @@ export interface EvaluateOutput {
 
 const FORMAT = /^zcpark\/1(\.\d+)?$/;
 
-const DEFAULT_ACCOUNTING: ProfileAccounting = { electricityEnergy: 'calorific', grid: { series: 'average' }, creditNetExports: false, cleanIncludesGas: false };
+const DEFAULT_ACCOUNTING: ProfileAccounting = { electricityEnergy: 'calorific', grid: { series: 'average' }, creditNetExports: false, cleanIncludesGas: false, gases: 'co2' };
 
 interface Analysis {
   diagnostics: Diagnostic[];
@@ -144,7 +144,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
  */
 function co2eRead(profile: CompiledProfile, account: AccountResult): Diagnostic[] {
   const holds = co2eFigures(account);
-  if (holds.length === 0) return [];
+  if (holds.length === 0 || profile.accounting.gases === 'co2e') return [];
   const readers = profile.indicators.filter((d) => namesOf(profile.compiled.get(d.id)!.formula).some((n) => holds.includes(n.name)));
   if (readers.length === 0) return [];
   const read = [...new Set(readers.flatMap((d) => namesOf(profile.compiled.get(d.id)!.formula).map((n) => n.name)))].filter((n) => holds.includes(n));

@@ -167,6 +167,8 @@ export interface ProfileAccounting {
   grid: GridFactorChoice;
   creditNetExports: boolean;
   cleanIncludesGas: boolean;
+  /** co2: thresholds are CO2-only (CO2e entering an indicator is warned); co2e: every gas in CO2e. */
+  gases: 'co2' | 'co2e';
 }
 
 export interface Profile {

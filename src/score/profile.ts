@@ -104,6 +104,7 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
       grid,
       creditNetExports: acc.credit_net_exports === true,
       cleanIncludesGas: acc.clean_includes_gas === true,
+      gases: acc.gases === 'co2e' ? 'co2e' : 'co2',
     },
     indicators,
     grades,

@@ -452,7 +452,9 @@ describe('county-budget (carbon-budget, 青岭县, CN-HI, 2023)', () => {
     // forest 38 万tCO2
     expect(report.emissions.sinks_t).toBe(380000);
     expect(report.emissions.net_t).toBe(155940.72);
-    expect(report.warnings.map((w) => w.code)).toEqual(['ZC-W-FACTOR-GEOGRAPHY']);
+    // the landfill's 42,000 tCO2e enter gross_t, which the CO2 budget reads: said, not silent
+    expect(report.emissions.includes_co2e).toEqual(['waste_t', 'gross_t', 'net_t']);
+    expect(report.warnings.map((w) => w.code)).toEqual(['ZC-W-FACTOR-GEOGRAPHY', 'ZC-W-CO2E-IN-CO2']);
   });
 
   it('fills the budget section: total, use and remaining, by category', () => {

@@ -62,8 +62,8 @@ const toRows = (specs: RowSpec[], k: Rational = Rational.ONE): ActivityRow[] =>
     ...(s.feedstock && s.t[0] === 'fuel' ? { use: 'feedstock' as const } : {}),
   }));
 
-const ZCP: ProfileAccounting = { electricityEnergy: 'coal_equivalent', grid: { pinned: Rational.parseDecimal('0.8325')!, unit: 'tCO2/MWh', source: 'annex 4' }, creditNetExports: true, cleanIncludesGas: true };
-const CITY: ProfileAccounting = { electricityEnergy: 'calorific', grid: { series: 'average' }, creditNetExports: false, cleanIncludesGas: false };
+const ZCP: ProfileAccounting = { electricityEnergy: 'coal_equivalent', grid: { pinned: Rational.parseDecimal('0.8325')!, unit: 'tCO2/MWh', source: 'annex 4' }, creditNetExports: true, cleanIncludesGas: true, gases: 'co2' };
+const CITY: ProfileAccounting = { electricityEnergy: 'calorific', grid: { series: 'average' }, creditNetExports: false, cleanIncludesGas: false, gases: 'co2' };
 
 function account(rows: ActivityRow[], acc: ProfileAccounting, region = 'CN-JS'): AccountResult {
   const pinned: FactorEntry[] = 'pinned' in acc.grid ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: 'tCO2/MWh' }, source: 'pin', origin: 'profile', set: 'p' }] : [];

@@ -31,7 +31,10 @@ describe('unit registry (src/data/units.yaml)', () => {
   it('knows dimensions and refuses to convert across them', () => {
     expect(units.lookup('万kWh')!.dimension).toBe('energy');
     expect(units.lookup('吨标准煤')!.symbol).toBe('tce');
-    expect(units.lookup('tCO2e')!.symbol).toBe('tCO2');
+    // tCO2e has the size of tCO2 but is its own unit, so the report can say which figures hold CO2e
+    expect(units.lookup('tCO2e')!.symbol).toBe('tCO2e');
+    expect(units.lookup('tCO2e')!.co2e).toBe(true);
+    expect(units.ratio(units.get('万tCO2e'), units.get('tCO2')).toString()).toBe('10000');
     expect(() => units.ratio(units.lookup('t')!, units.lookup('MWh')!)).toThrow(/dimension mismatch/);
   });
 

@@ -27,6 +27,7 @@ function packJson(p: CompiledProfile) {
       grid_factor: 'pinned' in p.accounting.grid ? { pinned: p.accounting.grid.pinned.toNumber(), unit: p.accounting.grid.unit, source: p.accounting.grid.source } : p.accounting.grid.series,
       credit_net_exports: p.accounting.creditNetExports,
       clean_includes_gas: p.accounting.cleanIncludesGas,
+      gases: p.accounting.gases,
     },
     grades: p.grades,
     indicators: p.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit ?? null, formula: i.formula, core: i.core, weight: i.weight, thresholds: i.thresholds, source: i.source ?? null, confidence: i.confidence ?? null })),
