@@ -10,6 +10,7 @@ import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/rost
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
+import { termText } from '../../report/escape.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
@@ -52,7 +53,8 @@ function warningDigest(warned: Map<string, { n: number; ids: string[]; example: 
     .map(([code, w]) => {
       const where = w.example.file ? `${w.example.file}${w.example.line ? `:${w.example.line}` : ''}${w.example.field ? ` [${w.example.field}]` : ''}: ` : '';
       const who = `${w.ids.join(', ')}${w.n > w.ids.length ? `, … ${w.n - w.ids.length} more` : ''}`;
-      return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${who}), e.g. ${where}${w.example.message}  ${c.dim(code)}\n`;
+      // ids, files and messages are user text: controls shown as escapes
+      return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${termText(who)}), e.g. ${termText(where)}${termText(w.example.message)}  ${c.dim(termText(code))}\n`;
     })
     .join('');
 }
