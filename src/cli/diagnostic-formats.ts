@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
 import { localize, type Lang } from '../diagnostics/codes.js';
 import { byPosition, countLine, formatDiagnostics } from './diagnostics.js';
-import { ghData, ghProp, xmlText } from '../report/escape.js';
+import { ghData, ghProp, jsonText, xmlText } from '../report/escape.js';
 
 export interface FileResult {
   file: string;
@@ -49,7 +49,7 @@ function json(results: FileResult[], lang: Lang, maxWarnings?: number): string {
     for (const k of ['file', 'line', 'column', 'row', 'field', 'found', 'allowed', 'suggestion'] as const) if (d[k] !== undefined) o[k] = d[k];
     return o;
   };
-  return `${JSON.stringify(
+  return `${jsonText(JSON.stringify(
     {
       format: 'zcpark-validate/1',
       summary: { ...summary(results), ...(maxWarnings === undefined ? {} : { max_warnings: maxWarnings, over_max_warnings: overMax(results, maxWarnings) !== undefined }) },
@@ -64,7 +64,7 @@ function json(results: FileResult[], lang: Lang, maxWarnings?: number): string {
     },
     null,
     2,
-  )}\n`;
+  ))}\n`;
 }
 
 /** GitHub workflow commands: ghData/ghProp (../report/escape.ts) show controls as escapes, then escape %, CR, LF (and ':' ',' in properties). */

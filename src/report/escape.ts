@@ -12,7 +12,10 @@
  *   image, emphasis, a heading, a table cell or raw HTML is backslash-escaped (autolinks are broken at `:` and `@`).
  * - `xmlText`: XML and HTML text and attributes: `termText` (which also removes every character XML 1.0 forbids),
  *   then the five entities.
- * - `csvCell`: a CSV cell, quoted as needed and defused against formula injection (Excel runs `=`, `+`, `-`, `@`).
+ * - `jsonText`: JSON text as JSON.stringify writes it, with DEL, C1 controls, separators, bidi marks and noncharacters
+ *   written as \\u escapes too (JSON.stringify escapes only C0): the parsed values are the same, the text is inert.
+ * - `csvCell`: a CSV cell: `termText` (a CSV is read in logs too), quoted as needed, and defused against formula
+ *   injection (Excel runs `=`, `+`, `-`, `@`).
  */
 
 /** Everything a terminal or a log viewer would act on or reorder rather than print. */
@@ -77,11 +80,18 @@ export function mdCode(s: unknown): string {
 export const xmlText = (s: unknown): string =>
   termText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
+/** JSON text (from JSON.stringify) with every character a terminal would act on written as a \\u escape: same values. */
+export function jsonText(json: string): string {
+  JSON_UNSAFE.lastIndex = 0;
+  return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
 /** A CSV cell: numbers as numbers; text quoted when needed and defused against formula injection. */
 export function csvCell(x: unknown): string {
   if (x === null || x === undefined) return '';
   if (typeof x === 'number' || typeof x === 'boolean') return String(x);
-  let s = String(x);
+  let s = termText(x);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // Excel would run =, +, -, @ as a formula
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

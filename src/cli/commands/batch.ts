@@ -10,7 +10,7 @@ import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/rost
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
-import { termText } from '../../report/escape.js';
+import { jsonText, termText } from '../../report/escape.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
@@ -284,7 +284,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
         if (blockSize > 262144) flush();
       }
     };
-    if (format === 'jsonl') for (const e of planErrors) emitLine(JSON.stringify({ error: e }));
+    if (format === 'jsonl') for (const e of planErrors) emitLine(jsonText(JSON.stringify({ error: e })));
 
     // the reports' own warnings by code: every format but json/jsonl (which carry them) would otherwise hide them
     const warned = new Map<string, { n: number; ids: string[]; example: Diagnostic }>();
@@ -316,7 +316,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       } else {
         const e: BatchError = { file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), errors: [...r.errors].sort(byPosition) };
         errors.push(e);
-        if (format === 'jsonl') emitLine(JSON.stringify({ error: e }));
+        if (format === 'jsonl') emitLine(jsonText(JSON.stringify({ error: e })));
       }
       if (progress && (Date.now() - lastDraw > 100 || done === tasks.length)) {
         lastDraw = Date.now();

@@ -7,7 +7,7 @@ import { STYLE } from './html.js';
 import type { Lang } from '../../diagnostics/codes.js';
 import { label, type LabelKey } from '../i18n.js';
 import { xmlEscape } from './svg.js';
-import { csvCell, mapStrings, mdCode, mdText, termText } from '../escape.js';
+import { csvCell, jsonText, mapStrings, mdCode, mdText, termText } from '../escape.js';
 
 export interface BatchView {
   summary: BatchSummary;
@@ -71,8 +71,8 @@ const firstError = (e: BatchError) => {
  * string, with each report split into lines to indent it, the run peaked at 1.5 GB.
  */
 export function* batchJsonChunks(v: BatchView): Generator<string> {
-  const summary = JSON.stringify(v.summary, null, 2).replace(/\n/g, '\n  ');
-  const errors = JSON.stringify(v.errors, null, 2).replace(/\n/g, '\n  ');
+  const summary = jsonText(JSON.stringify(v.summary, null, 2)).replace(/\n/g, '\n  ');
+  const errors = jsonText(JSON.stringify(v.errors, null, 2)).replace(/\n/g, '\n  ');
   const texts = v.reportTexts ?? [];
   yield `{\n  "format": "zcpark-batch/1",\n  "summary": ${summary},\n  "results": [`;
   for (let i = 0; i < texts.length; i++) yield `${i ? ',' : ''}\n    ${texts[i]!.trimEnd().replace(/\n/g, '\n    ')}`;
