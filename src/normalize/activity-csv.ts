@@ -34,7 +34,7 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
     const ingest = new Ingest(file, ctx, rows, out, false);
     const decoded = decodeText(source.bytes);
     if ('error' in decoded) {
-      out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 }));
+      out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }));
       return;
     }
     const csv = parseCsv(file, decoded.text, ctx.vocabulary.columnAliases);
@@ -185,7 +185,7 @@ class Ingest implements CsvConsumer {
     this.skippedCount++;
     // a skipped record's entity lost a row; an unreadable one may belong to anyone
     const entityAt = this.columns ? this.columns.indexOf('entity') : -1;
-    this.ctx.tainted.add(fields ? (entityAt >= 0 && fields[entityAt]?.trim()) || this.ctx.defaultEntity : '*');
+    this.ctx.tainted.add(fields ? (entityAt >= 0 && fields[entityAt]?.trim().normalize('NFC')) || this.ctx.defaultEntity : '*');
   }
 
   /** A record from the stream: cells in header order. */

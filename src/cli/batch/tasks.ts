@@ -62,7 +62,7 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
       return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it no longer exists' : why }, { file })] };
     }
     const decoded = decodeText(bytes);
-    if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] } : { index: task.index, skip: true };
+    if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] } : { index: task.index, skip: true };
     // in a folder, only submissions count: factor sets, packs and other YAML are passed over
     const kind = documentKind(decoded.text);
     if ((kind && kind !== 'submission') || (!kind && !task.explicit)) return { index: task.index, skip: true };

@@ -107,7 +107,7 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
       }
       const decoded = decodeText(bytes);
       if ('error' in decoded) {
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });
         continue;
       }
       const csv = parseRoster(file, decoded.text);
