@@ -14,7 +14,7 @@ import type { ActivityRow, Diagnostic } from '../model/types.js';
 import { Rational, type RunningSum } from '../model/rational.js';
 import { parseCsv } from '../parse/csv.js';
 import { encodingError, streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
-import { decodeText } from '../parse/decode.js';
+import { decodeText, mixedUtf8 } from '../parse/decode.js';
 import { outOfRange, readNumber } from '../parse/number.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
 import type { Site } from './quantity.js';
@@ -53,6 +53,14 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
   // being UTF-8 part-way is read again as GB18030. Each attempt starts from a clean state.
   const taintedBefore = new Set(ctx.tainted);
   for (const encoding of ['utf-8', 'gb18030'] as const) {
+    if (encoding === 'gb18030') {
+      // the bytes stopped being UTF-8: a GB18030 file, or a UTF-8 file with a damaged line (decode.ts decides alike)
+      const mixed = mixedUtf8(source.chunks());
+      if (mixed) {
+        out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: mixed.error }, { file, line: mixed.line ?? 1 }));
+        return;
+      }
+    }
     for (const reader of [streamFast, streamCsv]) {
       const fileRows: ActivityRow[] = [];
       const fileOut: Diagnostic[] = [];

@@ -65,26 +65,51 @@ function utf8(bytes: Uint8Array): Decoded | DecodeError {
 
 /** The first line that is not UTF-8 in a file whose other non-ASCII lines mostly are; undefined for a GB18030 candidate. */
 function notUtf8Lines(bytes: Uint8Array): DecodeError | undefined {
+  return mixedUtf8([bytes]);
+}
+
+/**
+ * decodeText's rule for a file that is not valid UTF-8, over the file's chunks (a streamed file is judged as a whole
+ * one is): the first line that is not UTF-8 when most lines with non-ASCII bytes are (ties too), else undefined.
+ * A leading UTF-8 byte-order mark is not part of line 1.
+ */
+export function mixedUtf8(chunks: Iterable<Uint8Array>): DecodeError | undefined {
   let utf8Lines = 0;
   let badLines = 0;
   let first = 0;
   let line = 1;
-  for (let start = 0; start < bytes.length; line++) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (bytes[i]! >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (!ascii) {
-      if (isUtf8(bytes.subarray(start, end))) utf8Lines++;
+  let pending: Uint8Array[] = [];
+  let nonAscii = false;
+  let start = true;
+  const endLine = () => {
+    if (nonAscii) {
+      const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+      if (isUtf8(bytes)) utf8Lines++;
       else if (badLines++ === 0) first = line;
     }
-    start = end + 1;
+    pending = [];
+    nonAscii = false;
+    line++;
+  };
+  for (let chunk of chunks) {
+    if (start && chunk.length) {
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      start = false;
+    }
+    let at = 0;
+    while (at < chunk.length) {
+      let end = chunk.indexOf(0x0a, at);
+      const last = end < 0;
+      if (last) end = chunk.length;
+      const piece = chunk.subarray(at, end);
+      if (!nonAscii) for (let i = 0; i < piece.length; i++) if (piece[i]! >= 0x80) { nonAscii = true; break; }
+      if (nonAscii) pending.push(piece);
+      if (last) break;
+      endLine();
+      at = end + 1;
+    }
   }
+  endLine();
   if (badLines === 0 || utf8Lines < badLines) return undefined;
   const more = badLines > 1 ? ` (and ${badLines - 1} more line${badLines > 2 ? 's' : ''})` : '';
   return { error: `line ${first} is not valid UTF-8 although the file's other lines are${more}: a row saved as GBK or another encoding?`, line: first };
