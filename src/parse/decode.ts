@@ -80,22 +80,20 @@ export function mixedUtf8(chunks: Iterable<Uint8Array>): DecodeError | undefined
   let line = 1;
   let pending: Uint8Array[] = [];
   let nonAscii = false;
-  let start = true;
   const endLine = () => {
     if (nonAscii) {
-      const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-      if (isUtf8(bytes)) utf8Lines++;
+      let bytes: Uint8Array = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+      if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      if (!bytes.some((x) => x >= 0x80)) {
+        // only the byte-order mark: an ASCII line
+      } else if (isUtf8(bytes)) utf8Lines++;
       else if (badLines++ === 0) first = line;
     }
     pending = [];
     nonAscii = false;
     line++;
   };
-  for (let chunk of chunks) {
-    if (start && chunk.length) {
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-      start = false;
-    }
+  for (const chunk of chunks) {
     let at = 0;
     while (at < chunk.length) {
       let end = chunk.indexOf(0x0a, at);
