@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
 import { localize, type Lang } from '../diagnostics/codes.js';
 import { byPosition, countLine, formatDiagnostics } from './diagnostics.js';
+import { ghData, ghProp, jsonText, xmlText } from '../report/escape.js';
 
 export interface FileResult {
   file: string;
@@ -48,7 +49,7 @@ function json(results: FileResult[], lang: Lang, maxWarnings?: number): string {
     for (const k of ['file', 'line', 'column', 'row', 'field', 'found', 'allowed', 'suggestion'] as const) if (d[k] !== undefined) o[k] = d[k];
     return o;
   };
-  return `${JSON.stringify(
+  return `${jsonText(JSON.stringify(
     {
       format: 'zcpark-validate/1',
       summary: { ...summary(results), ...(maxWarnings === undefined ? {} : { max_warnings: maxWarnings, over_max_warnings: overMax(results, maxWarnings) !== undefined }) },
@@ -63,12 +64,10 @@ function json(results: FileResult[], lang: Lang, maxWarnings?: number): string {
     },
     null,
     2,
-  )}\n`;
+  ))}\n`;
 }
 
-/** GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','. */
-const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** GitHub workflow commands: ghData/ghProp (../report/escape.ts) show controls as escapes, then escape %, CR, LF (and ':' ',' in properties). */
 
 function github(results: FileResult[], lang: Lang, maxWarnings?: number): string {
   const lines: string[] = [];
@@ -90,7 +89,8 @@ function github(results: FileResult[], lang: Lang, maxWarnings?: number): string
   return lines.join('');
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+/** XML text and attributes: no character XML 1.0 forbids (U+FFFE, lone surrogates, controls are shown as escapes), entities escaped. */
+const xml = xmlText;
 
 /** JUnit: one test case per file that is clean, one per diagnostic otherwise (errors fail, warnings pass with output). */
 function junit(results: FileResult[], lang: Lang, maxWarnings?: number): string {

@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
 import { localize, type Lang } from '../diagnostics/codes.js';
+import { termText } from '../report/escape.js';
 
 /** --lang, else zh when LANG/LC_ALL says Chinese, else en. */
 export function pickLang(flag: string | undefined): Lang {
@@ -25,9 +26,10 @@ export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean, lan
   const sorted = [...ds].sort(byPosition);
   return sorted
     .map((d) => {
-      const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}` : '';
+      // file names, fields and messages carry user text: controls are shown as escapes (../report/escape.ts)
+      const where = d.file ? termText(`${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}`) : '';
       const sev = d.severity === 'error' ? c.red(lang === 'zh' ? '错误' : 'error') : c.yellow(lang === 'zh' ? '提示' : 'warning');
-      return `${where ? `${c.bold(where)}  ` : ''}${sev}  ${localize(d, lang)}  ${c.dim(d.code)}\n`;
+      return `${where ? `${c.bold(where)}  ` : ''}${sev}  ${termText(localize(d, lang))}  ${c.dim(termText(d.code))}\n`;
     })
     .join('');
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT } from './exit-codes.js';
+import { termText } from '../report/escape.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -38,12 +39,12 @@ async function run(body: () => Promise<number> | number): Promise<void> {
   } catch (e) {
     const { UsageError } = await import('../diagnostics/errors.js');
     if (e instanceof UsageError) {
-      process.stderr.write(`zcpark: ${e.message}  ${e.code}\n`);
+      process.stderr.write(`zcpark: ${termText(e.message)}  ${e.code}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
     const err = e as Error;
-    process.stderr.write(`zcpark: internal error: ${err.message}\nThis is a bug in zcpark ${pkg.version}; please report it with the command you ran${process.argv.includes('--debug') ? '' : ' (add --debug for the stack trace)'}.\n`);
+    process.stderr.write(`zcpark: internal error: ${termText(err.message)}\nThis is a bug in zcpark ${pkg.version}; please report it with the command you ran${process.argv.includes('--debug') ? '' : ' (add --debug for the stack trace)'}.\n`);
     if (process.argv.includes('--debug')) process.stderr.write(`${err.stack}\n`);
     process.exitCode = EXIT.internal;
   }
@@ -55,7 +56,8 @@ const program = new Command('zcpark')
   .option('--debug', 'print stack traces of internal errors')
   .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // commander quotes the arguments it refuses: a file name may hold controls, shown as escapes line by line
+  .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map(termText).join('\n')) });
 
 program
   .command('evaluate')

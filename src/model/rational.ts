@@ -28,6 +28,13 @@ function gcdBig(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** The most significant digits a decimal may have (from its first non-zero digit to its last). */
+export const MAX_DIGITS = 30;
+/** The largest decimal exponent a number may be written with (1e400). */
+export const MAX_EXPONENT = 400;
+
+const bitsOf = (x: number): number => (x === 0 ? 0 : Math.floor(Math.log2(x)) + 1);
+
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-])?\.(\d+)(?:[eE]([+-]?\d+))?$/;
 
 /** A mutable running sum for Rational.accumulate: n/d reduced while safe, else `big`. Start with { n: 0, d: 1, big: null }. */
@@ -83,15 +90,20 @@ export class Rational {
     return new Rational(k === 0 ? 0 : k, 1, null, null);
   }
 
-  /** Parses a plain decimal string ("12.5", "-1e-3", ".5") exactly; undefined when it is not one. */
-  static parseDecimal(text: string): Rational | undefined {
+  /**
+   * Parses a plain decimal string ("12.5", "-1e-3", ".5") exactly; undefined when it is not one, or when it is one
+   * exact arithmetic cannot afford: more than MAX_DIGITS significant digits, or a value beyond 10^±MAX_EXPONENT
+   * (a 20,000-digit quantity made every later step cost seconds). `decimalLimit` says which limit a text breaks.
+   * `maxDigits` lifts the digit limit for texts zcpark wrote itself (toString of an exact value), never for input.
+   */
+  static parseDecimal(text: string, maxDigits = MAX_DIGITS): Rational | undefined {
     const m = DECIMAL.exec(text);
     if (!m) return undefined;
     const neg = (m[1] ?? m[5]) === '-';
     const intPart = m[2] ?? '0';
     const frac = (m[2] !== undefined ? m[3] : m[6]) ?? '';
     const exp = Number(m[4] ?? m[7] ?? '0');
-    if (!Number.isSafeInteger(exp) || Math.abs(exp) > 400) return undefined;
+    if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT) return undefined;
     const digits = intPart + frac;
     const scale = frac.length - exp;
     // the common case: at most 15 digits and a scale of 0..15, exact as numbers
@@ -99,9 +111,35 @@ export class Rational {
       const n = Number(digits);
       return Rational.small(neg ? -n : n, POW10[scale]!);
     }
-    let n = BigInt(digits) * (neg ? -1n : 1n);
-    if (scale < 0) return Rational.big(n * 10n ** BigInt(-scale), 1n);
-    return Rational.big(n, 10n ** BigInt(scale));
+    // the significant digits alone, from the first non-zero digit to the last: the value is sig·10^-k
+    const lead = /^0*/.exec(digits)![0].length;
+    if (lead === digits.length) return Rational.ZERO;
+    const trail = /0*$/.exec(digits)![0].length;
+    const sig = digits.slice(lead, digits.length - trail);
+    const k = scale - trail;
+    if (sig.length > maxDigits || Math.abs(k) > MAX_EXPONENT + Math.max(MAX_DIGITS, sig.length)) return undefined;
+    const n = BigInt(sig) * (neg ? -1n : 1n);
+    if (k < 0) return Rational.big(n * 10n ** BigInt(-k), 1n);
+    return Rational.big(n, 10n ** BigInt(k));
+  }
+
+  /** Why `parseDecimal` refuses a text of the decimal shape (too many digits, too large an exponent); undefined otherwise. */
+  static decimalLimit(text: string): string | undefined {
+    const m = DECIMAL.exec(text);
+    if (!m) return undefined;
+    const exp = Number(m[4] ?? m[7] ?? '0');
+    if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT) return `exponents go from -${MAX_EXPONENT} to ${MAX_EXPONENT}`;
+    const digits = (m[2] ?? '') + ((m[2] !== undefined ? m[3] : m[6]) ?? '');
+    const sig = digits.replace(/^0+/, '').replace(/0+$/, '');
+    if (sig.length > MAX_DIGITS) return `it has ${sig.length} significant digits; at most ${MAX_DIGITS} are allowed`;
+    return Rational.parseDecimal(text) ? undefined : `its magnitude is beyond 10^±${MAX_EXPONENT}`;
+  }
+
+  /** Size of the exact form: the bit length of the larger of |numerator| and denominator (≤ 53 in the small form). */
+  bits(): number {
+    if (this.bn === null) return Math.max(bitsOf(Math.abs(this.sn)), bitsOf(this.sd));
+    const a = this.bn < 0n ? -this.bn : this.bn;
+    return Math.max(a.toString(16).length, this.bd!.toString(16).length) * 4;
   }
 
   /** The exact value a finite JS number denotes as the user wrote it (shortest round-trip spelling). */

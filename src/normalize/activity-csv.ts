@@ -14,7 +14,7 @@ import type { ActivityRow, Diagnostic } from '../model/types.js';
 import { Rational, type RunningSum } from '../model/rational.js';
 import { parseCsv } from '../parse/csv.js';
 import { encodingError, streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
-import { decodeText } from '../parse/decode.js';
+import { decodeText, mixedUtf8 } from '../parse/decode.js';
 import { outOfRange, readNumber } from '../parse/number.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
 import type { Site } from './quantity.js';
@@ -34,7 +34,7 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
     const ingest = new Ingest(file, ctx, rows, out, false);
     const decoded = decodeText(source.bytes);
     if ('error' in decoded) {
-      out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 }));
+      out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }));
       return;
     }
     const csv = parseCsv(file, decoded.text, ctx.vocabulary.columnAliases);
@@ -53,6 +53,14 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
   // being UTF-8 part-way is read again as GB18030. Each attempt starts from a clean state.
   const taintedBefore = new Set(ctx.tainted);
   for (const encoding of ['utf-8', 'gb18030'] as const) {
+    if (encoding === 'gb18030') {
+      // the bytes stopped being UTF-8: a GB18030 file, or a UTF-8 file with a damaged line (decode.ts decides alike)
+      const mixed = mixedUtf8(source.chunks());
+      if (mixed) {
+        out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: mixed.error }, { file, line: mixed.line ?? 1 }));
+        return;
+      }
+    }
     for (const reader of [streamFast, streamCsv]) {
       const fileRows: ActivityRow[] = [];
       const fileOut: Diagnostic[] = [];
@@ -185,7 +193,7 @@ class Ingest implements CsvConsumer {
     this.skippedCount++;
     // a skipped record's entity lost a row; an unreadable one may belong to anyone
     const entityAt = this.columns ? this.columns.indexOf('entity') : -1;
-    this.ctx.tainted.add(fields ? (entityAt >= 0 && fields[entityAt]?.trim()) || this.ctx.defaultEntity : '*');
+    this.ctx.tainted.add(fields ? (entityAt >= 0 && fields[entityAt]?.trim().normalize('NFC')) || this.ctx.defaultEntity : '*');
   }
 
   /** A record from the stream: cells in header order. */

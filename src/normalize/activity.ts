@@ -106,7 +106,8 @@ export function normalizeActivityRow(
       out.push(diag('ZC-E-FACTOR-INVALID', { where: siteOf('factor').where, reason: 'a feedstock row has no combustion CO2, so a CO2 factor cannot apply; put the CO2 the process releases in a process row' }, siteOf('factor').ref));
     }
   }
-  const entity = text('entity') || ctx.defaultEntity;
+  // one spelling per name: "Café" typed with a combining accent (NFD) is the same entity as the precomposed one (NFC)
+  const entity = text('entity').normalize('NFC') || ctx.defaultEntity;
   if (out.some((d, i) => i >= before && d.severity === 'error') || !category || !item || !quantity) {
     ctx.tainted.add(entity);
     return undefined;

@@ -4,7 +4,7 @@ import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic, FactorValue, MetricValue, Quantity, SourceRef } from '../model/types.js';
-import { NUMBER_SPELLINGS, outOfRange, readNumber } from '../parse/number.js';
+import { excerptOf, NUMBER_SPELLINGS, numberLimit, outOfRange, readNumber } from '../parse/number.js';
 
 const RANGE = '1e-12 to 1e15 in its unit';
 /** Metrics, budgets, baselines and economy figures are amounts, counts or shares: none is below zero. */
@@ -13,7 +13,9 @@ const NOT_NEGATIVE = ' (metrics, budgets, baselines and economy figures are amou
 /** Reports an unreadable or out-of-range number; returns true when the number is usable. */
 function checkNumber(n: ReturnType<typeof readNumber>, raw: unknown, site: Site, out: Diagnostic[], allowPercent: boolean): n is NonNullable<ReturnType<typeof readNumber>> {
   if (!n || (n.percent && !allowPercent)) {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: textOf(raw), allowed: allowPercent ? `${NUMBER_SPELLINGS}, "85%"` : `${NUMBER_SPELLINGS} (no percentages here)` }, site.ref));
+    const limit = n ? undefined : numberLimit(raw);
+    const allowed = allowPercent ? `${NUMBER_SPELLINGS}, "85%"` : `${NUMBER_SPELLINGS} (no percentages here)`;
+    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: excerptOf(textOf(raw)), allowed: limit ? `${allowed} (${limit})` : allowed }, site.ref));
     return false;
   }
   if (outOfRange(n.value)) {

@@ -52,7 +52,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   }
   const entity = {
     id: typeof entityRaw.id === 'string' ? entityRaw.id : 'unknown',
-    name: typeof entityRaw.name === 'string' ? entityRaw.name : '',
+    name: typeof entityRaw.name === 'string' ? entityRaw.name.normalize('NFC') : '',
     type: ((typeof entityRaw.type === 'string' && ctx.vocabulary.entityTypes.get(entityRaw.type)) || 'park') as EntityType,
     ...(region ? { region } : {}),
   };

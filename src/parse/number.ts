@@ -22,12 +22,22 @@ export const NUMBER_SPELLINGS = '1234.5, "1,234.5", "1.2e4", full-width digits';
 
 /**
  * Reads 1234.5, "1,234.5", "1.2e4", full-width "１２３", "85%" / "８５％" exactly.
- * Rejects "", "0x10", "1_000", "1.234,5", NaN, Infinity and anything else (undefined).
+ * Rejects "", "0x10", "1_000", "1.234,5", NaN, Infinity and anything else (undefined), and numbers with more than
+ * MAX_DIGITS significant digits or an exponent beyond ±MAX_EXPONENT (`numberLimit` says why).
  */
 export function readNumber(raw: unknown): ReadNumber | undefined {
   if (typeof raw === 'number') {
     return Number.isFinite(raw) ? { value: Rational.fromNumber(raw), percent: false } : undefined;
   }
+  const s = spelled(raw);
+  if (!s) return undefined;
+  const value = Rational.parseDecimal(s.text);
+  if (!value) return undefined;
+  return { value: s.percent ? value.div(HUNDRED) : value, percent: s.percent };
+}
+
+/** The decimal text of a number spelling (NFKC, no thousands separators, no "%"), or undefined when it is not one. */
+function spelled(raw: unknown): { text: string; percent: boolean } | undefined {
   if (typeof raw !== 'string') return undefined;
   let text = raw.normalize('NFKC').trim().replace(/\u2212/g, '-');
   let percent = false;
@@ -39,7 +49,20 @@ export function readNumber(raw: unknown): ReadNumber | undefined {
     if (!THOUSANDS.test(text)) return undefined;
     text = text.replace(/,/g, '');
   }
-  const value = Rational.parseDecimal(text);
-  if (!value) return undefined;
-  return { value: percent ? value.div(HUNDRED) : value, percent };
+  return { text, percent };
+}
+
+/**
+ * Why a number written in an accepted spelling is still refused: "it has 20001 significant digits; at most 30 are
+ * allowed", or an exponent beyond ±400. Undefined for a readable number and for text that is no number at all.
+ */
+export function numberLimit(raw: unknown): string | undefined {
+  const s = spelled(raw);
+  return s ? Rational.decimalLimit(s.text) : undefined;
+}
+
+/** A long value for a message: its first characters and its length (a 20,000-digit quantity is not quoted whole). */
+export function excerptOf(text: string, max = 40): string {
+  const chars = [...text.slice(0, max + 1)];
+  return chars.length <= max ? text : `${chars.slice(0, max - 8).join('')}… (${text.length} characters)`;
 }

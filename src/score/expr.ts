@@ -4,6 +4,7 @@
  * Arithmetic is exact (Rational); a missing name makes the result missing, never 0.
  */
 import { Rational } from '../model/rational.js';
+import { excerptOf } from '../parse/number.js';
 
 export type Ast =
   | { t: 'num'; v: Rational }
@@ -15,6 +16,18 @@ export type Ast =
   | { t: 'call'; fn: 'min' | 'max' | 'abs' | 'coalesce'; args: Ast[] };
 
 export type ExprValue = Rational | boolean;
+
+/**
+ * The largest exact value an expression may build: numerator and denominator of at most this many bits. Real
+ * formulas stay far below (inputs have at most 30 significant digits); a pack that multiplies 1e400 by itself, or
+ * divides long literals into each other, gets a `missing` indicator with the reason instead of minutes of BigInt work.
+ */
+export const MAX_BITS = 2048;
+/**
+ * The large values (beyond 53 bits) that all formulas of one scoring run may build together, counted in bits: enough
+ * for thousands of realistic steps, and at most about a second of BigInt work however the pack is written.
+ */
+export const WORK_BITS = 1_000_000;
 
 /** The result of evaluating: a value, or why there is none (missing inputs, division by zero, type mix). */
 export type EvalResult =
@@ -126,9 +139,11 @@ export function parseExpr(src: string): Ast | ParseError {
     try {
       const t = next();
       if (t.kind === 'num') {
-        // the tokenizer takes any exponent; the exact reader stops at ±400, and a formula has no use beyond it
+        // the tokenizer takes any exponent and any length; the exact reader stops at ±400 and 30 significant digits
         const v = Rational.parseDecimal(t.text);
-        return v ? { t: 'num', v } : fail(`number ${t.text} out of range (exponents go from -400 to 400)`, t);
+        if (v) return { t: 'num', v };
+        const why = Rational.decimalLimit(t.text) ?? 'not a decimal';
+        return fail(why.startsWith('exponents') ? `number ${excerptOf(t.text)} out of range (${why})` : `number ${excerptOf(t.text)} refused: ${why}`, t);
       }
       if (t.kind === 'op' && t.text === '(') {
         const e = orExpr();
@@ -183,9 +198,29 @@ export function namesOf(ast: Ast, out: { name: string; pos: number }[] = []): { 
   return out;
 }
 
-/** Evaluates exactly; `lookup` returns undefined for a name with no value. Never throws. */
-export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefined): EvalResult {
+/** What the large values of one scoring run may cost together: see WORK_BITS. Share one across the formulas of a run. */
+export interface WorkBudget {
+  bits: number;
+}
+export const workBudget = (): WorkBudget => ({ bits: WORK_BITS });
+
+/**
+ * Evaluates exactly; `lookup` returns undefined for a name with no value. Never throws. Values larger than MAX_BITS,
+ * and large values beyond what `budget` has left, make the result missing with the reason.
+ */
+export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefined, budget: WorkBudget = workBudget()): EvalResult {
   const bad = (reason: string, missing: string[] = []): EvalResult => ({ ok: false, missing, reason });
+  // a value whose exact form outgrows MAX_BITS ends the evaluation (missing, with the reason) before it costs seconds;
+  // values beyond double precision draw on the run's budget, so that a thousand such formulas cannot add up to minutes
+  const sized = (x: Rational): EvalResult => {
+    const bits = x.bits();
+    if (bits > MAX_BITS) return bad(`the exact value grew beyond ${MAX_BITS} bits (a numerator or denominator of about ${Math.round(MAX_BITS * Math.log10(2))} digits)`);
+    if (bits > 53) {
+      if (budget.bits < bits) return bad(`the pack's formulas built more large exact values than one evaluation allows (${WORK_BITS} bits in all)`);
+      budget.bits -= bits;
+    }
+    return { ok: true, value: x };
+  };
   const num = (r: EvalResult): Rational | EvalResult => (!r.ok ? r : r.value instanceof Rational ? r.value : bad('a number was expected, found true/false'));
   const go = (a: Ast): EvalResult => {
     switch (a.t) {
@@ -242,10 +277,10 @@ export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefin
         if (!(l instanceof Rational)) return l;
         if (!(r instanceof Rational)) return r;
         switch (a.op) {
-          case '+': return { ok: true, value: l.add(r) };
-          case '-': return { ok: true, value: l.sub(r) };
-          case '*': return { ok: true, value: l.mul(r) };
-          case '/': return r.isZero() ? bad(`division by zero: ${a.r.t === 'name' ? `${a.r.name} is 0` : 'the denominator is 0'}`) : { ok: true, value: l.div(r) };
+          case '+': return sized(l.add(r));
+          case '-': return sized(l.sub(r));
+          case '*': return sized(l.mul(r));
+          case '/': return r.isZero() ? bad(`division by zero: ${a.r.t === 'name' ? `${a.r.name} is 0` : 'the denominator is 0'}`) : sized(l.div(r));
           case '<': return { ok: true, value: l.cmp(r) < 0 };
           case '<=': return { ok: true, value: l.cmp(r) <= 0 };
           case '>': return { ok: true, value: l.cmp(r) > 0 };

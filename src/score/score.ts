@@ -3,7 +3,7 @@ import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { Rational } from '../model/rational.js';
 import type { Diagnostic, SourceRef, ThresholdOp } from '../model/types.js';
-import { evaluate, type ExprValue } from './expr.js';
+import { evaluate, workBudget, type ExprValue } from './expr.js';
 import type { CompiledProfile } from './profile.js';
 const HUNDRED = Rational.int(100);
 
@@ -73,20 +73,21 @@ export function scoreProfile(
   exemptions: ReadonlyMap<string, { reason: string; ref?: SourceRef }>,
 ): ScoreResult {
   const diagnostics: Diagnostic[] = [];
+  const budget = workBudget();
   const indicators: IndicatorResult[] = profile.indicators.map((def) => {
     const c = profile.compiled.get(def.id)!;
     const weight = Rational.fromNumber(def.weight);
     const base = { id: def.id, core: def.core, weight: def.weight, points: Rational.ZERO };
     const ex = exemptions.get(def.id);
     if (ex && def.exemptable) return { ...base, status: 'not_applicable', reason: `exempted: ${ex.reason}` };
-    const r = evaluate(c.formula, lookup);
+    const r = evaluate(c.formula, lookup, budget);
     if (!r.ok) return { ...base, status: 'missing', reason: r.reason, missing: r.missing };
     // the first threshold whose `when` holds applies
     for (let j = 0; j < def.thresholds.length; j++) {
       const t = def.thresholds[j]!;
       const when = c.when[j];
       if (when) {
-        const w = evaluate(when, lookup);
+        const w = evaluate(when, lookup, budget);
         if (!w.ok) return { ...base, value: r.value, status: 'missing', reason: `threshold condition: ${w.reason}`, missing: w.missing };
         if (w.value !== true) continue;
       }
@@ -96,7 +97,7 @@ export function scoreProfile(
       const basis = t.target ? (own !== undefined ? 'target' : 'reference') : 'pack';
       if (own !== undefined) tv = own;
       else if (expr) {
-        const e = evaluate(expr, lookup);
+        const e = evaluate(expr, lookup, budget);
         if (!e.ok) return { ...base, value: r.value, status: 'missing', reason: `threshold: ${e.reason}`, missing: e.missing };
         tv = e.value;
       } else tv = typeof t.value === 'number' ? Rational.fromNumber(t.value) : (t.value as boolean);

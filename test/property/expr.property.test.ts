@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { Rational } from '../../src/model/rational.js';
-import { evaluate, isParseError, namesOf, parseExpr, type Ast, type EvalResult, type ExprValue } from '../../src/score/expr.js';
+import { evaluate, isParseError, MAX_BITS, namesOf, parseExpr, type Ast, type EvalResult, type ExprValue } from '../../src/score/expr.js';
 import { runs, timeoutFor } from './runs.js';
 
 const N = runs(100_000);
@@ -137,7 +137,7 @@ describe('expression language (fast-check)', () => {
         case 'call': return `${t.fn}(${t.args.map(print).join(', ')})`;
       }
     };
-    /** Reference semantics: a Rational, or undefined for "missing" (an absent name or a zero divisor). */
+    /** Reference semantics: a Rational, or undefined for "missing" (an absent name, a zero divisor, a value over MAX_BITS). */
     const ref = (t: Tree, look: (n: string) => ExprValue | undefined): Rational | undefined => {
       switch (t.k) {
         case 'num': return Rational.parseDecimal(t.text)!;
@@ -146,8 +146,9 @@ describe('expression language (fast-check)', () => {
         case 'bin': {
           const l = ref(t.l, look), r = ref(t.r, look);
           if (!l || !r) return undefined;
-          if (t.op === '/') return r.isZero() ? undefined : l.div(r);
-          return t.op === '+' ? l.add(r) : t.op === '-' ? l.sub(r) : l.mul(r);
+          if (t.op === '/' && r.isZero()) return undefined;
+          const v = t.op === '/' ? l.div(r) : t.op === '+' ? l.add(r) : t.op === '-' ? l.sub(r) : l.mul(r);
+          return v.bits() > MAX_BITS ? undefined : v; // a value beyond the cap is missing, with its reason
         }
         case 'call': {
           const xs = t.args.map((a) => ref(a, look));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/model/rational.js';
-import { evaluate, isParseError, namesOf, parseExpr, type ExprValue } from '../../src/score/expr.js';
+import { evaluate, isParseError, MAX_BITS, namesOf, parseExpr, WORK_BITS, workBudget, type ExprValue } from '../../src/score/expr.js';
 
 const names: Record<string, ExprValue> = {
   energy_t: Rational.parseDecimal('90000')!,
@@ -78,5 +78,45 @@ describe('expression language', () => {
   it('never recurses without bound', () => {
     const deep = `${'('.repeat(500)}1${')'.repeat(500)}`;
     expect(isParseError(parseExpr(deep))).toBe(true);
+  });
+});
+
+describe('bounded exact arithmetic (issue #14)', () => {
+  const parse = (src: string) => {
+    const ast = parseExpr(src);
+    if (isParseError(ast)) throw new Error(ast.message);
+    return ast;
+  };
+
+  it('refuses a literal of more than 30 significant digits, saying so', () => {
+    expect(parseExpr(`1.${'2'.repeat(29)}`)).not.toHaveProperty('message');
+    expect(parseExpr(`x + 1.${'2'.repeat(30)}`)).toEqual({ message: `number 1.${'2'.repeat(30)} refused: it has 31 significant digits; at most 30 are allowed`, pos: 4 });
+  });
+
+  it(`makes a value beyond ${MAX_BITS} bits missing, with the reason, instead of growing it (10^700 is 2326 bits)`, () => {
+    expect(run('1e400 * 1e300')).toBe(`missing: the exact value grew beyond ${MAX_BITS} bits (a numerator or denominator of about 617 digits)`);
+    expect(run('1e300 * 1e300')).toBe(`1${'0'.repeat(600)}`);
+    expect(run('coalesce(1e400 * 1e300, 7)')).toBe('7');
+  });
+
+  it('shares one budget of large values across the formulas of a run', () => {
+    // each division of two 30-digit decimals with exponents builds a value of a few hundred bits
+    const ast = parse('1.23456789012345678901234567891e40 / 7.12345678901234567890123456789e-40');
+    const budget = workBudget();
+    let n = 0;
+    let last: ReturnType<typeof evaluate> | undefined;
+    while (n < 100_000) {
+      last = evaluate(ast, () => undefined, budget);
+      if (!last.ok) break;
+      n++;
+    }
+    expect(last).toEqual({ ok: false, missing: [], reason: `the pack's formulas built more large exact values than one evaluation allows (${WORK_BITS} bits in all)` });
+    expect(n).toBeGreaterThan(1000);
+    expect(n).toBeLessThan(10_000);
+    // a fresh run has its whole budget again; small values never draw on it
+    expect(evaluate(ast, () => undefined).ok).toBe(true);
+    const small = parse('(energy_t + process_t) / energy_total_tce');
+    const empty = { bits: 0 };
+    expect(evaluate(small, (k) => names[k], empty).ok).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 /** One unit of batch work and how it is done: the same code in a worker thread or in the main thread. */
+import { jsonText } from '../../report/escape.js';
 import { diag, hasErrors, localize, type Lang } from '../../diagnostics/codes.js';
 
 import { evaluate } from '../../engine.js';
@@ -61,7 +62,7 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
       return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it no longer exists' : why }, { file })] };
     }
     const decoded = decodeText(bytes);
-    if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] } : { index: task.index, skip: true };
+    if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] } : { index: task.index, skip: true };
     // in a folder, only submissions count: factor sets, packs and other YAML are passed over
     const kind = documentKind(decoded.text);
     if ((kind && kind !== 'submission') || (!kind && !task.explicit)) return { index: task.index, skip: true };
@@ -84,7 +85,7 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
   // a roster row's findings about the row as a whole (a band, no activity) are placed on that row, in the report too
   if (row !== undefined) for (const w of out.report.warnings) if (w.file === file && w.line === undefined) w.line = row;
   const rl = { color: false, lang: opts.lang ?? 'en' };
-  const json = opts.noJson && !opts.perReport ? '' : opts.compact ? JSON.stringify(out.report) : RENDERERS.json!(out.report, rl);
+  const json = opts.noJson && !opts.perReport ? '' : opts.compact ? jsonText(JSON.stringify(out.report)) : RENDERERS.json!(out.report, rl);
   const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, rl) : undefined;
   // (markdown and html reports for --out-dir are rendered here, in the worker)
   const warnings = row === undefined ? out.diagnostics : out.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));

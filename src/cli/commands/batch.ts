@@ -10,6 +10,7 @@ import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/rost
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
+import { jsonText, termText } from '../../report/escape.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
@@ -52,7 +53,8 @@ function warningDigest(warned: Map<string, { n: number; ids: string[]; example: 
     .map(([code, w]) => {
       const where = w.example.file ? `${w.example.file}${w.example.line ? `:${w.example.line}` : ''}${w.example.field ? ` [${w.example.field}]` : ''}: ` : '';
       const who = `${w.ids.join(', ')}${w.n > w.ids.length ? `, … ${w.n - w.ids.length} more` : ''}`;
-      return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${who}), e.g. ${where}${w.example.message}  ${c.dim(code)}\n`;
+      // ids, files and messages are user text: controls shown as escapes
+      return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${termText(who)}), e.g. ${termText(where)}${termText(w.example.message)}  ${c.dim(termText(code))}\n`;
     })
     .join('');
 }
@@ -105,7 +107,7 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
       }
       const decoded = decodeText(bytes);
       if ('error' in decoded) {
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });
         continue;
       }
       const csv = parseRoster(file, decoded.text);
@@ -282,7 +284,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
         if (blockSize > 262144) flush();
       }
     };
-    if (format === 'jsonl') for (const e of planErrors) emitLine(JSON.stringify({ error: e }));
+    if (format === 'jsonl') for (const e of planErrors) emitLine(jsonText(JSON.stringify({ error: e })));
 
     // the reports' own warnings by code: every format but json/jsonl (which carry them) would otherwise hide them
     const warned = new Map<string, { n: number; ids: string[]; example: Diagnostic }>();
@@ -314,7 +316,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       } else {
         const e: BatchError = { file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), errors: [...r.errors].sort(byPosition) };
         errors.push(e);
-        if (format === 'jsonl') emitLine(JSON.stringify({ error: e }));
+        if (format === 'jsonl') emitLine(jsonText(JSON.stringify({ error: e })));
       }
       if (progress && (Date.now() - lastDraw > 100 || done === tasks.length)) {
         lastDraw = Date.now();

@@ -63,7 +63,7 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
     }
     const decoded = decodeText(bytes);
     if ('error' in decoded) {
-      problems.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 }));
+      problems.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }));
       invalid++;
       continue;
     }

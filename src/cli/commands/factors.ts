@@ -1,4 +1,5 @@
 /** `zcpark factors [--year Y] [--region R]`: the built-in factor sets, or the factors that would apply, with sources. */
+import { termText } from '../../report/escape.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { FactorResolver, type FactorKind } from '../../account/factors.js';
@@ -55,9 +56,10 @@ export function runFactors(opts: FactorsOptions): number {
     return EXIT.ok;
   }
   const t = new Table({ head: ['factor', 'value', 'year', 'region', 'conf', 'source'], style, colWidths: [30, 22, 6, 16, 6, 48], wordWrap: true });
-  for (const r of rows) t.push([`${r.category}/${r.item}${r.series ? ` [${r.series}]` : ''} ${r.kind === 'co2' ? 'CO2' : 'energy'}`, `${r.value} ${r.unit}`, r.year ?? '—', r.region ?? 'national', r.confidence ?? '', r.source]);
+  // a --factors file is user text: controls shown as escapes
+  for (const r of rows) t.push([termText(`${r.category}/${r.item}${r.series ? ` [${r.series}]` : ''} ${r.kind === 'co2' ? 'CO2' : 'energy'}`), termText(`${r.value} ${r.unit}`), r.year ?? '—', termText(r.region ?? 'national'), termText(r.confidence ?? ''), termText(r.source)]);
   const lines = [c.bold(`Factors that apply to reporting year ${year}${opts.region ? ` in ${opts.region} (${d.regions.get(opts.region)!.en})` : ''}`), t.toString()];
-  for (const w of resolver.warnings) lines.push(c.yellow(`warning ${w.message} [${w.code}]`));
+  for (const w of resolver.warnings) lines.push(c.yellow(`warning ${termText(w.message)} [${w.code}]`));
   lines.push(c.dim('A profile may pin a factor instead (zero-carbon-park: grid 0.8325 tCO2/MWh); see zcpark profiles <id>.'));
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;

@@ -1,4 +1,5 @@
 /** `zcpark profiles [id]`: the rule packs, or one pack's indicators, thresholds, weights and sources. */
+import { termText } from '../../report/escape.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { builtinProfile } from '../../data/load.js';
@@ -60,13 +61,15 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
     process.stdout.write(`${JSON.stringify(packJson(p), null, 2)}\n`);
     return EXIT.ok;
   }
-  const lines = [c.bold(`${p.id} — ${p.title}`), `source: ${p.source}`];
+  // a pack given as a file is user text: controls shown as escapes
+  const T = termText;
+  const lines = [c.bold(T(`${p.id} — ${p.title}`)), `source: ${T(p.source)}`];
   lines.push(`accounting: electricity energy at the ${p.accounting.electricityEnergy === 'coal_equivalent' ? 'equivalent value (等价值)' : 'calorific value (当量值)'}; grid factor ${describeGrid(p)}; non-renewable exports ${p.accounting.creditNetExports ? 'credited at the grid factor (annex 4 net inflow)' : 'not credited'}; natural gas ${p.accounting.cleanIncludesGas ? 'counts' : 'does not count'} as clean`);
-  lines.push(`grades: ${p.grades.map((g) => `${g.grade} ≥ ${g.min}`).join(', ')}; verdict passes only when every core (★) indicator passes`);
+  lines.push(`grades: ${p.grades.map((g) => `${T(g.grade)} ≥ ${g.min}`).join(', ')}; verdict passes only when every core (★) indicator passes`);
   const t = new Table({ head: ['indicator', 'formula', 'threshold', 'weight', 'source'], style, colWidths: [34, 40, 34, 8, 50], wordWrap: true });
   for (const i of p.indicators) {
-    const th = i.thresholds.map((x) => `${x.when ? `when ${x.when}: ` : ''}${x.op} ${x.value}`).join('\n');
-    t.push([`${i.core ? '★ ' : ''}${i.id}\n${i.name.en}\n${i.name.zh}`, i.formula, th, String(i.weight), `${i.source ?? ''}${i.confidence ? ` [${i.confidence}]` : ''}`]);
+    const th = i.thresholds.map((x) => T(`${x.when ? `when ${x.when}: ` : ''}${x.op} ${x.value}`)).join('\n');
+    t.push([`${i.core ? '★ ' : ''}${T(i.id)}\n${T(i.name.en)}\n${T(i.name.zh)}`, T(i.formula), th, String(i.weight), T(`${i.source ?? ''}${i.confidence ? ` [${i.confidence}]` : ''}`)]);
   }
   lines.push(t.toString());
   process.stdout.write(`${lines.join('\n')}\n`);

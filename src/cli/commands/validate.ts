@@ -96,7 +96,7 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     if (found && 'error' in decoded) continue;
     if ('error' in decoded) {
       // a YAML/JSON file found in a folder may well be a submission saved wrongly: say so rather than pass it over
-      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: 1 })] });
+      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });
       continue;
     }
     if (isCsv) {

@@ -7,6 +7,7 @@ import { STYLE } from './html.js';
 import type { Lang } from '../../diagnostics/codes.js';
 import { label, type LabelKey } from '../i18n.js';
 import { xmlEscape } from './svg.js';
+import { csvCell, jsonText, mapStrings, mdCode, mdText, termText } from '../escape.js';
 
 export interface BatchView {
   summary: BatchSummary;
@@ -70,22 +71,16 @@ const firstError = (e: BatchError) => {
  * string, with each report split into lines to indent it, the run peaked at 1.5 GB.
  */
 export function* batchJsonChunks(v: BatchView): Generator<string> {
-  const summary = JSON.stringify(v.summary, null, 2).replace(/\n/g, '\n  ');
-  const errors = JSON.stringify(v.errors, null, 2).replace(/\n/g, '\n  ');
+  const summary = jsonText(JSON.stringify(v.summary, null, 2)).replace(/\n/g, '\n  ');
+  const errors = jsonText(JSON.stringify(v.errors, null, 2)).replace(/\n/g, '\n  ');
   const texts = v.reportTexts ?? [];
   yield `{\n  "format": "zcpark-batch/1",\n  "summary": ${summary},\n  "results": [`;
   for (let i = 0; i < texts.length; i++) yield `${i ? ',' : ''}\n    ${texts[i]!.trimEnd().replace(/\n/g, '\n    ')}`;
   yield `${texts.length ? '\n  ' : ''}],\n  "errors": ${errors}\n}\n`;
 }
 
-/** A CSV cell: numbers as numbers; text quoted when needed and defused against formula injection. */
-export function csvCell(x: unknown): string {
-  if (x === null || x === undefined) return '';
-  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
-  let s = String(x);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // Excel would run =, +, -, @ as a formula
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** The CSV cell of every CSV zcpark writes (kept here for the renderers that import it from this module). */
+export { csvCell };
 
 /** One row per submission (invalid ones too), UTF-8 with a BOM so Excel opens Chinese names correctly. */
 export function renderBatchCsv(v: BatchView): string {
@@ -109,28 +104,30 @@ export function renderBatchCsv(v: BatchView): string {
 export function renderBatchMarkdown(v: BatchView): string {
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(v.lang ?? 'en', k, a);
   const s = v.summary;
-  const esc = (x: unknown) => String(x ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const esc = (x: unknown) => (x === null || x === undefined ? '—' : mdText(x));
   const out = [`# ${L('batch_title', { n: s.total })}`, '', `| ${L('pass')} | ${L('fail')} | ${L('incomplete')} | ${v.lang === 'zh' ? '无效' : 'invalid'} |`, `|---:|---:|---:|---:|`, `| ${s.pass} | ${s.fail} | ${s.incomplete} | ${s.invalid} |`, ''];
   out.push(`## ${L('ranking')}`, '', `| ${L('rank')} | id | ${L('name')} | ${L('score')} | ${L('grade')} | ${L('verdict')} | ${L('source')} |`, '|---:|---|---|---:|---|---|---|');
   for (const r of s.ranking) out.push(`| ${r.rank} | ${esc(r.id)} | ${esc(r.name)} | ${r.score === null ? '—' : num(r.score, 1)} | ${esc(r.grade)} | ${L(r.verdict as LabelKey)} | ${esc(where(r))} |`);
   const dist = Object.entries(s.core_distribution);
   if (dist.length) {
     out.push('', `## ${L('core_indicators')}`, '', `| ${L('indicator')} | n | min | p25 | median | p75 | max |`, '|---|---:|---:|---:|---:|---:|---:|');
-    for (const [id, d] of dist) out.push(`| ${id} | ${d.n} | ${num(d.min, 4)} | ${num(d.p25, 4)} | ${num(d.median, 4)} | ${num(d.p75, 4)} | ${num(d.max, 4)} |`);
+    for (const [id, d] of dist) out.push(`| ${esc(id)} | ${d.n} | ${num(d.min, 4)} | ${num(d.p25, 4)} | ${num(d.median, 4)} | ${num(d.p75, 4)} | ${num(d.max, 4)} |`);
   }
   if (s.most_failed.length) {
     out.push('', `## ${L('most_failed')}`, '', `| ${L('indicator')} | ${L('submissions')} |`, '|---|---:|');
-    for (const f of s.most_failed) out.push(`| ${f.id} | ${f.count} |`);
+    for (const f of s.most_failed) out.push(`| ${esc(f.id)} | ${f.count} |`);
   }
   if (v.errors.length) {
     out.push('', `## ${L('invalid_inputs')}`, '');
-    for (const e of v.errors) for (const d of e.errors) out.push(`- \`${esc(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)}\` ${d.code}: ${esc(d.message)}`);
+    for (const e of v.errors) for (const d of e.errors) out.push(`- ${mdCode(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)} ${esc(d.code)}: ${esc(d.message)}`);
   }
   return `${out.join('\n')}\n`;
 }
 
 /** The terminal view. */
-export function renderBatchTable(v: BatchView, color: boolean): string {
+export function renderBatchTable(view: BatchView, color: boolean): string {
+  // every user value (ids, names, files, messages) shown with its controls escaped: see ../escape.ts
+  const v = { ...view, summary: mapStrings(view.summary, termText), errors: mapStrings(view.errors, termText) };
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(v.lang ?? 'en', k, a);
   const zh = v.lang === 'zh';
   const c = new Chalk({ level: color ? 1 : 0 });

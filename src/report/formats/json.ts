@@ -1,4 +1,5 @@
 /** The machine format: the report object itself, two-space indented, newline-terminated. */
 import type { Report } from '../types.js';
+import { jsonText } from '../escape.js';
 
-export const renderJson = (report: Report): string => `${JSON.stringify(report, null, 2)}\n`;
+export const renderJson = (report: Report): string => `${jsonText(JSON.stringify(report, null, 2))}\n`;

@@ -3,8 +3,10 @@ import type { Report } from '../types.js';
 import { indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
+import { mdCode, mdText } from '../escape.js';
 
-const esc = (s: unknown) => String(s ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A user's value as Markdown text (names, units, reasons, sources, file names): see ../escape.ts. */
+const esc = (s: unknown) => (s === null || s === undefined ? '—' : mdText(s));
 const ICON: Record<string, string> = { pass: '✅', fail: '❌', missing: '⚠️', not_applicable: '—' };
 
 /** Distance to the threshold in the indicator's own unit, signed so that a negative gap is a shortfall. */
@@ -24,18 +26,19 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
   const out: string[] = [
     `# ${esc(s.name)} (${esc(s.id)})`,
     '',
-    `${s.type}${s.region ? ` · ${s.region}` : ''} · ${s.year} · profile \`${s.profile}\` — ${esc(s.profile_title)}`,
+    `${esc(s.type)}${s.region ? ` · ${esc(s.region)}` : ''} · ${s.year} · profile ${mdCode(s.profile)} — ${esc(s.profile_title)}`,
     '',
-    `**${L('verdict')}** ${verdict} · **${L('score')}** ${r.score === null ? '—' : num(r.score, 1)}/100 · **${L('grade')}** ${r.grade ?? '—'}`,
+    `**${L('verdict')}** ${verdict} · **${L('score')}** ${r.score === null ? '—' : num(r.score, 1)}/100 · **${L('grade')}** ${esc(r.grade)}`,
   ];
   for (const i of r.indicators.filter((x) => x.core && x.status !== 'pass')) {
-    const what = i.status === 'fail' ? L('is_against', { value: indicatorValue(i.value, i.unit), op: i.threshold?.op ?? '', threshold: typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value) }) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${esc(i.reason)}` : ''}`;
-    out.push('', zh ? `> ${L('why_core', { name: `**${i.name}**（\`${i.id}\`）`, what })}` : `> The core indicator **${i.name}** (\`${i.id}\`) ${what}; the verdict follows the core indicators only.`);
+    const what = i.status === 'fail' ? L('is_against', { value: esc(indicatorValue(i.value, i.unit)), op: i.threshold?.op ?? '', threshold: esc(typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value)) }) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${esc(i.reason)}` : ''}`;
+    out.push('', zh ? `> ${L('why_core', { name: `**${esc(i.name)}**（${mdCode(i.id)}）`, what })}` : `> The core indicator **${esc(i.name)}** (${mdCode(i.id)}) ${what}; the verdict follows the core indicators only.`);
   }
   out.push('', `## ${L('indicators')}`, '', zh ? '| | 指标 | 数值 | 阈值 | 状态 | 差距 | 分值 |' : '| | indicator | value | threshold | status | gap | points |', '|---|---|---:|---:|---|---:|---:|');
   for (const i of r.indicators) {
-    const t = i.threshold ? `${i.threshold.op} ${typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : i.threshold.value}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—';
-    out.push(`| ${i.core ? '★' : ''} | ${esc(indicatorName(i, opts.lang))} | ${esc(indicatorValue(i.value, i.unit))} | ${esc(t)} | ${STATUS(i.status)} | ${gap(i)} | ${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`} |`);
+    // the op is one of the schema's six (<=, <, …)
+    const t = i.threshold ? `${i.threshold.op} ${esc(typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : i.threshold.value)}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—';
+    out.push(`| ${i.core ? '★' : ''} | ${esc(indicatorName(i, opts.lang))} | ${esc(indicatorValue(i.value, i.unit))} | ${t} | ${STATUS(i.status)} | ${esc(gap(i))} | ${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`} |`);
   }
   out.push('', `${L('core_note')}${zh ? '。' : '.'}`);
   const e = r.emissions;
@@ -54,18 +57,18 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
     if (entities.length > 10) out.push(`| *${L('more', { n: entities.length - 10 })}* | ${num(entities.slice(10).reduce((a, [, f]) => a + f.gross_t, 0))} | ${num(entities.slice(10).reduce((a, [, f]) => a + f.energy_tce, 0))} |`);
   }
   out.push('', `## ${L('factors_used')}`, '', zh ? '| 因子 | 数值 | 年份 | 来源 |' : '| factor | value | vintage | source |', '|---|---:|---|---|');
-  for (const f of r.factors_used) out.push(`| ${f.kind === 'co2' ? 'CO2' : 'energy'} ${f.category}/${f.item}${f.series ? ` (${f.series})` : ''} | ${f.value} ${esc(f.unit)} | ${f.year ?? '—'}${f.region ? ` ${f.region}` : ''} | ${esc(f.source)}${f.confidence ? ` [${f.confidence}]` : ''} |`);
+  for (const f of r.factors_used) out.push(`| ${f.kind === 'co2' ? 'CO2' : 'energy'} ${esc(f.category)}/${esc(f.item)}${f.series ? ` (${esc(f.series)})` : ''} | ${f.value} ${esc(f.unit)} | ${f.year ?? '—'}${f.region ? ` ${esc(f.region)}` : ''} | ${esc(f.source)}${f.confidence ? ` [${esc(f.confidence)}]` : ''} |`);
   if (r.warnings.length) {
     out.push('', `## ${L('warnings')}`, '');
-    for (const w of r.warnings) out.push(`- \`${w.code}\` ${esc(w.message)}${w.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : ''}`);
+    for (const w of r.warnings) out.push(`- ${mdCode(w.code)} ${esc(w.message)}${w.file ? ` (${esc(w.file)}${w.line ? `:${w.line}` : ''})` : ''}`);
   }
   if (r.trace) {
     out.push('', `<details><summary>${L('trace')}</summary>`, '');
-    for (const [id, t] of Object.entries(r.trace.indicators ?? {})) out.push(`- **${id}** = ${t.value ?? '—'} ← \`${t.formula}\`${t.threshold ? `, threshold ${t.threshold}` : ''}; ${Object.entries(t.inputs).map(([n, v]) => `${n} = ${v ?? 'missing'}`).join(', ')}`);
-    for (const [k, f] of Object.entries(r.trace.figures)) out.push(`- ${k} = ${f.value} ← ${esc(f.formula)}`);
-    for (const row of r.trace.rows) for (const st of row.steps) out.push(`- \`${row.ref}\` ${esc(row.entity)} ${row.category}/${row.item}: ${esc(st.formula)}`);
+    for (const [id, t] of Object.entries(r.trace.indicators ?? {})) out.push(`- **${esc(id)}** = ${esc(t.value)} ← ${mdCode(t.formula)}${t.threshold ? `, threshold ${esc(t.threshold)}` : ''}; ${Object.entries(t.inputs).map(([n, v]) => `${esc(n)} = ${v === null || v === undefined ? 'missing' : esc(v)}`).join(', ')}`);
+    for (const [k, f] of Object.entries(r.trace.figures)) out.push(`- ${esc(k)} = ${esc(f.value)} ← ${esc(f.formula)}`);
+    for (const row of r.trace.rows) for (const st of row.steps) out.push(`- ${mdCode(row.ref)} ${esc(row.entity)} ${esc(row.category)}/${esc(row.item)}: ${esc(st.formula)}`);
     out.push('', '</details>');
   }
-  out.push('', `<sub>zcpark ${r.tool.version} · ${s.file}</sub>`);
+  out.push('', `<sub>zcpark ${esc(r.tool.version)} · ${esc(s.file)}</sub>`);
   return `${out.join('\n')}\n`;
 }

@@ -1,8 +1,9 @@
 /** Small, dependency-free SVG charts for the HTML report: deterministic text, no scripts, no external resources. */
 
-/** Escapes text for HTML/SVG content and attributes. */
-export const xmlEscape = (s: unknown): string =>
-  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { xmlText } from '../escape.js';
+
+/** Escapes text for HTML/SVG content and attributes (controls shown as escapes; see ../escape.ts). */
+export const xmlEscape = (s: unknown): string => xmlText(s);
 
 const f = (x: number) => (Math.round(x * 10) / 10).toString();
 

@@ -5,9 +5,12 @@ import type { Report } from '../types.js';
 import { indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
+import { mapStrings, termText } from '../escape.js';
 
 /** Renders one report as terminal tables; colour only when `opts.color`. */
-export function renderTable(report: Report, opts: RenderOptions): string {
+export function renderTable(raw: Report, opts: RenderOptions): string {
+  // every user value (names, ids, units, reasons, sources, trace text) shown with its controls escaped: see ../escape.ts
+  const report = mapStrings(raw, termText);
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const style = { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [], compact: true };
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(opts.lang, k, a);
