@@ -23,6 +23,9 @@ describe('evaluate --format markdown', () => {
   it('folds the calculation trace into a details block with --explain', () => {
     const md = runCli(['evaluate', 'fixtures/valid/hand-checked/park.yaml', '-f', 'markdown', '--explain']).stdout;
     expect(md).toContain('<details><summary>Calculation trace</summary>');
+    // the boundary balance and each entity's share (hand-derived in hand-checked.test.ts)
+    expect(md).toContain('- boundary: consumed = supply 1670 − export 30 − export_renewable 0 = 1640 MWh');
+    expect(md).toContain('- beta: credited certificates = 80 / 280 × boundary 280 = 80 MWh');
     expect(md).toContain('- `fixtures/valid/hand-checked/activity.csv:5` alpha fuel/natural_gas: 10 万m3 × 21.6219 tCO2/万m3 = 216.219 tCO2');
   });
 });

@@ -110,6 +110,9 @@ function reportBody(r: Report, opts: RenderOptions): string {
     ? `<details open><summary>${L('trace')}</summary><ul>${[
         ...Object.entries(r.trace.indicators ?? {}).map(([id, t]) => `<li><b>${x(id)}</b> = ${x(t.value ?? '—')} ← <code>${x(t.formula)}</code>; ${x(Object.entries(t.inputs).map(([n, v]) => `${n} = ${v ?? 'missing'}`).join(', '))}</li>`),
         ...Object.entries(r.trace.figures).map(([k, fig]) => `<li>${x(k)} = ${x(fig.value)} ← ${x(fig.formula)}</li>`),
+        ...[...(r.trace.balances.boundary.electricity ?? []), ...(r.trace.balances.boundary.heat ?? [])].map((l) => `<li>boundary: ${x(l)}</li>`),
+        ...(r.trace.balances.entities.length ? [`<li>${x(r.trace.balances.rule)}</li>`] : []),
+        ...r.trace.balances.entities.flatMap((b) => [...(b.electricity ?? []), ...(b.heat ?? [])].map((l) => `<li>${x(b.entity)}: ${x(l)}</li>`)),
         ...r.trace.rows.flatMap((row) => row.steps.map((st) => `<li><code>${x(row.ref)}</code> ${x(row.entity)} ${x(row.category)}/${x(row.item)}: ${x(st.formula)}</li>`)),
       ].join('')}</ul></details>`
     : '';

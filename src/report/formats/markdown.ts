@@ -66,6 +66,10 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
     out.push('', `<details><summary>${L('trace')}</summary>`, '');
     for (const [id, t] of Object.entries(r.trace.indicators ?? {})) out.push(`- **${esc(id)}** = ${esc(t.value)} ← ${mdCode(t.formula)}${t.threshold ? `, threshold ${esc(t.threshold)}` : ''}; ${Object.entries(t.inputs).map(([n, v]) => `${esc(n)} = ${v === null || v === undefined ? 'missing' : esc(v)}`).join(', ')}`);
     for (const [k, f] of Object.entries(r.trace.figures)) out.push(`- ${esc(k)} = ${esc(f.value)} ← ${esc(f.formula)}`);
+    const bal = r.trace.balances;
+    for (const l of [...(bal.boundary.electricity ?? []), ...(bal.boundary.heat ?? [])]) out.push(`- boundary: ${esc(l)}`);
+    if (bal.entities.length) out.push(`- ${esc(bal.rule)}`);
+    for (const b of bal.entities) for (const l of [...(b.electricity ?? []), ...(b.heat ?? [])]) out.push(`- ${esc(b.entity)}: ${esc(l)}`);
     for (const row of r.trace.rows) for (const st of row.steps) out.push(`- ${mdCode(row.ref)} ${esc(row.entity)} ${esc(row.category)}/${esc(row.item)}: ${esc(st.formula)}`);
     out.push('', '</details>');
   }
