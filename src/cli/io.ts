@@ -101,11 +101,13 @@ export function isInput(path: string, inputs: readonly string[] = []): boolean {
 }
 
 /**
- * YAML and JSON documents larger than this are refused unread: `yaml` needs ~90× the input in memory and
- * parses ~1 MB/s (perf-reliability.md §2), so a 2 MB submission already costs ~2 s and ~200 MB. Bulk
- * data belongs in activity CSVs, which have no such limit.
+ * YAML and JSON documents larger than this are refused unread. `yaml` needs ~90× the input in memory and
+ * its parse dominates the check: 2 MB of inline rows, of 150,000 keys or of JSON took 3.3–4.7 s of CPU
+ * (measured with --cpu-prof, Dec 2026), beyond the 2 s any input of ≤ 2 MiB must finish in; at 512 KiB the
+ * worst of them takes about 1.2 s. A real submission is a few KB; bulk data belongs in activity CSVs,
+ * which have no such limit.
  */
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 512 * 1024;
 
 /** A YAML/JSON document over MAX_DOCUMENT_BYTES; its message reads as the reason of "cannot read …: ". */
 export class FileTooLarge extends Error {

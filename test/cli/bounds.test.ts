@@ -1,6 +1,6 @@
 /**
  * Bounded work on small inputs (issue #14, item 3): the three inputs that took 15–41 s (a 20,000-digit quantity in a
- * 20 KB CSV, 13,000-digit metrics in an 80 KB YAML, a 2 MiB pack of long formulas) are made at test time and run
+ * 20 KB CSV, 13,000-digit metrics in an 80 KB YAML, a pack of long formulas just under the 512 KiB document cap) are made at test time and run
  * through evaluate, validate and batch. Each run must end well inside 10 s (the target is 2 s; timings on a shared
  * machine are not asserted tightly) with the documented outcome.
  */
@@ -67,13 +67,13 @@ describe.concurrent('bounded work on small hostile inputs', () => {
     expect(JSON.parse(b.stdout).errors[0].errors.filter((d: { code: string }) => d.code === 'ZC-E-NUMBER-INVALID').length).toBe(6);
   }, 2 * LIMIT_MS);
 
-  it('a 2 MiB pack of 1,000 long formulas: every indicator missing with the reason, the run ends', async () => {
+  it('a 500 KB pack of 250 long formulas: every indicator missing with the reason, the run ends', async () => {
     const r = await run('pack', ['evaluate', 'park.yaml', '-f', 'json']);
     expect(r.timedOut).toBe(false);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { verdict: string; indicators: { status: string; reason?: string }[] };
     expect(report.verdict).toBe('incomplete');
-    expect(report.indicators.length).toBe(1000);
+    expect(report.indicators.length).toBe(250);
     expect(new Set(report.indicators.map((i) => i.status))).toEqual(new Set(['missing']));
     const reasons = new Set(report.indicators.map((i) => i.reason));
     expect(reasons).toEqual(new Set(['the exact value grew beyond 2048 bits (a numerator or denominator of about 617 digits)', "the pack's formulas built more large exact values than one evaluation allows (1000000 bits in all)"]));

@@ -95,12 +95,12 @@ const SETUPS = {
   'symlink-loop-file': (dir: string) => symlinkSync('loop.yaml', join(dir, 'loop.yaml')),
   'dangling-link': (dir: string) => symlinkSync('nowhere.yaml', join(dir, 'gone.yaml')),
   'chmod-000': (dir: string) => chmodSync(join(dir, 'activity.csv'), 0),
-  // 40,000 metrics that are lists, then a repeat of m5: each is an error (metric m10 is not inside m1's), only the first
-  // 100 are shown; about 560 KB, well under the 2 MB document cap. Quadratic checks took minutes on it.
+  // 30,000 metrics that are lists, then a repeat of m5: each is an error (metric m10 is not inside m1's), only the first
+  // 100 are shown; about 420 KB, under the 512 KiB document cap. Quadratic checks took minutes on it.
   'many-bad-keys': (dir: string) =>
     writeFileSync(
       join(dir, 'park.yaml'),
-      `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: MANY, name: Many keys, type: park, region: CN-NM }\nyear: 2024\nmetrics:\n${Array.from({ length: 40_000 }, (_, i) => `  m${i}: [1]\n`).join('')}  m5: [2]\n`,
+      `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: MANY, name: Many keys, type: park, region: CN-NM }\nyear: 2024\nmetrics:\n${Array.from({ length: 30_000 }, (_, i) => `  m${i}: [1]\n`).join('')}  m5: [2]\n`,
     ),
   'fifo-pack': (dir: string) => {
     if (spawnSync('mkfifo', [join(dir, 'pack.yaml')]).status !== 0) throw new Error('mkfifo failed');
@@ -421,7 +421,7 @@ describe.concurrent('stdin', () => {
     expect(JSON.parse(r.stdout).summary.files).toBe(1);
   }, CASE_TIMEOUT);
 
-  it('more than 2 MiB on stdin is refused once the cap is passed, with the code and no stack', async () => {
+  it('more than 512 KiB on stdin is refused once the cap is passed, with the code and no stack', async () => {
     const r = await run([Buffer.alloc(3 * 2 ** 20, 'a')], 0);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');

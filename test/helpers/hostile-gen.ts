@@ -3,7 +3,7 @@
  * writes a submission (park.yaml) and what it needs into a folder, at test time, from a fixed seed.
  * - `bigDigitCsv`: a 20 KB activity CSV whose one quantity has 20,000 random digits (was 15–31 s);
  * - `longDecimalYaml`: an 80 KB submission whose metrics have 13,000 random digits each (was 14–41 s);
- * - `bigFormulaPack`: a 2 MiB rule pack of 1,000 indicators, each a 2,000-character formula of 30-digit literals
+ * - `bigFormulaPack`: a rule pack just under the 512 KiB document cap: 250 indicators, each a 2,000-character formula of 30-digit literals
  *   divided into each other (was 21 s for a smaller pack).
  * The tests call these directly; for timing by hand, bundle this file (esbuild) and run it with a folder to write into.
  */
@@ -41,7 +41,7 @@ export function longDecimalYaml(dir: string): void {
   writeFileSync(join(dir, 'park.yaml'), submission(`metrics:\n${METRICS.map((m) => `  ${m}: 0.${digits(13_000)}\n`).join('')}`));
 }
 
-export function bigFormulaPack(dir: string, indicators = 1000): void {
+export function bigFormulaPack(dir: string, indicators = 250): void {
   const digits = digitsFrom(3);
   mkdirSync(dir, { recursive: true });
   const literal = (i: number) => `${digits(1)}.${digits(29)}e${(i % 2 ? '-' : '') + String(i % 37)}`;
