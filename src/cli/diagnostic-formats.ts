@@ -1,9 +1,10 @@
-/** Diagnostics of `validate` as pretty text, JSON, GitHub workflow annotations or JUnit XML. */
+/** Diagnostics of `validate` as pretty text, JSON, GitHub workflow annotations, JUnit XML or SARIF. */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../model/types.js';
 import { localize, type Lang } from '../diagnostics/codes.js';
 import { byPosition, countLine, formatDiagnostics } from './diagnostics.js';
 import { ghData, ghProp, jsonText, xmlText } from '../report/escape.js';
+import { renderSarif } from './sarif.js';
 
 export interface FileResult {
   file: string;
@@ -126,12 +127,16 @@ function junit(results: FileResult[], lang: Lang, maxWarnings?: number): string 
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="zcpark validate" tests="${tests}" failures="${failures}">\n  <testsuite name="zcpark validate" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
 
-/** Renders the results of a validate run in one of pretty, json, github, junit. */
+/** Renders the results of a validate run in one of pretty, json, github, junit, sarif (./sarif.ts). */
 export function renderDiagnostics(format: string, results: FileResult[], opts: { color: boolean; lang: Lang; maxWarnings?: number }): string {
   switch (format) {
     case 'json': return json(results, opts.lang, opts.maxWarnings);
     case 'github': return github(results, opts.lang, opts.maxWarnings);
     case 'junit': return junit(results, opts.lang, opts.maxWarnings);
+    case 'sarif': {
+      const over = overMax(results, opts.maxWarnings);
+      return renderSarif(results, { lang: opts.lang, ...(over ? { over } : {}) });
+    }
     default: return pretty(results, opts.color, opts.lang, opts.maxWarnings);
   }
 }

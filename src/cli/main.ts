@@ -1,7 +1,8 @@
 /** The zcpark command line: commander wiring, lazy command modules, and the one place exit codes are set. */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT } from './exit-codes.js';
+import { addOptions } from './options.js';
 import { termText } from '../report/escape.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -14,20 +15,6 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? EXIT.pipeClosed);
   });
-}
-
-/** -f/--format with its choices, in any case: `-f JSON` is json (commander's choices() alone is case-sensitive). */
-function formatOption(description: string, choices: string[]): Option {
-  return new Option('-f, --format <format>', description).choices(choices).argParser((value: string) => {
-    const f = value.toLowerCase();
-    if (!choices.includes(f)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
-    return f;
-  });
-}
-
-/** --allow-outside <dir>, which may be given more than once. */
-function allowOutsideOption(): Option {
-  return new Option('--allow-outside <dir>', 'a folder outside a submission\'s own that the files it names (activity_files, profile:) may be in; repeatable').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 }
 
 /** Runs a command body; usage errors exit 2 with one line, anything unexpected exits 70 without a stack (unless --debug). */
@@ -62,91 +49,88 @@ const program = new Command('zcpark')
 program
   .command('evaluate')
   .description('validate, account and score submissions; print one report per submission')
-  .argument('<submission...>', 'submission files (YAML or JSON); - for stdin')
-  .addOption(formatOption('table (default on a terminal), json, markdown, html or csv', ['table', 'json', 'markdown', 'html', 'csv']))
-  .option('-o, --out <path>', 'write the report to a file (atomically) instead of stdout')
-  .option('-p, --profile <id|file>', 'rule pack to apply instead of the submission\'s profile')
-  .option('--factors <file>', 'factor set (YAML, JSON or CSV) that overrides the built-ins')
-  .option('--explain', 'include the calculation trace: rows, conversions, factors with sources, formulas')
-  .addOption(allowOutsideOption())
-  .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
-  .addOption(new Option('--fail-on <level>', 'exit 1 when a submission is invalid (default); also when a verdict fails (failed); also when one is incomplete (incomplete); or never').choices(['invalid', 'failed', 'incomplete', 'never']).default('invalid'))
-  .option('--no-color', 'no colours')
-  .action(async (files: string[], opts) => {
-    await run(async () => (await import('./commands/evaluate.js')).runEvaluate(files, opts));
-  });
+  .argument('<submission...>', 'submission files (YAML or JSON); - for stdin');
+addOptions(program.commands.at(-1)!, [
+  ['format', { description: 'table (default on a terminal), json, markdown, html or csv' }],
+  ['out', { description: 'write the report to a file (atomically) instead of stdout' }],
+  'profile',
+  ['factors', { description: 'factor set (YAML, JSON or CSV) that overrides the built-ins' }],
+  'explain',
+  'allowOutside',
+  'lang',
+  ['failOn', { description: 'exit 1 when a submission is invalid (default); also when a verdict fails (failed); also when one is incomplete (incomplete); or never' }],
+  'config',
+  'noColor',
+], 'report').action(async (files: string[], opts) => {
+  await run(async () => (await import('./commands/evaluate.js')).runEvaluate(files, await configured('report', opts)));
+});
 
 program
   .command('validate')
   .description('check submissions, factor sets and rule packs (files, folders, globs) without scoring')
-  .argument('<path...>', 'files, folders or globs; - for stdin')
-  .addOption(formatOption('pretty (default), json, github (workflow annotations; default under GitHub Actions) or junit', ['pretty', 'json', 'github', 'junit']))
-  .option('-o, --out <path>', 'write the result to a file (atomically)')
-  .option('-p, --profile <id|file>', 'rule pack to check submissions against instead of their own')
-  .option('--factors <file>', 'factor set that overrides the built-ins')
-  .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (e.g. 0)')
-  .addOption(allowOutsideOption())
-  .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
-  .option('--no-color', 'no colours')
-  .action(async (paths: string[], opts) => {
-    await run(async () => (await import('./commands/validate.js')).runValidate(paths, opts));
-  });
+  .argument('<path...>', 'files, folders or globs; - for stdin');
+addOptions(program.commands.at(-1)!, [
+  ['format', { description: 'pretty (default), json, github (workflow annotations; default under GitHub Actions), junit or sarif (code scanning)' }],
+  'out',
+  ['profile', { description: 'rule pack to check submissions against instead of their own' }],
+  'factors',
+  'maxWarnings',
+  'allowOutside',
+  'lang',
+  'config',
+  'noColor',
+], 'diagnostics').action(async (paths: string[], opts) => {
+  await run(async () => (await import('./commands/validate.js')).runValidate(paths, await configured('diagnostics', opts)));
+});
 
 program
   .command('batch')
   .description('evaluate many submissions (folders, globs, roster CSVs) in parallel: ranked summary, one report per submission')
-  .argument('<path...>', 'submission files, folders, globs and roster CSVs')
-  .addOption(formatOption('table (default on a terminal), json, jsonl, csv, markdown or html', ['table', 'json', 'jsonl', 'csv', 'markdown', 'html']))
-  .option('-o, --out <path>', 'write the summary to a file (atomically)')
-  .option('--out-dir <dir>', 'write one report per submission (<entity.id>.<ext>, the extension of -f) and summary.<ext> into this folder')
-  .option('-j, --jobs <n>', 'parallel workers (default: the number of CPUs)')
-  .addOption(new Option('--fail-on <level>', 'exit 1 when any submission is invalid (default), also failed, also incomplete, or never').choices(['invalid', 'failed', 'incomplete', 'never']).default('invalid'))
-  .option('-p, --profile <id|file>', 'rule pack to apply to every submission')
-  .option('--factors <file>', 'factor set that overrides the built-ins')
-  .option('-q, --quiet', 'no progress output')
-  .addOption(allowOutsideOption())
-  .addOption(new Option('--lang <lang>', 'language of labels and messages (default: zh when LANG is Chinese, else en)').choices(['en', 'zh']))
-  .option('--no-color', 'no colours')
-  .action(async (paths: string[], opts) => {
-    await run(async () => (await import('./commands/batch.js')).runBatch(paths, opts));
-  });
+  .argument('<path...>', 'submission files, folders, globs and roster CSVs');
+addOptions(program.commands.at(-1)!, [
+  ['format', { description: 'table (default on a terminal), json, jsonl, csv, markdown or html' }],
+  ['out', { description: 'write the summary to a file (atomically)' }],
+  'outDir',
+  'jobs',
+  'failOn',
+  ['profile', { description: 'rule pack to apply to every submission' }],
+  'factors',
+  'quiet',
+  'allowOutside',
+  'lang',
+  'config',
+  'noColor',
+], 'batch').action(async (paths: string[], opts) => {
+  await run(async () => (await import('./commands/batch.js')).runBatch(paths, await configured('batch', opts)));
+});
 
 program
   .command('init')
   .description('write a commented template submission and activity CSV that validate and evaluate as they are')
-  .argument('[dir]', 'folder to write into (created if needed)', '.')
-  .option('-p, --profile <id>', 'rule pack the template is for', 'zero-carbon-park')
-  .option('--force', 'overwrite existing files')
-  .action(async (dir: string, opts) => {
-    await run(async () => (await import('./commands/init.js')).runInit(dir, opts));
-  });
+  .argument('[dir]', 'folder to write into (created if needed)', '.');
+addOptions(program.commands.at(-1)!, ['templateProfile', 'force']).action(async (dir: string, opts) => {
+  await run(async () => (await import('./commands/init.js')).runInit(dir, opts));
+});
 
 program
   .command('profiles')
   .description('list the rule packs, or show one pack\'s indicators, thresholds, weights and sources')
-  .argument('[id]', 'a built-in pack id or a pack file')
-  .addOption(formatOption('table or json', ['table', 'json']))
-  .option('--no-color', 'no colours')
-  .action(async (id: string | undefined, opts) => {
-    await run(async () => (await import('./commands/profiles.js')).runProfiles(id, opts));
-  });
+  .argument('[id]', 'a built-in pack id or a pack file');
+addOptions(program.commands.at(-1)!, [['format', { description: 'table or json' }], 'noColor'], 'listing').action(async (id: string | undefined, opts) => {
+  await run(async () => (await import('./commands/profiles.js')).runProfiles(id, opts));
+});
 
 program
   .command('factors')
-  .description('list the built-in factor sets, or the factors that would apply for a year and region, with sources')
-  .option('--year <year>', 'reporting year')
-  .option('--region <code>', 'province, ISO 3166-2:CN (e.g. CN-NM)')
-  .option('--factors <file>', 'a factor set that overrides the built-ins')
-  .addOption(formatOption('table or json', ['table', 'json']))
-  .option('--no-color', 'no colours')
-  .action(async (opts) => {
-    await run(async () => (await import('./commands/factors.js')).runFactors(opts));
-  });
+  .description('list the built-in factor sets, or the factors that would apply for a year and region, with sources');
+addOptions(program.commands.at(-1)!, ['year', 'region', ['factors', { description: 'a factor set that overrides the built-ins' }], ['format', { description: 'table or json' }], 'noColor'], 'listing').action(async (opts) => {
+  await run(async () => (await import('./commands/factors.js')).runFactors(opts));
+});
 
 program
   .command('schema')
-  .description('print a JSON Schema: submission, activity, roster, factors, profile, report')
-  .argument('[name]', 'submission, activity, roster, factors, profile or report')
+  .description('print a JSON Schema: submission, activity, roster, factors, profile, report, config')
+  .argument('[name]', 'submission, activity, roster, factors, profile, report or config')
   .action(async (name: string | undefined) => {
     await run(async () => (await import('./commands/schema.js')).runSchema(name));
   });
@@ -157,3 +141,9 @@ program.parseAsync(process.argv).catch((e: unknown) => {
     process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else throw e;
 });
+
+/** The command's options with the config file's defaults (./config.ts); loaded only by the commands that read one. */
+async function configured<T extends object>(kind: 'report' | 'diagnostics' | 'batch', opts: T): Promise<T> {
+  const { withConfig } = await import('./config.js');
+  return withConfig(kind, opts);
+}

@@ -16,7 +16,9 @@ import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, exitFor } from '../exit-codes.js';
+import { extensionMap, formatNames, OUTPUT_FORMATS } from '../formats.js';
+import { batchSummary, stepSummary } from '../step-summary.js';
 import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked } from '../io.js';
 import { OutputSet } from '../outputs.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
@@ -35,9 +37,8 @@ export interface BatchOptions {
   allowOutside?: string[];
 }
 
-const FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown', 'html'];
-const SUMMARY_EXT: Record<string, string> = { table: 'txt', json: 'json', jsonl: 'jsonl', csv: 'csv', markdown: 'md', html: 'html' };
-const BY_EXT: Record<string, string> = { '.json': 'json', '.jsonl': 'jsonl', '.csv': 'csv', '.md': 'markdown', '.txt': 'table', '.html': 'html' };
+/** summary.<ext> under --out-dir: the format's first -o extension (./formats.ts) without its dot. */
+const summaryExt = (format: string): string => OUTPUT_FORMATS.batch.find((f) => f.name === format)!.extensions[0]!.slice(1);
 /** Format and extension of each submission's own file under --out-dir, by summary format. */
 const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
 const CHUNK = 16;
@@ -214,8 +215,9 @@ export function reportName(id: string, used: Set<string>, ext: string): { name: 
 
 /** Runs the command; returns the exit code. */
 export async function runBatch(paths: string[], opts: BatchOptions): Promise<number> {
-  const format = pickFormat(opts.format, opts.out, BY_EXT, process.stdout.isTTY ? 'table' : 'json');
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for batch; allowed: ${FORMATS.join(', ')}`);
+  const format = pickFormat(opts.format, opts.out, extensionMap('batch'), process.stdout.isTTY ? 'table' : 'json');
+  const allowed = formatNames('batch');
+  if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for batch; allowed: ${allowed.join(', ')}`);
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
   allowOutside(opts.allowOutside ?? []);
@@ -250,7 +252,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   try {
     if (opts.outDir) outputs.openDir(opts.outDir);
     if (opts.out) outputs.precheck(opts.out);
-    if (opts.outDir) outputs.precheck(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`));
+    if (opts.outDir) outputs.precheck(join(opts.outDir, `summary.${summaryExt(format)}`));
   } catch (e) {
     outputs.abort();
     await pool?.close();
@@ -352,7 +354,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
       : renderBatchTable(view, color);
     const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
-    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${SUMMARY_EXT[format]}`), format === 'table' ? renderBatchTable(view, false) : content);
+    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${summaryExt(format)}`), format === 'table' ? renderBatchTable(view, false) : content);
     if (opts.out) outputs.stage(opts.out, content);
     // every file of the run goes in place now, when every input is known (a report never replaces one)
     outputs.commit();
@@ -365,11 +367,8 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
     if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
     if (warned.size && format !== 'json' && format !== 'jsonl') process.stderr.write(warningDigest(warned, useColor(process.stderr, opts.color)));
-    if (opts.failOn === 'never') return EXIT.ok;
-    if (errors.length) return EXIT.data;
-    if (opts.failOn === 'failed' && summary.fail > 0) return EXIT.data;
-    if (opts.failOn === 'incomplete' && summary.fail + summary.incomplete > 0) return EXIT.data;
-    return EXIT.ok;
+    stepSummary(() => batchSummary(summary, errors));
+    return exitFor({ invalid: errors.length, failed: summary.fail, incomplete: summary.incomplete }, { failOn: opts.failOn });
   } finally {
     // nothing of a run that stopped early is left behind: temp files and the lock go
     outputs.abort();

@@ -11,7 +11,9 @@ import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { documentKind, formatKey } from '../discover.js';
-import { EXIT } from '../exit-codes.js';
+import { applyConfig, type Config } from '../config.js';
+import { EXIT, exitFor } from '../exit-codes.js';
+import { extensionMap } from '../formats.js';
 import { allowOutside, displayPath, FileTooLarge, pickFormat, readDocument, writeAtomic } from '../io.js';
 
 export interface EvaluateOptions {
@@ -24,13 +26,13 @@ export interface EvaluateOptions {
   color?: boolean;
   lang?: string;
   allowOutside?: string[];
+  /** the config file's severities and ignores (../config.ts) */
+  settings?: Config;
 }
-
-const EXTENSIONS: Record<string, string> = { '.json': 'json', '.txt': 'table', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
 
 /** Runs the command; returns the exit code. */
 export function runEvaluate(files: string[], opts: EvaluateOptions): number {
-  const format = pickFormat(opts.format, opts.out, EXTENSIONS, process.stdout.isTTY ? 'table' : 'json');
+  const format = pickFormat(opts.format, opts.out, extensionMap('report'), process.stdout.isTTY ? 'table' : 'json');
   const render = RENDERERS[format];
   if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
   const lang = pickLang(opts.lang);
@@ -77,10 +79,21 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       continue;
     }
     const out = evaluate(submissionInput(path, file, decoded.text, { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang), d);
+    if (out.report && opts.settings) {
+      // the config's severities: a warning raised to an error makes the submission invalid, like any error
+      const kept = applyConfig(out.report.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })), opts.settings);
+      const raised = kept.filter((w) => w.severity === 'error');
+      if (raised.length) {
+        invalid++;
+        problems.push(...raised.map(({ code, message, severity, file: f, line, column, field }) => ({ code, message, severity, ...(f ? { file: f } : {}), ...(line ? { line } : {}), ...(column ? { column } : {}), ...(field ? { field } : {}) })));
+        continue;
+      }
+      out.report.warnings = kept.map(({ severity: _, ...w }) => w);
+    }
     if (out.report) reports.push(out.report);
     else {
       invalid++;
-      problems.push(...out.diagnostics);
+      problems.push(...applyConfig(out.diagnostics, opts.settings));
     }
   }
   const errColor = useColor(process.stderr, opts.color);
@@ -100,9 +113,5 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
     if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
     else process.stdout.write(text);
   }
-  if (opts.failOn === 'never') return EXIT.ok;
-  if (invalid > 0) return EXIT.data;
-  if (opts.failOn === 'failed' && reports.some((r) => r.verdict === 'fail')) return EXIT.data;
-  if (opts.failOn === 'incomplete' && reports.some((r) => r.verdict !== 'pass')) return EXIT.data;
-  return EXIT.ok;
+  return exitFor({ invalid, failed: reports.filter((r) => r.verdict === 'fail').length, incomplete: reports.filter((r) => r.verdict !== 'pass' && r.verdict !== 'fail').length }, { failOn: opts.failOn });
 }

@@ -14,7 +14,10 @@ import { data, factorsOption, profileOption, submissionInput, useColor, type Run
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
 import { activityHeader, discover, documentKind, OUTSIDE } from '../discover.js';
-import { EXIT } from '../exit-codes.js';
+import { applyConfig, type Config } from '../config.js';
+import { exitFor } from '../exit-codes.js';
+import { extensionMap, formatNames } from '../formats.js';
+import { stepSummary, validateSummary } from '../step-summary.js';
 import { allowOutside, displayPath, fileChunks, FileTooLarge, noteRead, pickFormat, readFailure, readStdin, readTracked, streamBytes, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
@@ -26,26 +29,27 @@ export interface ValidateOptions {
   color?: boolean;
   lang?: string;
   allowOutside?: string[];
+  /** the config file's severities and ignores (../config.ts) */
+  settings?: Config;
 }
-
-const FORMATS = ['pretty', 'json', 'github', 'junit'];
 
 /** Runs the command; returns the exit code. */
 export function runValidate(paths: string[], opts: ValidateOptions): number {
-  const byExtension: Record<string, string> = { '.json': 'json', '.xml': 'junit', '.txt': 'pretty', '.log': 'pretty' };
-  const format = pickFormat(opts.format, opts.out, byExtension, process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${FORMATS.join(', ')}`);
-  const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
-  if (maxWarnings !== Infinity && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
+  const format = pickFormat(opts.format, opts.out, extensionMap('diagnostics'), process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  const allowed = formatNames('diagnostics');
+  if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${allowed.join(', ')}`);
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
   allowOutside(opts.allowOutside ?? []);
   const { results, files } = collectResults(paths, opts);
-  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color), lang: pickLang(opts.lang), ...(maxWarnings === Infinity ? {} : { maxWarnings }) });
-  if (opts.out) writeAtomic(opts.out, text, files);
+  if (opts.settings) for (const r of results) r.diagnostics = applyConfig(r.diagnostics, opts.settings);
+  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color), lang: pickLang(opts.lang), ...(maxWarnings === undefined ? {} : { maxWarnings }) });
+  if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.settings ? [opts.settings.file] : [])]);
   else process.stdout.write(text);
   const all = results.flatMap((r) => r.diagnostics);
-  if (hasErrors(all)) return EXIT.data;
-  if (all.filter((x) => x.severity === 'warning').length > maxWarnings) return EXIT.data;
-  return EXIT.ok;
+  const code = exitFor({ invalid: results.filter((r) => hasErrors(r.diagnostics)).length, warnings: all.filter((x) => x.severity === 'warning').length }, { ...(maxWarnings === undefined ? {} : { maxWarnings }) });
+  stepSummary(() => validateSummary(results, { ...(maxWarnings === undefined ? {} : { maxWarnings }) }));
+  return code;
 }
 
 /** Checks every file the paths name; the part of `validate` that tests call in-process. */

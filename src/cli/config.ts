@@ -1,0 +1,147 @@
+/**
+ * zcpark.config.yaml (schemas/config.schema.json): per-code severity, ignores by code and path glob, and defaults
+ * for format, profile, factors and lang. Named with --config, else found in the working folder or the nearest folder
+ * above it. Command-line options win over it. A bad config is a usage error (exit 2) with its file:line:column.
+ * Codes of unreadable or unsafe input cannot be turned off or lowered: a config that tries is refused.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { validatorFor } from '../data/load.js';
+import { CODES, localize } from '../diagnostics/codes.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import type { Diagnostic } from '../model/types.js';
+import { decodeText } from '../parse/decode.js';
+import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
+import { schemaDiagnostics } from '../validate/schema.js';
+import { globToRegExp } from './discover.js';
+import { formatNames, type OutputKind } from './formats.js';
+import { displayPath, readInput } from './io.js';
+
+export const CONFIG_NAME = 'zcpark.config.yaml';
+
+/** Codes of unreadable or unsafe input: a config may not turn them off, lower them, or ignore them. */
+export const PROTECTED_CODES: ReadonlySet<string> = new Set(['ZC-E-FILE-NOT-FOUND', 'ZC-E-FILE-READ', 'ZC-E-FILE-ENCODING', 'ZC-E-FILE-TOO-LARGE', 'ZC-E-PATH-OUTSIDE']);
+
+type Level = 'off' | 'warning' | 'error';
+
+export interface Config {
+  /** as displayed (relative to the working folder) */
+  file: string;
+  dir: string;
+  severity: Map<string, Level>;
+  ignore: { code?: string; path?: RegExp }[];
+  defaults: { format?: string; profile?: string; factors?: string; lang?: 'en' | 'zh' };
+}
+
+/** The config file: --config as given, else zcpark.config.yaml here or in the nearest folder above; none → undefined. */
+export function findConfig(flag: string | undefined, cwd = process.cwd()): string | undefined {
+  if (flag !== undefined) {
+    if (!existsSync(flag)) throw new UsageError(`file not found: ${flag} (given as --config)`, 'ZC-E-FILE-NOT-FOUND');
+    return flag;
+  }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_NAME);
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      /* not here: one folder up */
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads and checks a config file; the first problem is a usage error naming its position. */
+export function loadConfig(path: string): Config {
+  const file = displayPath(path);
+  const decoded = decodeText(readInput(path, 'a config file (zcpark.config.yaml)'));
+  const fail = (d: Diagnostic, more = 0): never => {
+    const at = `${file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}`;
+    throw new UsageError(`bad config ${at}: ${localize(d, 'en')}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`, 'ZC-E-CONFIG-INVALID');
+  };
+  if ('error' in decoded) throw new UsageError(`bad config ${file}: cannot decode it: ${decoded.error}; save it as UTF-8`, 'ZC-E-CONFIG-INVALID');
+  const doc = parseYaml(file, decoded.text);
+  const problems = doc.diagnostics.filter((d) => d.severity === 'error');
+  if (!problems.length) problems.push(...schemaDiagnostics(validatorFor('config'), doc), ...meaning(doc));
+  if (problems.length) fail(problems[0]!, problems.length - 1);
+  const value = doc.value as { severity?: Record<string, Level>; ignore?: { code?: string; path?: string }[]; defaults?: Config['defaults'] };
+  const dir = dirname(resolve(path));
+  return {
+    file,
+    dir,
+    severity: new Map(Object.entries(value.severity ?? {})),
+    ignore: (value.ignore ?? []).map((i) => ({
+      ...(i.code ? { code: i.code } : {}),
+      ...(i.path ? { path: globToRegExp(resolve(dir, i.path).split(sep).join('/')) } : {}),
+    })),
+    defaults: value.defaults ?? {},
+  };
+}
+
+/** What the schema cannot say: codes that exist, and protected codes left alone. */
+function meaning(doc: ParsedDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const value = doc.value as { severity?: Record<string, string>; ignore?: { code?: string }[] };
+  const known = Object.keys(CODES);
+  const check = (code: string, at: (string | number)[], key: boolean, what: string) => {
+    const where = { file: doc.file, ...doc.locate(at, key) };
+    if (!(code in CODES)) {
+      out.push({ code: 'ZC-E-SCHEMA-ENUM', severity: 'error', message: `${at.join('.')}: "${code}" is not a zcpark code${didYouMean(suggest(code, known))}; the codes are listed in the README (Diagnostic codes)`, ...where });
+    } else if (PROTECTED_CODES.has(code) && what !== 'error') {
+      out.push({ code: 'ZC-E-SCHEMA-ENUM', severity: 'error', message: `${at.join('.')}: ${code} reports unreadable or unsafe input and cannot be ${what}; allowed for it: error`, ...where });
+    }
+  };
+  for (const [code, level] of Object.entries(value.severity ?? {})) check(code, ['severity', code], true, level === 'off' ? 'turned off' : level === 'warning' ? 'lowered to a warning' : 'error');
+  (value.ignore ?? []).forEach((i, n) => {
+    if (i.code) check(i.code, ['ignore', n, 'code'], false, 'ignored');
+  });
+  return out;
+}
+
+/**
+ * The findings after the config: ignored and `off` codes dropped, severities changed. Protected codes pass as they
+ * are. A file is matched by its path relative to the config's folder (globs as for `validate`).
+ */
+export function applyConfig<D extends { code: string; severity?: string; file?: string }>(diagnostics: readonly D[], config: Config | undefined): D[] {
+  if (!config) return [...diagnostics];
+  const out: D[] = [];
+  for (const d of diagnostics) {
+    if (PROTECTED_CODES.has(d.code)) {
+      out.push(d);
+      continue;
+    }
+    const abs = d.file && d.file !== '<stdin>' ? (isAbsolute(d.file) ? d.file : resolve(d.file)).split(sep).join('/') : undefined;
+    const ignored = config.ignore.some((i) => (i.code === undefined || i.code === d.code) && (i.path === undefined || (abs !== undefined && i.path.test(abs))));
+    if (ignored) continue;
+    const level = config.severity.get(d.code);
+    if (level === 'off') continue;
+    out.push(level && d.severity !== undefined && level !== d.severity ? { ...d, severity: level } : d);
+  }
+  return out;
+}
+
+/** Options of a command, with the config's defaults filled in where the command line is silent. */
+export interface Configurable {
+  format?: string;
+  out?: string;
+  profile?: string;
+  factors?: string;
+  lang?: string;
+  config?: string;
+  settings?: Config;
+}
+
+/** Loads the config (if any) and fills the command's options from its defaults; the config rides along as `settings`. */
+export function withConfig<T extends Configurable>(kind: OutputKind, opts: T): T {
+  const path = findConfig(opts.config);
+  if (path === undefined) return opts;
+  const config = loadConfig(path);
+  const d = config.defaults;
+  const filled: T = { ...opts, settings: config };
+  // a default format only where the command has it (`github` is validate's) and neither -f nor -o chose one
+  if (filled.format === undefined && filled.out === undefined && d.format && formatNames(kind).includes(d.format)) filled.format = d.format;
+  if (filled.profile === undefined && d.profile) filled.profile = /[\\/]|\.(ya?ml|json)$/i.test(d.profile) ? displayPath(resolve(config.dir, d.profile)) : d.profile;
+  if (filled.factors === undefined && d.factors) filled.factors = displayPath(resolve(config.dir, d.factors));
+  if (filled.lang === undefined && d.lang) filled.lang = d.lang;
+  return filled;
+}
