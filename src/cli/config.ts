@@ -11,6 +11,7 @@ import { CODES, localize } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
+import type { Report } from '../report/types.js';
 import { decodeText } from '../parse/decode.js';
 import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import { schemaDiagnostics } from '../validate/schema.js';
@@ -118,6 +119,21 @@ export function applyConfig<D extends { code: string; severity?: string; file?: 
     out.push(level && d.severity !== undefined && level !== d.severity ? { ...d, severity: level } : d);
   }
   return out;
+}
+
+/**
+ * A scored submission under the config (evaluate, batch): silenced and ignored codes leave the report's warnings and
+ * the run's diagnostics; a warning raised to `error` is returned in `raised`, and the submission then counts as
+ * invalid (it has an error, as for validate).
+ */
+export function configureOutcome(report: Report, diagnostics: readonly Diagnostic[], config: Config | undefined): { diagnostics: Diagnostic[]; raised: Diagnostic[] } {
+  if (!config) return { diagnostics: [...diagnostics], raised: [] };
+  const kept = applyConfig(diagnostics, config);
+  const raised = kept.filter((d) => d.severity === 'error');
+  const warnings = kept.filter((d) => d.severity !== 'error');
+  const stays = applyConfig(report.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })), config);
+  report.warnings = stays.filter((w) => w.severity !== 'error').map(({ severity: _, ...w }) => w);
+  return { diagnostics: warnings, raised };
 }
 
 /** Options of a command, with the config's defaults filled in where the command line is silent. */

@@ -55,6 +55,28 @@ describe('zcpark.config.yaml', { timeout: 60_000 }, () => {
     expect(JSON.parse(quiet.stdout).warnings).toEqual([]);
   });
 
+  it('applies to batch: in the workers and with -j 1, the reports and the warning digest', () => {
+    const dir = parkFolder('format: zcpark-config/1\nseverity: { ZC-W-BAND-BELOW-MIN: off }\nignore: [ { code: ZC-W-EXPORT-SOURCE } ]\n');
+    cpSync(join(dir, 'data', 'park'), join(dir, 'data', 'park2'), { recursive: true });
+    const second = join(dir, 'data', 'park2', 'park.yaml');
+    writeFileSync(second, readFileSync(second, 'utf8').replace('HAND-CHECKED-01', 'HAND-CHECKED-02'));
+    for (const jobs of ['1', '2']) {
+      const r = runCli(['batch', 'data', '-f', 'json', '-j', jobs], { cwd: dir });
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.results.map((x: { warnings: { code: string }[] }) => x.warnings.map((w) => w.code))).toEqual([['ZC-W-FACTOR-VINTAGE'], ['ZC-W-FACTOR-VINTAGE']]);
+      const table = runCli(['batch', 'data', '-f', 'csv', '-j', jobs], { cwd: dir });
+      expect(table.stderr).toMatch(/^warning {2}2 submissions \(HAND-CHECKED-01, HAND-CHECKED-02\), e\.g\. data\/park\/park\.yaml: electricity\/coal_equivalent energy factor: no 2025 factor .*ZC-W-FACTOR-VINTAGE\n$/);
+    }
+    writeFileSync(join(dir, 'zcpark.config.yaml'), 'format: zcpark-config/1\nseverity: { ZC-W-BAND-BELOW-MIN: error }\n');
+    const strict = runCli(['batch', 'data', '-f', 'json', '-j', '2'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout).errors.map((e: { file: string; errors: { code: string; severity: string }[] }) => [e.file, e.errors.map((x) => `${x.severity} ${x.code}`)])).toEqual([
+      ['data/park/park.yaml', ['error ZC-W-BAND-BELOW-MIN']],
+      ['data/park2/park.yaml', ['error ZC-W-BAND-BELOW-MIN']],
+    ]);
+  });
+
   it('fills format, profile, factors and lang from defaults; the command line wins', () => {
     const dir = parkFolder('format: zcpark-config/1\ndefaults: { format: sarif, lang: zh, profile: zero-carbon-park }\n');
     const r = runCli(['validate', 'data'], { cwd: dir });

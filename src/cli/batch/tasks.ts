@@ -9,6 +9,7 @@ import { decodeText } from '../../parse/decode.js';
 import type { CsvRow, ParsedCsv } from '../../parse/csv.js';
 import { entryOf, type BatchEntry } from '../../report/batch.js';
 import { RENDERERS } from '../../report/formats/index.js';
+import { configureOutcome, type Config } from '../config.js';
 import { data, submissionInput, type RunOverrides } from '../context.js';
 import { documentKind } from '../discover.js';
 import { displayPath, FileTooLarge, readFailure, readTracked } from '../io.js';
@@ -40,6 +41,8 @@ export interface TaskOptions {
   lang?: Lang;
   /** --allow-outside folders, for the worker threads. */
   allowOutside?: string[];
+  /** the config file's severities and ignores (../config.ts) */
+  settings?: Config;
 }
 
 /** Column meanings of each roster header, read once per file in this thread (not once per row). */
@@ -82,12 +85,17 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     const lang = opts.lang ?? 'en';
     return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: out.diagnostics.filter((x) => x.severity === 'error').map((x) => ({ ...x, message: localize(x, lang) })) };
   }
+  const configured = configureOutcome(out.report, out.diagnostics, opts.settings);
+  if (configured.raised.length) {
+    const lang = opts.lang ?? 'en';
+    return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: configured.raised.map((x) => ({ ...x, message: localize(x, lang) })) };
+  }
   // a roster row's findings about the row as a whole (a band, no activity) are placed on that row, in the report too
   if (row !== undefined) for (const w of out.report.warnings) if (w.file === file && w.line === undefined) w.line = row;
   const rl = { color: false, lang: opts.lang ?? 'en' };
   const json = opts.noJson && !opts.perReport ? '' : opts.compact ? jsonText(JSON.stringify(out.report)) : RENDERERS.json!(out.report, rl);
   const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, rl) : undefined;
   // (markdown and html reports for --out-dir are rendered here, in the worker)
-  const warnings = row === undefined ? out.diagnostics : out.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));
+  const warnings = row === undefined ? configured.diagnostics : configured.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));
   return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings };
 }

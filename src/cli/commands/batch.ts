@@ -19,6 +19,7 @@ import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
 import { extensionMap, formatNames, OUTPUT_FORMATS } from '../formats.js';
 import { batchSummary, stepSummary } from '../step-summary.js';
+import { applyConfig, type Config } from '../config.js';
 import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked } from '../io.js';
 import { OutputSet } from '../outputs.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
@@ -35,6 +36,8 @@ export interface BatchOptions {
   color?: boolean;
   lang?: string;
   allowOutside?: string[];
+  /** the config file's severities and ignores (../config.ts) */
+  settings?: Config;
 }
 
 /** summary.<ext> under --out-dir: the format's first -o extension (./formats.ts) without its dot. */
@@ -232,7 +235,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     }
   }
   const perReport = opts.outDir ? (PER_REPORT[format]?.[0] ?? 'json') : undefined;
-  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside() };
+  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside(), ...(opts.settings ? { settings: opts.settings } : {}) };
   let pool: Pool | undefined = jobs > 1 ? new Pool(jobs, taskOpts) : undefined;
   let planned: ReturnType<typeof plan>;
   try {
@@ -363,7 +366,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       if (typeof out === 'string') process.stdout.write(out);
       else for (const piece of out) process.stdout.write(piece);
     }
-    const diags = [...warnings];
+    const diags = applyConfig(warnings, opts.settings);
     if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
     if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
     if (warned.size && format !== 'json' && format !== 'jsonl') process.stderr.write(warningDigest(warned, useColor(process.stderr, opts.color)));

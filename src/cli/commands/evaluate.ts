@@ -11,7 +11,7 @@ import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { documentKind, formatKey } from '../discover.js';
-import { applyConfig, type Config } from '../config.js';
+import { applyConfig, configureOutcome, type Config } from '../config.js';
 import { EXIT, exitFor } from '../exit-codes.js';
 import { extensionMap } from '../formats.js';
 import { allowOutside, displayPath, FileTooLarge, pickFormat, readDocument, writeAtomic } from '../io.js';
@@ -79,16 +79,14 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       continue;
     }
     const out = evaluate(submissionInput(path, file, decoded.text, { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang), d);
-    if (out.report && opts.settings) {
+    if (out.report) {
       // the config's severities: a warning raised to an error makes the submission invalid, like any error
-      const kept = applyConfig(out.report.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })), opts.settings);
-      const raised = kept.filter((w) => w.severity === 'error');
+      const { raised } = configureOutcome(out.report, out.diagnostics, opts.settings);
       if (raised.length) {
         invalid++;
-        problems.push(...raised.map(({ code, message, severity, file: f, line, column, field }) => ({ code, message, severity, ...(f ? { file: f } : {}), ...(line ? { line } : {}), ...(column ? { column } : {}), ...(field ? { field } : {}) })));
+        problems.push(...raised);
         continue;
       }
-      out.report.warnings = kept.map(({ severity: _, ...w }) => w);
     }
     if (out.report) reports.push(out.report);
     else {
