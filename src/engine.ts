@@ -51,10 +51,16 @@ export interface EvaluateInput {
   explain?: boolean;
   /** Language of the report's names and warning messages (codes never change). */
   lang?: Lang;
+  /** Built-in factors of this year's vintage instead of the reporting year's (`zcpark trend --factors-year`). */
+  factorsYear?: number;
 }
 
 export interface EvaluateOutput {
   report?: Report;
+  /** The normalised submission and the exact values of every formula name (for `zcpark trend`), with a report. */
+  submission?: Submission;
+  profile?: CompiledProfile;
+  lookup?: (name: string) => ExprValue | undefined;
   /** Errors (no report) and warnings (also carried in the report). */
   diagnostics: Diagnostic[];
 }
@@ -116,7 +122,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profile!.id }]
     : [];
   const resolver = new FactorResolver({
-    year: submission.year,
+    year: input.factorsYear ?? submission.year,
     ...(submission.entity.region ? { region: submission.entity.region } : {}),
     gridRegionOf: data.gridRegionOf,
     layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
@@ -179,7 +185,8 @@ function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Requ
   const { diagnostics, submission, profile, account } = analysis;
   if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics: capDiagnostics(diagnostics) };
   const lookup = buildLookup(account, submission, data.vocabulary);
-  const score = scoreProfile(profile, lookup, submission.exemptions);
+  const prices = priceYears(profile, submission, analysis.diagnostics, input.file);
+  const score = scoreProfile(profile, lookup, submission.exemptions, prices);
   for (const d of score.diagnostics) d.file ??= input.file;
   return { analysis: { diagnostics, submission, profile, account }, score, lookup, diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])) };
 }
@@ -196,7 +203,39 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
   const { analysis: { submission, profile, account }, score, lookup, diagnostics: warnings } = scored;
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
   const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true, lang: input.lang ?? 'en' });
-  return { report, diagnostics: warnings };
+  return { report, submission, profile, lookup, diagnostics: warnings };
+}
+
+/**
+ * Constant prices (README § Constant prices): an indicator comparing economy.<k> with baseline.<k> (GDP, industrial
+ * added value) needs both at one year's prices. Both with a price_year and the two differ: the names are incomparable
+ * and the indicator is missing, with the reason. Either without one: they are assumed comparable, and a warning says so.
+ */
+function priceYears(profile: CompiledProfile, s: Submission, out: Diagnostic[], file: string): Map<string, string> {
+  const blocked = new Map<string, string>();
+  const warned = new Set<string>();
+  for (const def of profile.indicators) {
+    const names = new Set(namesOf(profile.compiled.get(def.id)!.formula).map((n) => n.name));
+    for (const n of names) {
+      if (!n.startsWith('economy.')) continue;
+      const k = n.slice('economy.'.length);
+      if (!names.has(`baseline.${k}`)) continue;
+      const now = s.economy.get(k), then = s.baseline.get(k);
+      if (now?.kind !== 'number' || then?.kind !== 'number') continue;
+      if (now.priceYear !== undefined && then.priceYear !== undefined) {
+        if (now.priceYear !== then.priceYear) {
+          const why = `economy.${k} is at ${now.priceYear} prices and baseline.${k} at ${then.priceYear} prices: an intensity change needs both at one year's constant prices`;
+          blocked.set(n, why);
+          blocked.set(`baseline.${k}`, why);
+        }
+      } else if (!warned.has(k)) {
+        warned.add(k);
+        const which = now.priceYear === undefined && then.priceYear === undefined ? `neither economy.${k} nor baseline.${k} gives` : now.priceYear === undefined ? `economy.${k} gives no price_year (baseline.${k}: ${then.priceYear})` : `baseline.${k} gives no price_year (economy.${k}: ${now.priceYear})`;
+        out.push(diag('ZC-W-PRICE-YEAR', { what: which.startsWith('neither') ? `${which} a price_year` : which, indicators: def.id }, { file }));
+      }
+    }
+  }
+  return blocked;
 }
 
 /** The indicator part of the trace: each formula with the values of the names it read. */

@@ -6,7 +6,7 @@
  */
 
 /** What a command prints: a report per submission, a batch summary, the diagnostics of `validate`, or a listing. */
-export type OutputKind = 'report' | 'batch' | 'diagnostics' | 'listing';
+export type OutputKind = 'report' | 'batch' | 'diagnostics' | 'listing' | 'trend';
 
 export interface FormatSpec {
   name: string;
@@ -37,6 +37,14 @@ export const OUTPUT_FORMATS: Record<OutputKind, readonly FormatSpec[]> = {
     { name: 'github', extensions: [] },
     { name: 'junit', extensions: ['.xml'] },
     { name: 'sarif', extensions: ['.sarif'] },
+  ],
+  /** `zcpark trend`: the names and extensions of the renderer registry in report/trend/ (a test keeps the two equal). */
+  trend: [
+    { name: 'table', extensions: ['.txt'] },
+    { name: 'json', extensions: ['.json'] },
+    { name: 'csv', extensions: ['.csv'] },
+    { name: 'markdown', extensions: ['.md', '.markdown'] },
+    { name: 'html', extensions: ['.html', '.htm'] },
   ],
   /** `profiles` and `factors`: printed, never written with -o. */
   listing: [

@@ -105,6 +105,24 @@ addOptions(program.commands.at(-1)!, [
 });
 
 program
+  .command('trend')
+  .description('one entity over several years: per-year figures, year-on-year and cumulative change, progress against targets with a year, the peak')
+  .argument('<submission...>', 'two or more submissions of one entity for different years: files, folders or globs');
+addOptions(program.commands.at(-1)!, [
+  ['format', { description: 'table (default on a terminal), json, csv, markdown or html' }],
+  ['out', { description: 'write the trend to a file (atomically) instead of stdout' }],
+  'baseYear',
+  'factorsYear',
+  ['profile', { description: 'rule pack for every year instead of the submissions\' own (which must agree)' }],
+  'factors',
+  'allowOutside',
+  ['lang', { description: 'language of diagnostic messages (default: zh when LANG is Chinese, else en)' }],
+  'noColor',
+], 'trend').action(async (paths: string[], opts) => {
+  await run(async () => (await import('./commands/trend.js')).runTrend(paths, opts));
+});
+
+program
   .command('init')
   .description('write a commented template submission and activity CSV that validate and evaluate as they are')
   .argument('[dir]', 'folder to write into (created if needed)', '.');
@@ -129,8 +147,8 @@ addOptions(program.commands.at(-1)!, ['year', 'region', ['factors', { descriptio
 
 program
   .command('schema')
-  .description('print a JSON Schema: submission, activity, roster, factors, profile, report, config')
-  .argument('[name]', 'submission, activity, roster, factors, profile, report or config')
+  .description('print a JSON Schema: submission, activity, roster, factors, profile, report, config, trend')
+  .argument('[name]', 'submission, activity, roster, factors, profile, report, config or trend')
   .action(async (name: string | undefined) => {
     await run(async () => (await import('./commands/schema.js')).runSchema(name));
   });

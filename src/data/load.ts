@@ -65,7 +65,7 @@ function readDataDocs(): Record<string, unknown> {
 /** A document made from an already-parsed value (bundled data has no positions; tests validate it). */
 const docOf = (file: string, value: unknown): ParsedDocument => ({ file, value, diagnostics: [], locate: () => undefined });
 
-export const SCHEMA_NAMES = ['submission', 'activity', 'roster', 'factors', 'profile', 'report', 'config'] as const;
+export const SCHEMA_NAMES = ['submission', 'activity', 'roster', 'factors', 'profile', 'report', 'config', 'trend'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** The text of schemas/<name>.schema.json. */

@@ -92,7 +92,15 @@ export interface ActivityRow {
 }
 
 /** A reported metric: a number in its dimension's base unit, or a boolean task flag. */
-export type MetricValue = { kind: 'number'; value: Rational; unit: string } | { kind: 'boolean'; value: boolean };
+export type MetricValue =
+  | {
+      kind: 'number'; value: Rational; unit: string;
+      /** economy/baseline money: the year whose constant prices the figure is at (`price_year`). */
+      priceYear?: number;
+      /** targets: the year the target is for (`{ value: 18%, year: 2025 }`); a bare value has none. */
+      year?: number;
+    }
+  | { kind: 'boolean'; value: boolean };
 
 export interface Entity {
   id: string;

@@ -116,6 +116,14 @@ export function readFactorValue(
  * Numbers with units are stored in their dimension's base unit; percents become fractions.
  */
 export function readMetric(raw: unknown, units: UnitRegistry, site: Site, out: Diagnostic[]): MetricValue | undefined {
+  const m = readMetricValue(raw, units, site, out);
+  if (!m || m.kind !== 'number' || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return m;
+  // the schema checks where these may stand (price_year in economy and baseline, year in targets) and their range
+  const { price_year: priceYear, year } = raw as Record<string, unknown>;
+  return { ...m, ...(Number.isInteger(priceYear) ? { priceYear: priceYear as number } : {}), ...(Number.isInteger(year) ? { year: year as number } : {}) };
+}
+
+function readMetricValue(raw: unknown, units: UnitRegistry, site: Site, out: Diagnostic[]): MetricValue | undefined {
   if (typeof raw === 'boolean') return { kind: 'boolean', value: raw };
   let rawValue: unknown = raw;
   let unitText: string | undefined;

@@ -3,7 +3,7 @@ import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { Rational } from '../model/rational.js';
 import type { Diagnostic, SourceRef, ThresholdOp } from '../model/types.js';
-import { evaluate, workBudget, type ExprValue } from './expr.js';
+import { evaluate, namesOf, workBudget, type ExprValue } from './expr.js';
 import type { CompiledProfile } from './profile.js';
 const HUNDRED = Rational.int(100);
 
@@ -71,6 +71,8 @@ export function scoreProfile(
   profile: CompiledProfile,
   lookup: (name: string) => ExprValue | undefined,
   exemptions: ReadonlyMap<string, { reason: string; ref?: SourceRef }>,
+  /** Names that must not be compared (GDP figures at different price years): an indicator reading one is missing, with the reason. */
+  incomparable: ReadonlyMap<string, string> = new Map(),
 ): ScoreResult {
   const diagnostics: Diagnostic[] = [];
   const budget = workBudget();
@@ -80,6 +82,8 @@ export function scoreProfile(
     const base = { id: def.id, core: def.core, weight: def.weight, points: Rational.ZERO };
     const ex = exemptions.get(def.id);
     if (ex && def.exemptable) return { ...base, status: 'not_applicable', reason: `exempted: ${ex.reason}` };
+    const blocked = namesOf(c.formula).map((n) => incomparable.get(n.name)).find((x) => x !== undefined);
+    if (blocked !== undefined) return { ...base, status: 'missing', reason: blocked };
     const r = evaluate(c.formula, lookup, budget);
     if (!r.ok) return { ...base, status: 'missing', reason: r.reason, missing: r.missing };
     // the first threshold whose `when` holds applies

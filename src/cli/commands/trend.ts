@@ -1,0 +1,108 @@
+/** `zcpark trend <files|folder|glob…>`: one entity over several years. The work is src/trend/trend.ts; this reads files and prints. */
+import { extname } from 'node:path';
+import { diag, hasErrors } from '../../diagnostics/codes.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { evaluate } from '../../engine.js';
+import type { Diagnostic } from '../../model/types.js';
+import { decodeText } from '../../parse/decode.js';
+import { trendExtensions, trendFormat, TREND_FORMATS } from '../../report/trend/index.js';
+import { buildTrend, type TrendInput } from '../../trend/trend.js';
+import { data, factorsOption, profileOption, submissionInput, toolVersion, useColor } from '../context.js';
+import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
+import { discover, documentKind, OUTSIDE } from '../discover.js';
+import { EXIT } from '../exit-codes.js';
+import { allowOutside, displayPath, FileTooLarge, noteRead, pickFormat, readDocument, writeAtomic } from '../io.js';
+
+export interface TrendOptions {
+  format?: string;
+  out?: string;
+  profile?: string;
+  factors?: string;
+  factorsYear?: string;
+  baseYear?: string;
+  color?: boolean;
+  lang?: string;
+  allowOutside?: string[];
+}
+
+/** A year option: an integer from 1990 to 2100, else a usage error. */
+function yearOption(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value.trim()) || Number(value) < 1990 || Number(value) > 2100) throw new UsageError(`${option} "${value}" is not a year; allowed: 1990 to 2100`);
+  return Number(value);
+}
+
+export function runTrend(paths: string[], opts: TrendOptions): number {
+  const format = pickFormat(opts.format, opts.out, trendExtensions(), process.stdout.isTTY ? 'table' : 'json');
+  const renderer = trendFormat(format);
+  if (!renderer) throw new UsageError(`unknown format "${format}" for trend; allowed: ${TREND_FORMATS.map((f) => f.name).join(', ')}`);
+  const baseYear = yearOption(opts.baseYear, '--base-year');
+  const factorsYear = yearOption(opts.factorsYear, '--factors-year');
+  const lang = pickLang(opts.lang);
+  allowOutside(opts.allowOutside ?? []);
+  const errColor = useColor(process.stderr, opts.color);
+  const { files, explicit, skipped } = discover(paths);
+  if (files.includes('-')) throw new UsageError('trend reads files, folders and globs, not stdin');
+  const problems: Diagnostic[] = [];
+  for (const k of skipped) {
+    if (k.error !== OUTSIDE) continue;
+    const file = displayPath(k.path);
+    problems.push(diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file }));
+  }
+  const d = data();
+  const override = opts.profile ? profileOption(opts.profile) : undefined;
+  if (override && 'diagnostics' in override) {
+    process.stderr.write(formatDiagnostics(override.diagnostics, errColor, lang));
+    return EXIT.data;
+  }
+  const factors = opts.factors ? factorsOption(opts.factors) : undefined;
+  if (factors && hasErrors(factors.diagnostics)) {
+    process.stderr.write(formatDiagnostics(factors.diagnostics, errColor, lang));
+    return EXIT.data;
+  }
+  const inputs: TrendInput[] = [];
+  for (const abs of [...files].sort()) {
+    noteRead(abs);
+    const ext = extname(abs).toLowerCase();
+    // a folder holds the submissions' activity CSVs (read through the submissions) and perhaps other files
+    if (!explicit.has(abs) && !['.yaml', '.yml', '.json'].includes(ext)) continue;
+    const file = displayPath(abs);
+    const bytes = readDocument(abs);
+    if (bytes instanceof FileTooLarge) {
+      problems.push(diag('ZC-E-FILE-TOO-LARGE', bytes.args(file), { file, line: 1 }));
+      continue;
+    }
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) {
+      problems.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }));
+      continue;
+    }
+    const kind = documentKind(decoded.text);
+    if (kind !== 'submission') {
+      if (explicit.has(abs)) problems.push(diag('ZC-E-FORMAT-VERSION', { found: kind ? `a ${kind === 'profile' ? 'rule pack' : 'factor set'}` : 'no `format: zcpark/1` line', allowed: 'zcpark/1 (a submission)' }, { file, line: 1 }));
+      continue;
+    }
+    const out = evaluate({ ...submissionInput(abs, file, decoded.text, { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }, false, lang), ...(factorsYear !== undefined ? { factorsYear } : {}) }, d);
+    if (!out.report || !out.submission || !out.lookup || !out.profile) {
+      problems.push(...out.diagnostics);
+      continue;
+    }
+    inputs.push({ file, report: out.report, submission: out.submission, profile: out.profile, lookup: out.lookup });
+  }
+  if (problems.length) {
+    process.stderr.write(formatDiagnostics(problems, errColor, lang));
+    process.stderr.write(`${countLine(problems)}; no trend is made\n`);
+    return EXIT.data;
+  }
+  const built = buildTrend(inputs, { version: toolVersion(), ...(baseYear !== undefined ? { baseYear } : {}), ...(factorsYear !== undefined ? { factorsYear } : {}) });
+  if (!built.trend) {
+    process.stderr.write(formatDiagnostics(built.diagnostics, errColor, lang));
+    process.stderr.write(`${countLine(built.diagnostics)}; no trend is made\n`);
+    return EXIT.data;
+  }
+  const color = opts.out ? false : useColor(process.stdout, opts.color);
+  const text = renderer.render(built.trend, { color, lang });
+  if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
+  else process.stdout.write(text);
+  return EXIT.ok;
+}
