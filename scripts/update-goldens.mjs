@@ -15,6 +15,7 @@ const goldens = {
   'demo.zh.md': ['evaluate', DEMO, '-f', 'markdown', '--lang', 'zh'],
   'demo.zh.html': ['evaluate', DEMO, '-f', 'html', '--lang', 'zh'],
   'batch.json': ['batch', 'fixtures/batch', '-f', 'json', '-j', '1'],
+  'trend.json': ['trend', 'fixtures/trend/city', '-f', 'json'],
 };
 for (const [file, args] of Object.entries(goldens)) {
   const r = spawnSync(process.execPath, [join(root, 'bin/zcpark.js'), ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });

@@ -74,6 +74,7 @@ interface Analysis {
   submission?: Submission;
   profile?: CompiledProfile;
   account?: AccountResult;
+  doc?: ParsedDocument;
 }
 
 /**
@@ -141,7 +142,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile), ...co2eRead(profile, account));
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
-  return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, ...(profile ? { profile } : {}) };
+  return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, doc, ...(profile ? { profile } : {}) };
 }
 
 /**
@@ -180,12 +181,12 @@ function unusedKeys(doc: ParsedDocument, profile: CompiledProfile): Diagnostic[]
 }
 
 /** Scores an analysis that has no errors; its diagnostics then include the pack's own warnings. */
-function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Required<Analysis>; score: ScoreResult; lookup: (name: string) => ExprValue | undefined; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] } {
+function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Required<Omit<Analysis, 'doc'>>; score: ScoreResult; lookup: (name: string) => ExprValue | undefined; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] } {
   const analysis = analyse(input, data);
   const { diagnostics, submission, profile, account } = analysis;
   if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics: capDiagnostics(diagnostics) };
   const lookup = buildLookup(account, submission, data.vocabulary);
-  const prices = priceYears(profile, submission, analysis.diagnostics, input.file);
+  const prices = priceYears(profile, submission, analysis.diagnostics, input.file, analysis.doc);
   const score = scoreProfile(profile, lookup, submission.exemptions, prices);
   for (const d of score.diagnostics) d.file ??= input.file;
   return { analysis: { diagnostics, submission, profile, account }, score, lookup, diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])) };
@@ -211,7 +212,7 @@ export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput
  * added value) needs both at one year's prices. Both with a price_year and the two differ: the names are incomparable
  * and the indicator is missing, with the reason. Either without one: they are assumed comparable, and a warning says so.
  */
-function priceYears(profile: CompiledProfile, s: Submission, out: Diagnostic[], file: string): Map<string, string> {
+function priceYears(profile: CompiledProfile, s: Submission, out: Diagnostic[], file: string, doc?: ParsedDocument): Map<string, string> {
   const blocked = new Map<string, string>();
   const warned = new Set<string>();
   for (const def of profile.indicators) {
@@ -231,7 +232,8 @@ function priceYears(profile: CompiledProfile, s: Submission, out: Diagnostic[], 
       } else if (!warned.has(k)) {
         warned.add(k);
         const which = now.priceYear === undefined && then.priceYear === undefined ? `neither economy.${k} nor baseline.${k} gives` : now.priceYear === undefined ? `economy.${k} gives no price_year (baseline.${k}: ${then.priceYear})` : `baseline.${k} gives no price_year (economy.${k}: ${now.priceYear})`;
-        out.push(diag('ZC-W-PRICE-YEAR', { what: which.startsWith('neither') ? `${which} a price_year` : which, indicators: def.id }, { file }));
+        const at = doc?.locate(now.priceYear === undefined ? ['economy', k] : ['baseline', k]);
+        out.push(diag('ZC-W-PRICE-YEAR', { what: which.startsWith('neither') ? `${which} a price_year` : which, indicators: def.id }, { file, ...at }));
       }
     }
   }
