@@ -58,4 +58,45 @@ describe.skipIf(!present)(`HTML report in headless Chromium${present ? '' : ' �
       await browser.close();
     }
   }, 60_000);
+
+  it('renders the trend page: line charts of emissions, intensity against the expected path and the energy mix', async () => {
+    const { chromium } = await import('playwright-core');
+    const dir = mkdtempSync(join(tmpdir(), 'zcpark-html-'));
+    const file = join(dir, 'trend.html');
+    expect(runCli(['trend', 'fixtures/trend/city', '-o', file]).code).toBe(0);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
+      await page.goto(pathToFileURL(file).href);
+      const boxes = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => {
+        const r = s.getBoundingClientRect();
+        return { label: s.getAttribute('aria-label'), w: r.width, h: r.height, lines: s.querySelectorAll('polyline').length, points: s.querySelectorAll('circle').length };
+      }));
+      expect(boxes.map((b) => b.label)).toEqual(['Emissions by year (tCO2)', 'carbon_intensity (t/万元) against the path to 18 % by 2025', 'Energy mix by year (tce)']);
+      for (const b of boxes) {
+        expect(b.w).toBeGreaterThan(100);
+        expect(b.h).toBeGreaterThan(50);
+        expect(b.lines).toBeGreaterThan(1);
+      }
+      // emissions: three series of four years; the path: four actual years and six expected (2020–2025)
+      expect(boxes[0]!.points).toBe(12);
+      expect(boxes[1]!.points).toBe(10);
+      expect(await page.textContent('h1')).toBe('Trend test city');
+      expect(await page.locator('td.st-fail', { hasText: 'behind' }).count()).toBe(1);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'test-results', 'trend-city.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
