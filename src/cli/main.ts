@@ -126,7 +126,7 @@ program
   .command('init')
   .description('write a commented template submission and activity CSV that validate and evaluate as they are')
   .argument('[dir]', 'folder to write into (created if needed)', '.');
-addOptions(program.commands.at(-1)!, ['templateProfile', 'force']).action(async (dir: string, opts) => {
+addOptions(program.commands.at(-1)!, ['templateProfile', 'force', 'years']).action(async (dir: string, opts) => {
   await run(async () => (await import('./commands/init.js')).runInit(dir, opts));
 });
 

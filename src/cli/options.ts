@@ -43,6 +43,7 @@ export const OPTIONS = {
   year: { long: 'year', arg: '<year>', description: 'reporting year' },
   region: { long: 'region', arg: '<code>', description: 'province, ISO 3166-2:CN (e.g. CN-NM)' },
   noColor: { long: 'no-color', description: 'no colours' },
+  years: { long: 'years', arg: '<from-to>', description: 'init: one submission a year (submission-<year>.yaml, activity-<year>.csv) for zcpark trend, e.g. 2020-2023' },
   baseYear: { long: 'base-year', arg: '<year>', description: 'trend: the year changes and target paths start from (default: the earliest)' },
   factorsYear: { long: 'factors-year', arg: '<year>', description: 'trend: evaluate every year with the built-in factors of this year\'s vintage (default: each year its own)' },
 } as const satisfies Record<string, CliOption>;

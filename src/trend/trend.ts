@@ -174,7 +174,7 @@ function change(f: YearFigures, against: YearFigures | undefined, k: ChangeFigur
     if (why) return { reason: why };
   }
   if (x === undefined || x0 === undefined) return { reason: `no ${k} in ${x === undefined ? f.year : against.year} (no economy figure, or it is 0)` };
-  if (x0.isZero()) return { reason: `${k} is 0 in ${against.year}: no relative change` };
+  if (x0.isZero()) return x.isZero() ? { value: Rational.ZERO } : { reason: `${k} is 0 in ${against.year}: no relative change` };
   return { value: x.div(x0).sub(Rational.ONE) };
 }
 

@@ -262,14 +262,15 @@ describe('pilot-park (carbon-peaking-park, 红山高新区, CN-NM, 2023)', () =>
   });
 
   it('scores the per-industrial-added-value reductions', () => {
-    // 1 − (5,932,615.6 / 4,200,000 万元) / (5,600,000 / 3,300,000 万元) = 1 − 5,932,615.6 × 3,300,000 / (4,200,000 × 5,600,000)
-    //   = 1 − 163,146,929/196,000,000 = 32853071/196000000 ≈ 0.1676: fails the national 18 % (no own target)
+    // energy-related CO2 (energy_t), the scope of the city pack, against the baseline's energy-related 520 万tCO2:
+    // 1 − (5,532,615.6 / 4,200,000 万元) / (5,200,000 / 3,300,000 万元) = 1 − 5,532,615.6 × 3,300,000 / (4,200,000 × 5,200,000)
+    //   = 1 − 152,146,929/182,000,000 = 29853071/182000000 ≈ 0.1640: fails the national 18 % (no own target)
     const c = ind.carbon_intensity_reduction!;
-    expect(c.value).toBe(32853071 / 196000000);
+    expect(c.value).toBe(29853071 / 182000000);
     expect([c.threshold!.op, c.threshold!.value, c.threshold!.basis, c.status]).toEqual(['>=', 0.18, 'reference', 'fail']);
-    // 30 × (32853071/196000000) / 0.18 = 32853071/1176000
-    expect(c.points).toBe(32853071 / 1176000);
-    // 1 − (1,688,337.8 / 4,200,000) / (1,580,000 / 3,300,000) = 1 − 92,858,579/110,600,000 = 17741421/110600000 ≈ 0.1604
+    // 30 × (29853071/182000000) / 0.18 = 29853071/1092000
+    expect(c.points).toBe(29853071 / 1092000);
+    // 1 − ((1,688,337.8 − 0 feedstock) / 4,200,000) / (1,580,000 / 3,300,000) = 1 − 92,858,579/110,600,000 = 17741421/110600000 ≈ 0.1604
     const e = ind.energy_intensity_reduction!;
     expect(e.value).toBe(17741421 / 110600000);
     expect([e.threshold!.value, e.threshold!.basis, e.status, e.points]).toEqual([0.135, 'reference', 'pass', 25]);
@@ -291,8 +292,8 @@ describe('pilot-park (carbon-peaking-park, 红山高新区, CN-NM, 2023)', () =>
   });
 
   it('gives score, grade and verdict', () => {
-    // 32853071/1176000 + 25 + 15 + 15 + 15 = 115173071/1176000 ≈ 97.94
-    expect(report.score).toBe(115173071 / 1176000);
+    // 29853071/1092000 + 25 + 15 + 15 + 15 = 106293071/1092000 ≈ 97.34
+    expect(report.score).toBe(106293071 / 1092000);
     expect(report.grade).toBe('A');
     expect(report.verdict).toBe('fail'); // a core indicator failed, whatever the score
   });

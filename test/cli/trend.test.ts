@@ -222,3 +222,20 @@ describe('constant prices', () => {
     expect((JSON.parse(r.stdout) as Trend).warnings.map((w) => w.code)).toContain('ZC-W-PRICE-YEAR');
   }, 30_000);
 });
+
+describe('zcpark init --years', () => {
+  it('writes one submission a year that trend accepts as written', () => {
+    const dir = join(tmp, 'init-years');
+    const w = runCli(['init', dir, '--profile', 'carbon-peaking-city', '--years', '2020-2023']);
+    expect(w.code).toBe(0);
+    const r = runCli(['trend', dir, '-f', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout) as Trend;
+    expect(t.years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023]);
+    expect(t.years.every((y) => y.gdp?.price_year === 2020)).toBe(true);
+    expect(t.targets.map((g) => [g.id, g.value, g.year])).toEqual([['carbon_intensity_reduction', 0.18, 2025]]);
+    expect(t.warnings.map((w) => w.code)).not.toContain('ZC-W-PRICE-YEAR'); // only the factor library's vintage and geography notes
+    expect(runCli(['init', join(tmp, 'bad-years'), '--years', '2023-2020']).code).toBe(2);
+  }, 30_000);
+});

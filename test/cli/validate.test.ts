@@ -172,14 +172,14 @@ describe('helper commands', () => {
   });
 
   it('schema prints each schema, and rejects unknown names with exit 2', () => {
-    for (const name of ['submission', 'activity', 'roster', 'factors', 'profile', 'report', 'config']) {
+    for (const name of ['submission', 'activity', 'roster', 'factors', 'profile', 'report', 'config', 'trend']) {
       expect(JSON.parse(runCli(['schema', name]).stdout).$id).toBe(`https://zcpark.dev/schemas/${name}.schema.json`);
     }
     const bad = runCli(['schema', 'reprot']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'zcpark: unknown schema "reprot" (did you mean "report"?); allowed: submission, activity, roster, factors, profile, report, config  ZC-E-USAGE\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'zcpark: unknown schema "reprot" (did you mean "report"?); allowed: submission, activity, roster, factors, profile, report, config, trend  ZC-E-USAGE\n']);
     // no name: the names, not commander's bare "missing required argument"
     const none = runCli(['schema']);
-    expect([none.code, none.stderr]).toEqual([2, 'zcpark: name the schema to print: submission, activity, roster, factors, profile, report, config (e.g. zcpark schema submission > submission.schema.json)  ZC-E-USAGE\n']);
+    expect([none.code, none.stderr]).toEqual([2, 'zcpark: name the schema to print: submission, activity, roster, factors, profile, report, config, trend (e.g. zcpark schema submission > submission.schema.json)  ZC-E-USAGE\n']);
   });
 });
 

@@ -29,7 +29,7 @@ describe('schema diagnostics', () => {
     const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\neconomy:\n  gdp: [1, 2]\n');
     const ds = schemaDiagnostics(validatorFor('submission'), doc);
     expect(ds.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
-      ['ZC-E-SCHEMA-TYPE', 5, 8, 'economy.gdp: expected a number or numeric string or {value, unit}, found a list'],
+      ['ZC-E-SCHEMA-TYPE', 5, 8, 'economy.gdp: expected a number or numeric string or {value, unit, price_year}, found a list'],
     ]);
   });
 
