@@ -1,6 +1,6 @@
 /**
  * The layering of src/ (README "Layout"): the core does no I/O and dependencies run one way,
- * cli → engine → report → score → account → normalize/validate → parse, with model, units and
+ * cli → engine, trend → report → score → account → normalize/validate → parse, with model, units and
  * diagnostics usable everywhere. Checked by reading the import lines.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -26,8 +26,9 @@ const ALLOWED: Record<string, string[]> = {
   score: ['model', 'diagnostics', 'parse', 'validate', 'account'],
   report: ['model', 'diagnostics', 'account', 'score'],
   engine: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'score', 'report'],
+  trend: ['model', 'diagnostics', 'score', 'report'],
   data: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'score', 'engine'],
-  cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'data'],
+  cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'data', 'trend'],
 };
 const IO = /^(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https)$/;
 

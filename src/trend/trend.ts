@@ -11,7 +11,7 @@ import type { ExprValue } from '../score/expr.js';
 import type { CompiledProfile } from '../score/profile.js';
 import { namesOf } from '../score/expr.js';
 import { expectedCut, ROOT_DIGITS } from './path.js';
-import { CHANGE_FIGURES, type ChangeFigure, type Trend, type TrendChange, type TrendTarget, type TrendYear } from './types.js';
+import { CHANGE_FIGURES, type ChangeFigure, type Trend, type TrendChange, type TrendTarget, type TrendYear } from '../report/trend/types.js';
 
 /** One year's evaluation. */
 export interface TrendInput {

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAjv } from '../../src/data/load.js';
-import type { Trend } from '../../src/trend/types.js';
+import type { Trend } from '../../src/report/trend/types.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const CITY = 'fixtures/trend/city';

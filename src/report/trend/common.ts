@@ -1,5 +1,5 @@
 /** What every trend renderer shares: the registry entry's shape and the human wording of a trend. */
-import type { Trend, TrendChange, TrendYear } from '../../trend/types.js';
+import type { Trend, TrendChange, TrendYear } from './types.js';
 import { num, pct } from '../formats/display.js';
 
 export interface TrendRenderOptions {

@@ -1,6 +1,6 @@
 /** The trend as CSV: one row per year (Excel-safe: UTF-8 BOM, formula injection defused). */
-import type { Trend } from '../../trend/types.js';
-import { CHANGE_FIGURES } from '../../trend/types.js';
+import type { Trend } from './types.js';
+import { CHANGE_FIGURES } from './types.js';
 import { csvCell } from '../escape.js';
 import type { TrendFormat } from './common.js';
 

@@ -1,5 +1,5 @@
 /** The trend as one self-contained HTML page (no scripts, no network): line charts of emissions, intensity against the expected path, the energy mix. */
-import type { Trend } from '../../trend/types.js';
+import type { Trend } from './types.js';
 import { indicatorValue, num, pct } from '../formats/display.js';
 import { STYLE } from '../formats/html.js';
 import { xmlEscape as x } from '../formats/svg.js';

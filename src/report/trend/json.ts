@@ -1,5 +1,5 @@
 /** zcpark-trend/1 as JSON (schemas/trend.schema.json): the trend object itself, two-space indented. */
-import type { Trend } from '../../trend/types.js';
+import type { Trend } from './types.js';
 import { jsonText } from '../escape.js';
 import type { TrendFormat } from './common.js';
 

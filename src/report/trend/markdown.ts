@@ -1,5 +1,5 @@
 /** The trend as Markdown (a GitHub issue, a CI job summary): figures, changes, target progress, the peak, indicators by year. */
-import type { Trend } from '../../trend/types.js';
+import type { Trend } from './types.js';
 import { mdText } from '../escape.js';
 import { indicatorValue, num, pct } from '../formats/display.js';
 import { changeNotes, changeText, factorsLine, gdpText, intensityLine, PEAK_NOTE, peakLine, targetHead, type TrendFormat } from './common.js';

@@ -1,7 +1,7 @@
 /** The terminal view of a trend: figures by year, changes, target progress, the peak, indicators by year. */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { Trend } from '../../trend/types.js';
+import type { Trend } from './types.js';
 import { mapStrings, termText } from '../escape.js';
 import { indicatorValue, num, pct } from '../formats/display.js';
 import { changeNotes, changeText, factorsLine, gdpText, intensity, intensityLine, PEAK_NOTE, peakLine, targetHead, type TrendFormat, type TrendRenderOptions } from './common.js';

@@ -1,5 +1,5 @@
 /** The trend contract (schemas/trend.schema.json, `zcpark-trend/1`): what every trend renderer reads. */
-import type { ReportIndicator, ReportWarning } from '../report/types.js';
+import type { ReportIndicator, ReportWarning } from '../types.js';
 
 /** A relative change (−0.05 = 5 % lower); null where there is no base, with the reason when it is not simply the first year. */
 export interface TrendChange {
