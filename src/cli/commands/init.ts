@@ -28,18 +28,13 @@ function yearRange(text: string): number[] {
  * year's prices, the baseline in the first year, and a carbon-intensity target with a year, so `zcpark trend`
  * accepts the set as written (README § zcpark trend).
  */
-function yearTemplate(text: string, year: number, first: number): string {
-  let economy = true;
+function yearTemplate(text: string, year: number, first: number, last: number): string {
   return text
     .replace(/^year: \d{4}(.*)$/m, `year: ${year}$1`)
     .replace(/^activity_files: \[activity\.csv\]/m, `activity_files: [activity-${year}.csv]`)
     .replace(/^(\s+year: )\d{4}$/m, `$1${first}`)
-    .replace(/^(\s+(?:gdp|industrial_added_value): \{ value: [\d.]+, unit: [^,}]+?) \}/gm, (_, head: string) => {
-      const out = `${head}, price_year: ${first} }${economy ? '' : ''}`;
-      economy = false;
-      return out;
-    })
-    .replace(/^(\s+carbon_intensity_reduction: )"18%"/m, `$1{ value: 18%, year: ${Math.max(first + 5, year)} }`);
+    .replace(/(price_year: )\d{4}/g, `$1${first}`)
+    .replace(/^(\s+carbon_intensity_reduction: )"18%"/m, `$1{ value: 18%, year: ${Math.max(first + 5, last)} }`);
 }
 
 export function runInit(dir: string | undefined, opts: InitOptions): number {
@@ -62,7 +57,7 @@ export function runInit(dir: string | undefined, opts: InitOptions): number {
   const shown = displayPath(target);
   if (years) {
     for (const y of years) {
-      writeAtomic(join(target, `submission-${y}.yaml`), `# yaml-language-server: $schema=${schema}\n${yearTemplate(body, y, years[0]!)}`);
+      writeAtomic(join(target, `submission-${y}.yaml`), `# yaml-language-server: $schema=${schema}\n${yearTemplate(body, y, years[0]!, years[years.length - 1]!)}`);
       writeAtomic(join(target, `activity-${y}.csv`), csv);
     }
     process.stderr.write(`wrote ${years.length} submissions (${shown}/submission-${years[0]}.yaml … submission-${years[years.length - 1]}.yaml) with their activity CSVs (profile ${opts.profile})\nnext: replace each year's figures, then zcpark trend ${shown}\n`);
