@@ -239,3 +239,24 @@ describe('zcpark init --years', () => {
     expect(runCli(['init', join(tmp, 'bad-years'), '--years', '2023-2020']).code).toBe(2);
   }, 30_000);
 });
+
+describe('trend outputs write user values inertly', () => {
+  it('escapes a hostile entity name in html, markdown, table and csv', () => {
+    const name = '"<script>alert(1)</script> [x](http://e.vil) \\u202e\\u001b[31m =cmd"';
+    const [a, b] = variant('hostile', {
+      'h-2020.yaml': text(2020).replace('name: Trend test city', `name: ${name}`),
+      'h-2021.yaml': text(2021).replace('name: Trend test city', `name: ${name}`),
+    });
+    const html = runCli(['trend', a!, b!, '-f', 'html']).stdout;
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const md = runCli(['trend', a!, b!, '-f', 'markdown']).stdout;
+    expect(md).not.toContain('[x](http://e.vil)');
+    const table = runCli(['trend', a!, b!, '-f', 'table']).stdout;
+    expect(table).not.toMatch(/[\u001b\u202e]/);
+    expect(table).toContain('\\u202e');
+    const csv = runCli(['trend', a!, b!, '-f', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^\ufeffentity,profile,base_year/);
+  }, 30_000);
+});
