@@ -260,3 +260,16 @@ describe('trend outputs write user values inertly', () => {
     expect(csv.stdout.split('\r\n')[0]).toMatch(/^\ufeffentity,profile,base_year/);
   }, 30_000);
 });
+
+describe('the README examples of trend work as written', () => {
+  it('runs each `npx zcpark trend …` line of the README section', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const lines = [...readme.matchAll(/^npx zcpark trend (.+?)(?:\s{2,}#.*)?$/gm)].map((m) => m[1]!.replace(/\s+-o \S+/, '').replace(/\s*\|.*$/, ''));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const l of lines) {
+      const args = [...l.matchAll(/"([^"]+)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+      const r = runCli(['trend', ...args, '-f', 'json']);
+      expect([l, r.code, r.stderr]).toEqual([l, 0, '']);
+    }
+  }, 60_000);
+});
