@@ -273,3 +273,11 @@ describe('the README examples of trend work as written', () => {
     }
   }, 60_000);
 });
+
+describe('the trend format registry', () => {
+  it('is what -f offers and -o extensions pick (src/cli/formats.ts lists the same names and extensions)', async () => {
+    const { OUTPUT_FORMATS } = await import('../../src/cli/formats.js');
+    const { TREND_FORMATS } = await import('../../src/report/trend/index.js');
+    expect(OUTPUT_FORMATS.trend.map((f) => [f.name, [...f.extensions]])).toEqual(TREND_FORMATS.map((f) => [f.name, [...f.extensions]]));
+  });
+});
