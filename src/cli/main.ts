@@ -96,6 +96,7 @@ addOptions(program.commands.at(-1)!, [
   ['profile', { description: 'rule pack to apply to every submission' }],
   'factors',
   'quiet',
+  'rankBy',
   'allowOutside',
   'lang',
   'config',

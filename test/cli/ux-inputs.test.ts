@@ -39,3 +39,45 @@ describe('a share written as a percentage', () => {
     ]);
   });
 });
+
+describe('ranking', () => {
+  // NM-R-01 passes its core indicator but fails most guiding ones (score 64.5: 40 + 20 + 1.25 + 1 + 1.25 + 1); NM-R-02 fails the core one (score 83.0)
+  const roster = () => {
+    const dir = tmp();
+    const lines = readFileSync(join(ROOT, 'fixtures/batch/roster.csv'), 'utf8').split('\n');
+    lines[1] = lines[1]!.replace(',88%,61%,92%,1,', ',10%,5%,10%,0.1,');
+    writeFileSync(join(dir, 'roster.csv'), lines.slice(0, 4).join('\n') + '\n');
+    return join(dir, 'roster.csv');
+  };
+
+  it('puts every passing park above a failing one, then orders by score; --rank-by score orders by score alone', { timeout: 30_000 }, () => {
+    const file = roster();
+    const byVerdict = JSON.parse(runCli(['batch', file, '-f', 'json', '--fail-on', 'never']).stdout).summary;
+    expect(byVerdict.rank_by).toBe('verdict');
+    expect(byVerdict.ranking.map((r: { rank: number; id: string; verdict: string; score: number }) => `${r.rank} ${r.id} ${r.verdict} ${r.score.toFixed(1)}`)).toEqual([
+      '1 NM-R-03 pass 100.0', '2 NM-R-01 pass 64.5', '3 NM-R-02 fail 83.0',
+    ]);
+    const byScore = JSON.parse(runCli(['batch', file, '-f', 'json', '--fail-on', 'never', '--rank-by', 'score']).stdout).summary;
+    expect(byScore.ranking.map((r: { rank: number; id: string }) => `${r.rank} ${r.id}`)).toEqual(['1 NM-R-03', '2 NM-R-02', '3 NM-R-01']);
+    expect(runCli(['batch', file, '--rank-by', 'grade']).code).toBe(2);
+  });
+
+  it('writes the summary CSV in rank order with region, total tce, core value, every status and the warning codes', { timeout: 30_000 }, () => {
+    const csv = runCli(['batch', roster(), '-f', 'csv', '--fail-on', 'never']).stdout.replace(/^\ufeff/, '').split('\r\n');
+    expect(csv[0]).toBe('rank,file,row,id,name,profile,type,region,total_tce,verdict,score,grade,carbon_per_energy,carbon_per_energy_status,clean_energy_share_status,solid_waste_utilization_status,waste_heat_utilization_status,water_reuse_status,product_energy_standard_status,green_direct_supply_share_status,energy_carbon_platform_status,failed_indicators,warnings,warning_codes,error');
+    expect(csv.slice(1, 4).map((l) => l.split(',').filter((_, i) => [0, 3, 7, 8, 9, 13, 15, 22, 23].includes(i)).join(' '))).toEqual([
+      '1 NM-R-03 CN-NM 237740.25 pass pass pass 0 ',
+      '2 NM-R-01 CN-NM 198249.3 pass pass fail 1 ZC-W-BAND-BELOW-MIN',
+      '3 NM-R-02 CN-NM 197202.4 fail fail pass 1 ZC-W-BAND-BELOW-MIN',
+    ]);
+  });
+
+  it('shows region, tce, the core value, the indicator × park matrix and warnings on the HTML ranking page', { timeout: 30_000 }, () => {
+    const html = runCli(['batch', roster(), '-f', 'html', '--fail-on', 'never']).stdout;
+    expect(html).toContain('<p>Ranked by verdict (pass, incomplete, fail), then by score.</p>');
+    expect(html).toContain('<th>region</th><th class="num">energy tce</th><th class="num">carbon_per_energy</th>');
+    expect(html).toContain('<h2>Indicators by submission</h2>');
+    expect(html).toContain('<tr><td>solid_waste_utilization</td><td class="st-pass">pass</td><td class="st-fail">fail</td><td class="st-pass">pass</td></tr>');
+    expect(html).toContain('<small>ZC-W-BAND-BELOW-MIN</small>');
+  });
+});

@@ -38,6 +38,8 @@ export interface BatchOptions {
   allowOutside?: string[];
   /** the config file's severities and ignores (../config.ts) */
   settings?: Config;
+  /** verdict (default): pass, incomplete, fail, each by score; score: by score alone. */
+  rankBy?: string;
 }
 
 /** summary.<ext> under --out-dir: the format's first -o extension (./formats.ts) without its dot. */
@@ -345,7 +347,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     if (progress) process.stderr.write('\n');
 
     errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
-    const summary = summarize(entries, errors);
+    const summary = summarize(entries, errors, opts.rankBy === 'score' ? 'score' : 'verdict');
     const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
     const color = !opts.out && useColor(process.stdout, opts.color);
     // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
