@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { xlsx, zipBomb, type Cell } from '../helpers/xlsx.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'zcpark-ux-'));
 
@@ -79,5 +80,88 @@ describe('ranking', () => {
     expect(html).toContain('<h2>Indicators by submission</h2>');
     expect(html).toContain('<tr><td>solid_waste_utilization</td><td class="st-pass">pass</td><td class="st-fail">fail</td><td class="st-pass">pass</td></tr>');
     expect(html).toContain('<small>ZC-W-BAND-BELOW-MIN</small>');
+  });
+});
+
+describe('Excel workbooks as activity tables', () => {
+  const park = (dir: string, files: string) => {
+    const text = readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/park.yaml'), 'utf8').replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92').replace('activity_files: [activity.csv]', `activity_files: ${files}`);
+    writeFileSync(join(dir, 'park.yaml'), text);
+    return join(dir, 'park.yaml');
+  };
+  const rows: Cell[][] = [
+    ['entity', 'category', 'item', 'quantity', 'unit'],
+    ['silicon-01', 'electricity', 'grid', 180000, 'MWh'],
+    ['silicon-01', 'fuel', 'raw_coal', '95,000', 't'],
+    ['cathode-01', 'fuel', 'natural_gas', 260, '万m3'],
+  ];
+
+  it('reads a sheet under a title row, shifted right, with the same figures as the CSV of its rows', { timeout: 30_000 }, () => {
+    const dir = tmp();
+    // row 1: a title; row 2 empty; the table from B3
+    writeFileSync(join(dir, 'energy.xlsx'), xlsx({ 封面: [['cover']], 能耗: [['2024年 园区能源消费台账'], null, ...rows.map((r) => [null, ...r])] }));
+    writeFileSync(join(dir, 'energy.csv'), rows.map((r) => r.map((c) => (typeof c === 'string' && c.includes(',') ? `"${c}"` : c)).join(',')).join('\n'));
+    const fromXlsx = runCli(['evaluate', park(dir, '["energy.xlsx#能耗"]'), '-f', 'json']);
+    expect(fromXlsx.stderr).toBe('');
+    const a = JSON.parse(fromXlsx.stdout);
+    const b = JSON.parse(runCli(['evaluate', park(dir, '[energy.csv]'), '-f', 'json']).stdout);
+    expect(a.energy).toEqual(b.energy);
+    expect(a.emissions).toEqual(b.emissions);
+    expect(a.energy.electricity.grid_mwh).toBe(180000);
+  });
+
+  it('gives positions as sheet and cell, and reads the first sheet by default', { timeout: 30_000 }, () => {
+    const dir = tmp();
+    const bad = rows.map((r) => [...r]);
+    bad[2]![4] = 'tonnes-ish';
+    writeFileSync(join(dir, 'energy.xlsx'), xlsx({ 能耗: [['园区能源消费台账'], ...bad] }));
+    const r = runCli(['validate', park(dir, '[energy.xlsx]')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/energy\.xlsx:4 \[能耗!E4\] {2}error {2}row 4, column unit: unknown unit "tonnes-ish".*ZC-E-UNIT-UNKNOWN/);
+  });
+
+  it('names the sheets when the one asked for is not there, and reports a title row with no header below it', { timeout: 30_000 }, () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'energy.xlsx'), xlsx({ 能耗: [['2024年 园区能源消费台账'], ['企业', '电量'], ['a', 1]] }));
+    const missing = runCli(['validate', park(dir, '["energy.xlsx#Sheet9"]')]);
+    expect(missing.stdout).toContain('cannot read ');
+    expect(missing.stdout).toContain('it has no sheet named "Sheet9"; its sheets: "能耗"  ZC-E-FILE-READ');
+    const title = runCli(['validate', park(dir, '[energy.xlsx]')]);
+    expect(title.stdout).toContain('energy.xlsx:1 [能耗!1]  error  not a zcpark activity CSV: its first line names none of the activity columns;');
+    expect(title.stdout).toContain('(row 1 of sheet "能耗" has a single filled cell, like a title; zcpark looks for the header row in the 10 rows below it, and none names the required columns)');
+  });
+
+  it('says a workbook saved under a .csv name is one, instead of "NUL bytes"', { timeout: 30_000 }, () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'energy.csv'), xlsx({ 能耗: rows }));
+    const r = runCli(['validate', park(dir, '[energy.csv]')]);
+    expect(r.stdout).toContain('energy.csv:1  error  cannot decode ');
+    expect(r.stdout).toContain('it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name');
+    expect(r.stdout).not.toContain('NUL');
+  });
+
+  it('refuses a zip bomb (its real inflated size, not the size its headers claim) and a workbook outside the folder', { timeout: 60_000 }, () => {
+    const dir = tmp();
+    // 300 MiB of zeros deflate to ~300 KB; the local header claims 1 KiB
+    writeFileSync(join(dir, 'bomb.xlsx'), zipBomb(300 * 1024 * 1024, 1024));
+    const r = runCli(['validate', park(dir, '[bomb.xlsx]')]);
+    expect(r.stdout).toContain('it inflates to more than 256 MiB (a zip bomb, or not a spreadsheet)  ZC-E-FILE-READ');
+    const out = runCli(['validate', park(dir, '["../x.xlsx#能耗"]')]);
+    expect(out.stdout).toContain('ZC-E-PATH-OUTSIDE');
+  });
+});
+
+describe('Excel workbooks as rosters', () => {
+  it('scores a roster workbook (title row above the header) as the same roster in CSV, row numbers from the sheet', { timeout: 60_000 }, () => {
+    const dir = tmp();
+    const lines = readFileSync(join(ROOT, 'fixtures/batch/roster.csv'), 'utf8').trimEnd().split('\n');
+    writeFileSync(join(dir, 'roster.xlsx'), xlsx({ 名单: [['2024 零碳园区申报名单'], ...lines.map((l) => l.split(','))] }));
+    cpSync(join(ROOT, 'fixtures/batch/roster.csv'), join(dir, 'roster.csv'));
+    const a = JSON.parse(runCli(['batch', join(dir, 'roster.xlsx'), '-f', 'json', '--fail-on', 'never']).stdout);
+    const b = JSON.parse(runCli(['batch', join(dir, 'roster.csv'), '-f', 'json', '--fail-on', 'never']).stdout);
+    expect(a.summary.ranking.map((r: { id: string; score: number; row: number }) => [r.id, r.score, r.row])).toEqual(b.summary.ranking.map((r: { id: string; score: number; row: number }) => [r.id, r.score, r.row + 1]));
+    expect(a.errors.map((e: { row: number; errors: { field: string; code: string }[] }) => `${e.row} ${e.errors.map((d) => `${d.field} ${d.code}`).join(' ')}`)).toEqual(['8 metric.waste_heat_utilization_rate ZC-E-NUMBER-INVALID']);
+    const v = runCli(['validate', join(dir, 'roster.xlsx')]);
+    expect(v.stdout).toContain('roster.xlsx:8 [metric.waste_heat_utilization_rate]  error');
   });
 });

@@ -7,6 +7,7 @@ import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
 import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/roster.js';
+import { readRosterWorkbook } from '../xlsx.js';
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
@@ -82,6 +83,21 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
     errors.push({ file, errors: [diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file })] });
   }
   for (const abs of sorted) {
+    if (extname(abs).toLowerCase() === '.xlsx') {
+      // a roster kept as a workbook (its first sheet); named on the command line only, never picked out of a folder
+      if (!explicit.has(abs)) continue;
+      const file = displayPath(abs);
+      const got = readRosterWorkbook(abs, file);
+      if ('errors' in got) {
+        errors.push({ file, errors: got.errors });
+        continue;
+      }
+      const csv = got.csv;
+      warnings.push(...csv.diagnostics, ...rosterColumns(csv, d.vocabulary).diagnostics);
+      const roster = { file, header: csv.header, rawHeader: csv.rawHeader };
+      for (const row of csv.rows) tasks.push({ index: tasks.length, kind: 'roster', roster, row: { line: row.line, cells: [...row.cells] } });
+      continue;
+    }
     if (extname(abs).toLowerCase() === '.csv') {
       // a folder of submissions holds their activity CSVs: the first line alone (at most 64 KB of it) tells them from
       // a roster, and only a roster is read whole

@@ -8,6 +8,7 @@ import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { readActivityCsv } from '../../normalize/activity-csv.js';
 import { headerColumns, isRosterHeader, parseRoster, rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
+import { readRosterWorkbook } from '../xlsx.js';
 import type { ParsedCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor, type RunOverrides } from '../context.js';
@@ -75,6 +76,15 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
   }
 
   for (const abs of files) {
+    if (extname(abs).toLowerCase() === '.xlsx') {
+      // a workbook named on the command line: a roster is checked row by row; an activity workbook is checked
+      // through the submissions that list it (one found in a folder is left to them too)
+      if (!explicit.has(abs)) continue;
+      const file = displayPath(abs);
+      const got = readRosterWorkbook(abs, file);
+      results.push({ file, kind: 'errors' in got ? 'unknown' : 'roster', diagnostics: 'errors' in got ? got.errors : rosterDiagnostics(file, got.csv, overrides) });
+      continue;
+    }
     const isCsv = extname(abs).toLowerCase() === '.csv';
     // a CSV found in a folder is checked here only if it is a roster: activity CSVs are checked through the
     // submissions that list them (the header line tells them apart without reading the file), and a large one is a dump
