@@ -29,6 +29,8 @@ export interface EngineData {
   gridRegionOf: (province: string) => string | undefined;
   /** Province codes the factor library knows. */
   provinces: string[];
+  /** A province's code from its name as written (江苏省, 江苏, Jiangsu); undefined for no province. */
+  provinceCode?: (name: string) => string | undefined;
   validateSubmission: SchemaValidator;
   builtinProfileIds: string[];
 }
@@ -88,6 +90,12 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   const raw = doc.value as Record<string, unknown>;
   if (typeof raw.format === 'string' && !FORMAT.test(raw.format)) {
     diagnostics.push(diag('ZC-E-FORMAT-VERSION', { found: raw.format, allowed: 'zcpark/1' }, { file: input.file, ...doc.locate(['format']) }));
+  }
+  // a province written by name (江苏省, 江苏, Jiangsu) is its code: the schema and the factor lookup see the code
+  const entityRaw = raw.entity as Record<string, unknown> | null | undefined;
+  if (entityRaw && typeof entityRaw === 'object' && typeof entityRaw.region === 'string' && !/^CN(-[A-Z]{2})?$/.test(entityRaw.region)) {
+    const code = data.provinceCode?.(entityRaw.region);
+    if (code) entityRaw.region = code;
   }
   diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
   const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, provinces: data.provinces, readFile: input.readFile });
@@ -171,7 +179,13 @@ function shareRange(doc: ParsedDocument, submission: Submission, profile: Compil
   const names = shareNames(profile);
   for (const [section, prefix, values] of [['metrics', 'metric', submission.metrics], ['targets', 'target', submission.targets]] as const) {
     for (const [k, v] of values) {
-      if (v.kind !== 'number' || !names.has(`${prefix}.${k}`) || v.value.cmp(Rational.ONE) <= 0) continue;
+      if (!names.has(`${prefix}.${k}`)) continue;
+      if (v.kind === 'boolean') {
+        // yes/no where a share is read would leave the indicator missing without a word
+        out.push(diag('ZC-E-SHARE-RANGE', { where: `${section}.${k}`, found: `${v.value} (a yes/no answer)`, profile: profile.id, hint: '' }, { file: doc.file, ...doc.locate([section, k]) }));
+        continue;
+      }
+      if (v.value.cmp(Rational.ONE) <= 0) continue;
       const plain = v.unit === '';
       const asPercent = plain && v.value.cmp(Rational.fromNumber(100)) <= 0;
       const found = plain ? v.value.toString() : `${v.value.mul(Rational.fromNumber(100)).toString()} %`;

@@ -165,3 +165,49 @@ describe('Excel workbooks as rosters', () => {
     expect(v.stdout).toContain('roster.xlsx:8 [metric.waste_heat_utilization_rate]  error');
   });
 });
+
+describe('words and values people write', () => {
+  const base = () => readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/park.yaml'), 'utf8').replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92');
+  const setup = (park: string, csv?: string) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'activity.csv'), csv ?? readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/activity.csv'), 'utf8'));
+    writeFileSync(join(dir, 'park.yaml'), park);
+    return join(dir, 'park.yaml');
+  };
+
+  it('reads 是/否, yes/no and true/false as booleans, and province names as region codes', { timeout: 30_000 }, () => {
+    for (const [word, region, value] of [['"是"', '江苏省', true], ['否', '江苏', false], ['yes', 'Jiangsu', true], ['"false"', 'jiangsu', false]] as const) {
+      const r = runCli(['evaluate', setup(base().replace('energy_carbon_platform: true', `energy_carbon_platform: ${word}`).replace('region: CN-NM', `region: ${region}`)), '-f', 'json']);
+      expect(r.stderr).toBe('');
+      const rep = JSON.parse(r.stdout);
+      expect([rep.submission.region, rep.indicators.find((i: { id: string }) => i.id === 'energy_carbon_platform').value]).toEqual(['CN-JS', value]);
+    }
+    // a yes/no answer where the pack reads a share is said, not left missing
+    const share = runCli(['validate', setup(base().replace('products_meeting_energy_limit_share: 1', 'products_meeting_energy_limit_share: 是'))]);
+    expect(share.stdout).toContain('park.yaml:15:40  error  metrics.products_meeting_energy_limit_share: true (a yes/no answer) is not a share; zero-carbon-park reads it as a fraction between 0 and 1 (0 % … 100 %)  ZC-E-SHARE-RANGE');
+    // a roster too
+    const dir = tmp();
+    writeFileSync(join(dir, 'r.csv'), 'id,name,profile,type,region,year,metric.energy_carbon_platform,heat.蒸汽[t],电力.电网购电[MWh]\nR1,x,zero-carbon-park,park,江苏,2024,是,100,1000\nR2,y,zero-carbon-park,park,Jiangsu,2024,no,100,1000\n');
+    const out = JSON.parse(runCli(['batch', join(dir, 'r.csv'), '-f', 'json', '--fail-on', 'never']).stdout);
+    expect(out.results.map((x: { submission: { region: string }; indicators: { id: string; value: unknown }[] }) => [x.submission.region, x.indicators.find((i) => i.id === 'energy_carbon_platform')!.value])).toEqual([['CN-JS', true], ['CN-JS', false]]);
+  });
+
+  it('reads 蒸汽 as the heat category, 屋顶光伏 as on-site renewable power, tons as tonnes', { timeout: 30_000 }, () => {
+    const csv = 'entity,category,item,quantity,unit\ne,蒸汽,外购蒸汽,200,吨\ne,电力,屋顶光伏,100,MWh\ne,电力,电网购电,1000,MWh\ne,燃料,原煤,10,tons\n';
+    const r = runCli(['evaluate', setup(base(), csv), '-f', 'json']);
+    const rep = JSON.parse(r.stdout);
+    // 200 t × 3.763 GJ/t = 752.6 GJ of purchased heat
+    expect(rep.energy.heat.purchased_gj).toBe(752.6);
+    expect(rep.energy.electricity.onsite_renewable_mwh).toBe(100);
+    expect(rep.warnings.map((w: { code: string }) => w.code)).toContain('ZC-W-STEAM-ENTHALPY');
+  });
+
+  it('gives hints that fit: MW is power, not MJ; 2024年 has no quotes to remove', { timeout: 30_000 }, () => {
+    const mw = runCli(['validate', setup(base(), 'entity,category,item,quantity,unit\ne,electricity,grid,100,MW\n')]);
+    expect(mw.stdout).toContain('activity.csv:2 [unit]  error  row 2, column unit: unknown unit "MW" — MW is power (a rate, such as installed capacity), not an amount of energy: give the energy over the year, in MWh  ZC-E-UNIT-UNKNOWN');
+    const year = runCli(['validate', setup(base().replace('year: 2024', 'year: 2024年'))]);
+    expect(year.stdout).toContain('park.yaml:9:7  error  year: expected integer, found string "2024年" (write the number alone, 2024, without the words after it)  ZC-E-SCHEMA-TYPE');
+    const quoted = runCli(['validate', setup(base().replace('year: 2024', 'year: "2024"'))]);
+    expect(quoted.stdout).toContain('(remove the quotes)');
+  });
+});
