@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { xlsx, zipBomb, type Cell } from '../helpers/xlsx.js';
 
@@ -209,5 +210,42 @@ describe('words and values people write', () => {
     expect(year.stdout).toContain('park.yaml:9:7  error  year: expected integer, found string "2024年" (write the number alone, 2024, without the words after it)  ZC-E-SCHEMA-TYPE');
     const quoted = runCli(['validate', setup(base().replace('year: 2024', 'year: "2024"'))]);
     expect(quoted.stdout).toContain('(remove the quotes)');
+  });
+});
+
+describe('terminal tables fit the terminal', () => {
+  const DEMO = 'fixtures/demo/park.yaml';
+  const tableLines = (out: string) => out.split('\n').filter((l) => /^[┌│├└]/.test(l));
+
+  it('fit 80 columns, wrapping between words, with CJK text aligned (display widths)', { timeout: 30_000 }, () => {
+    for (const lang of ['en', 'zh']) {
+      const out = runCli(['evaluate', DEMO, '-f', 'table', '--lang', lang], { env: { COLUMNS: '80' } }).stdout;
+      const lines = tableLines(out);
+      expect(lines.length).toBeGreaterThan(40);
+      // every table line fits, and the lines of one table are equally wide (so columns line up, CJK included)
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+      expect(new Set(lines.slice(0, 5).map((l) => stringWidth(l)))).toEqual(new Set([80]));
+      if (lang === 'en') {
+        // no word is cut: each word of each indicator name appears whole in the first column
+        const firstColumn = lines.map((l) => l.split('│')[1] ?? '').join(' ');
+        for (const w of 'Products at or better than grade 2 of their energy-consumption limit'.split(' ')) expect(firstColumn.split(/\s+/)).toContain(w);
+        expect(out).toContain('│ ★ Carbon emissions per │');
+        expect(out).toContain('│   Clean energy share   │');
+      } else {
+        // a non-core indicator keeps its indent beside the core one's ★
+        expect(out).toContain('│ ★ 单位能耗碳排放        │');
+        expect(out).toContain('│   清洁能源消费占比      │');
+      }
+    }
+    const batch = runCli(['batch', 'fixtures/batch', '-f', 'table', '--fail-on', 'never'], { env: { COLUMNS: '80' } }).stdout;
+    for (const l of tableLines(batch)) expect(stringWidth(l)).toBe(78);
+    expect(batch).toContain('│ 1 │ NM-A-GREEN │ 绿源零碳园区 Lüyuan green park  │');
+  });
+
+  it('use the width of a wide terminal: long names on one line', { timeout: 30_000 }, () => {
+    const out = runCli(['evaluate', DEMO, '-f', 'table'], { env: { COLUMNS: '160' } }).stdout;
+    expect(out).toContain('│   Products at or better than grade 2 of their energy-consumption limit │           96 % │        >= 100 % │ fail   │   9.6/10 │');
+    // without a terminal or COLUMNS: 100 columns
+    for (const l of tableLines(runCli(['evaluate', DEMO, '-f', 'table']).stdout)) expect(stringWidth(l)).toBeLessThanOrEqual(100);
   });
 });

@@ -14,7 +14,7 @@ import { summarize, type BatchEntry, type BatchError } from '../../report/batch.
 import { jsonText, termText } from '../../report/escape.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { PACKAGE_ROOT } from '../../data/load.js';
-import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
+import { data, factorsOption, profileOption, terminalWidth, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
@@ -364,7 +364,8 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
 
     errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
     const summary = summarize(entries, errors, opts.rankBy === 'score' ? 'score' : 'verdict');
-    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
+    const width = opts.out ? undefined : terminalWidth(process.stdout);
+    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(width ? { width } : {}), ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
     const color = !opts.out && useColor(process.stdout, opts.color);
     // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
     const text: string | (() => Iterable<string>) =
@@ -375,7 +376,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
       : renderBatchTable(view, color);
     const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
-    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${summaryExt(format)}`), format === 'table' ? renderBatchTable(view, false) : content);
+    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${summaryExt(format)}`), format === 'table' ? renderBatchTable({ summary, entries, errors, lang: view.lang ?? 'en' }, false) : content);
     if (opts.out) outputs.stage(opts.out, content);
     // every file of the run goes in place now, when every input is known (a report never replaces one)
     outputs.commit();

@@ -1,6 +1,6 @@
 /** Batch renderers: the summary of a run as a terminal table, JSON (zcpark-batch/1), CSV or Markdown. */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { DEFAULT_WIDTH, fitTable } from './fit.js';
 import { rankOrder, type BatchEntry, type BatchError, type BatchSummary } from '../batch.js';
 import { num } from './display.js';
 import { STYLE } from './html.js';
@@ -18,6 +18,8 @@ export interface BatchView {
   /** File name of each entry's own report under --out-dir (parallel to entries), for links. */
   links?: readonly string[];
   lang?: Lang;
+  /** The terminal table's width (the terminal's columns); DEFAULT_WIDTH when not given. */
+  width?: number;
 }
 
 /** The batch summary as one self-contained HTML page: counts, a ranking linking each park's report, broken inputs. */
@@ -167,10 +169,9 @@ export function renderBatchTable(view: BatchView, color: boolean): string {
   const style = { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true };
   const s = v.summary;
   const lines = [zh ? c.bold(L('batch_counts', { n: s.total, pass: s.pass, fail: s.fail, incomplete: s.incomplete, invalid: s.invalid })) : c.bold(`${s.total} submissions: ${c.green(`${s.pass} pass`)}, ${c.red(`${s.fail} fail`)}, ${c.yellow(`${s.incomplete} incomplete`)}, ${s.invalid ? c.red(`${s.invalid} invalid`) : '0 invalid'}`)];
-  const t = new Table({ head: ['#', 'id', L('name'), L('score'), L('grade'), L('verdict')], style, colAligns: ['right', 'left', 'left', 'right', 'left', 'left'], colWidths: [6, 24, 40, 8, 7, 12], wordWrap: true });
   const shown = s.ranking.slice(0, 50);
-  for (const r of shown) t.push([String(r.rank), r.id, r.name, r.score === null ? '—' : num(r.score, 1), r.grade ?? '—', r.verdict === 'pass' ? c.green(L('pass')) : r.verdict === 'fail' ? c.red(L('fail')) : c.yellow(L('incomplete'))]);
-  if (shown.length) lines.push(t.toString());
+  const rows = shown.map((r) => [String(r.rank), r.id, r.name, r.score === null ? '—' : num(r.score, 1), r.grade ?? '—', r.verdict === 'pass' ? c.green(L('pass')) : r.verdict === 'fail' ? c.red(L('fail')) : c.yellow(L('incomplete'))]);
+  if (shown.length) lines.push(fitTable(['#', 'id', L('name'), L('score'), L('grade'), L('verdict')], rows, { total: v.width ?? DEFAULT_WIDTH, flex: 2, colAligns: ['right', 'left', 'left', 'right', 'left', 'left'], style }));
   if (s.ranking.length > shown.length) lines.push(c.dim(L('more_ranked', { n: s.ranking.length - shown.length })));
   for (const [id, d] of Object.entries(s.core_distribution)) lines.push(`${id}: n=${d.n} min ${num(d.min, 4)} · p25 ${num(d.p25, 4)} · median ${num(d.median, 4)} · p75 ${num(d.p75, 4)} · max ${num(d.max, 4)}`);
   if (s.most_failed.length) lines.push(`${L('most_failed_inline')}: ${s.most_failed.slice(0, 5).map((f) => `${f.id} (${f.count})`).join(', ')}`);
