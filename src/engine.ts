@@ -120,9 +120,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   if (!submission || !Number.isInteger(raw.year) || (raw.year as number) < 1990 || (raw.year as number) > 2100) return { diagnostics: dedupeDiagnostics(diagnostics) };
 
   const acc = profile?.accounting ?? DEFAULT_ACCOUNTING;
-  const pinned: FactorEntry[] = 'pinned' in acc.grid
-    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profile!.id }]
-    : [];
+  const pinned = pinnedFactors(acc, profile?.id ?? '');
   const resolver = new FactorResolver({
     year: submission.year,
     ...(submission.entity.region ? { region: submission.entity.region } : {}),
@@ -153,6 +151,13 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
   return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, ...(profile ? { profile } : {}) };
+}
+
+/** The factors a pack pins (its grid factor), as a layer between the user's factors and the built-in ones. */
+export function pinnedFactors(acc: ProfileAccounting, profileId: string): FactorEntry[] {
+  return 'pinned' in acc.grid
+    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profileId }]
+    : [];
 }
 
 /**

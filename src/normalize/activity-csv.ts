@@ -37,6 +37,19 @@ export const columnLetters = (i: number): string => (i < 26 ? String.fromCharCod
 /** How many rows below the first filled one a header is looked for (title rows, a blank line, notes above the table). */
 const HEADER_SEARCH_ROWS = 10;
 
+/** The first `n` bytes of a chunked source (fewer when it is shorter). */
+function head(chunks: Iterable<Uint8Array>, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let got = 0;
+  for (const c of chunks) {
+    const take = Math.min(n - got, c.length);
+    out.set(c.subarray(0, take), got);
+    got += take;
+    if (got >= n) break;
+  }
+  return out.subarray(0, got);
+}
+
 const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /**
@@ -115,7 +128,7 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
     readSheet(file, source.sheet, ctx, rows, out);
     return;
   }
-  if ('bytes' in source && isZip(source.bytes)) {
+  if ('bytes' in source ? isZip(source.bytes) : isZip(head(source.chunks(), 4))) {
     // an .xlsx saved or renamed as .csv: said so, rather than "NUL bytes"
     out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: 'it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name (zcpark reads its first sheet, or file.xlsx#Sheet name), or save the sheet as CSV' }, { file, line: 1 }));
     return;

@@ -249,3 +249,23 @@ describe('terminal tables fit the terminal', () => {
     for (const l of tableLines(runCli(['evaluate', DEMO, '-f', 'table']).stdout)) expect(stringWidth(l)).toBeLessThanOrEqual(100);
   });
 });
+
+describe('report CSV and factors of a pack', () => {
+  it('writes the == operator as ==, not defused into '"'"'==', { timeout: 30_000 }, () => {
+    const csv = runCli(['evaluate', 'fixtures/demo/park.yaml', '-f', 'csv']).stdout;
+    expect(csv).toContain(',energy_carbon_platform,Energy-carbon management platform in operation,能碳管理平台,true,,==,true,pack,pass,false,0,0,');
+    expect(csv).not.toContain("'==");
+    expect(csv).toContain(',<=,0.2,pack,fail,true,40,');
+  });
+
+  it('factors --profile shows the factors the pack really uses: its pinned grid factor, its electricity energy value', { timeout: 30_000 }, () => {
+    const zcp = JSON.parse(runCli(['factors', '--year', '2024', '--profile', 'zero-carbon-park', '-f', 'json']).stdout);
+    expect(zcp.profile).toBe('zero-carbon-park');
+    const elec = zcp.factors.filter((f: { category: string }) => f.category === 'electricity').map((f: { kind: string; item: string; value: number; origin: string }) => `${f.kind} ${f.item} ${f.value} ${f.origin}`);
+    expect(elec).toEqual(['co2 grid 0.8325 profile', 'energy coal_equivalent 0.3024 builtin']);
+    const plain = JSON.parse(runCli(['factors', '--year', '2024', '--region', 'CN-JS', '-f', 'json']).stdout);
+    expect(plain.factors.filter((f: { item: string }) => f.item === 'grid').length).toBeGreaterThan(1);
+    const r = runCli(['factors', '--profile', 'zero-carbon-park']);
+    expect([r.code, r.stderr]).toEqual([2, 'zcpark: --profile needs --year (the factors that apply depend on the reporting year)  ZC-E-USAGE\n']);
+  });
+});
