@@ -251,7 +251,7 @@ describe('terminal tables fit the terminal', () => {
 });
 
 describe('report CSV and factors of a pack', () => {
-  it('writes the == operator as ==, not defused into '"'"'==', { timeout: 30_000 }, () => {
+  it("writes the == operator as ==, not defused into '==", { timeout: 30_000 }, () => {
     const csv = runCli(['evaluate', 'fixtures/demo/park.yaml', '-f', 'csv']).stdout;
     expect(csv).toContain(',energy_carbon_platform,Energy-carbon management platform in operation,能碳管理平台,true,,==,true,pack,pass,false,0,0,');
     expect(csv).not.toContain("'==");
