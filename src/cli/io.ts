@@ -140,8 +140,8 @@ export function bytesInWords(n: number): string {
   return `${n.toLocaleString('en-US')} bytes${short}`;
 }
 
-/** Anything but a CSV is parsed as YAML or JSON, so it is held to MAX_DOCUMENT_BYTES. */
-const isDocumentPath = (path: string) => !/\.csv$/i.test(path);
+/** Anything but a CSV or a workbook (capped by xlsx.ts) is parsed as YAML or JSON, so it is held to MAX_DOCUMENT_BYTES. */
+const isDocumentPath = (path: string) => !/\.(csv|xlsx)$/i.test(path);
 
 /** Why a file could not be read, in words ("not-found" for a missing one, as FileReader reports it). */
 export function readFailure(e: unknown): string {
