@@ -269,3 +269,23 @@ describe('report CSV and factors of a pack', () => {
     expect([r.code, r.stderr]).toEqual([2, 'zcpark: --profile needs --year (the factors that apply depend on the reporting year)  ZC-E-USAGE\n']);
   });
 });
+
+describe('booleans, Chinese words and the printed page', () => {
+  it('writes a yes/no value and threshold alike in the table, Markdown and HTML (是/否 in Chinese), the type in Chinese', { timeout: 30_000 }, () => {
+    const DEMO = 'fixtures/demo/park.yaml';
+    expect(runCli(['evaluate', DEMO, '-f', 'table']).stdout).toMatch(/│\s+yes │\s+== yes │ pass/);
+    expect(runCli(['evaluate', DEMO, '-f', 'markdown']).stdout).toContain('| Energy-carbon management platform in operation | yes | == yes |');
+    const zhTable = runCli(['evaluate', DEMO, '-f', 'table', '--lang', 'zh']).stdout;
+    expect(zhTable).toMatch(/│\s+是 │\s+== 是 │ 达标/);
+    expect(zhTable).toContain('园区 · CN-NM · 2024 · 规则包 zero-carbon-park');
+    expect(runCli(['evaluate', DEMO, '-f', 'markdown', '--lang', 'zh']).stdout).toContain('园区 · CN-NM · 2024 · 规则包 `zero-carbon-park`');
+  });
+
+  it('puts the verdict, indicators and core figures before the charts in HTML, and gives the energy table a header', { timeout: 30_000 }, () => {
+    const html = runCli(['evaluate', 'fixtures/demo/park.yaml', '-f', 'html']).stdout;
+    const at = (s: string) => html.indexOf(s);
+    expect(at('<h2>Indicators</h2>')).toBeLessThan(at('<h2>Charts</h2>'));
+    expect(at('<h2>Energy (tce)</h2>')).toBeLessThan(at('<h2>Charts</h2>'));
+    expect(html).toContain('<h2>Energy (tce)</h2>\n<table><thead><tr><th>category</th><th class="num">tce</th><th class="num">share</th></tr></thead>');
+  });
+});

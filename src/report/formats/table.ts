@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { DEFAULT_WIDTH, fitTable } from './fit.js';
 import type { Report } from '../types.js';
-import { indicatorValue, num, pct } from './display.js';
+import { entityType, indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mapStrings, termText } from '../escape.js';
@@ -19,14 +19,14 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   const s = report.submission;
   const lines: string[] = [];
   lines.push(c.bold(`${s.name} (${s.id})`));
-  lines.push(`${s.type}${s.region ? ` · ${s.region}` : ''} · ${s.year} · ${L('profile')} ${s.profile} — ${s.profile_title}`);
+  lines.push(`${entityType(s.type, opts.lang)}${s.region ? ` · ${s.region}` : ''} · ${s.year} · ${L('profile')} ${s.profile} — ${s.profile_title}`);
   lines.push(`${L('verdict')} ${verdict(report.verdict)}   ${L('score')} ${report.score === null ? '—' : num(report.score, 1)}/100   ${L('grade')} ${report.grade ?? '—'}`);
   // the verdict follows the core indicators only; say which ones decide it (the score is a ranking aid)
   const core = report.indicators.filter((i) => i.core);
   const deciding = core.filter((i) => (report.verdict === 'fail' ? i.status === 'fail' : report.verdict === 'incomplete' ? i.status !== 'pass' && i.status !== 'fail' : false));
   for (const i of deciding) {
-    const t = i.threshold ? ` ${i.threshold.op} ${typeof i.threshold.value === 'boolean' ? i.threshold.value : indicatorValue(i.threshold.value, i.unit)}` : '';
-    const why = i.status === 'fail' ? L('misses', { value: indicatorValue(i.value, i.unit), op: '', threshold: t.trim() }).replace('  ', ' ') : i.status === 'missing' ? L('cannot_compute', { reason: i.reason ?? '' }) : L('no_band');
+    const t = i.threshold ? ` ${i.threshold.op} ${indicatorValue(i.threshold.value, i.unit, opts.lang)}` : '';
+    const why = i.status === 'fail' ? L('misses', { value: indicatorValue(i.value, i.unit, opts.lang), op: '', threshold: t.trim() }).replace('  ', ' ') : i.status === 'missing' ? L('cannot_compute', { reason: i.reason ?? '' }) : L('no_band');
     lines.push(`${report.verdict === 'fail' ? c.red(L('because')) : c.yellow(L('because'))} ${L('core_misses', { id: i.id, what: why })}`);
   }
   if (report.verdict === 'fail' && (report.emissions.sinks_t > 0 || report.emissions.offsets_t > 0) && deciding.some((i) => i.unit === 'tCO2/tce')) {
@@ -36,8 +36,8 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
 
   const total = opts.width ?? DEFAULT_WIDTH;
   const indRows = report.indicators.map((i) => {
-    const threshold = i.threshold ? `${i.threshold.op} ${typeof i.threshold.value === 'boolean' ? (i.threshold.value ? 'yes' : 'no') : indicatorValue(i.threshold.value, i.unit)}` : '—';
-    return [`${i.core ? c.bold('★') : ' '} ${indicatorName(i, opts.lang)}`, indicatorValue(i.value, i.unit), threshold, status(i.status), i.weight === 0 ? c.dim(L('unscored')) : `${num(i.points, 1)}/${i.weight}`];
+    const threshold = i.threshold ? `${i.threshold.op} ${indicatorValue(i.threshold.value, i.unit, opts.lang)}` : '—';
+    return [`${i.core ? c.bold('★') : ' '} ${indicatorName(i, opts.lang)}`, indicatorValue(i.value, i.unit, opts.lang), threshold, status(i.status), i.weight === 0 ? c.dim(L('unscored')) : `${num(i.points, 1)}/${i.weight}`];
   });
   lines.push(fitTable([L('indicator'), L('value'), L('threshold'), L('status'), L('points')], indRows, { total, flex: 0, colAligns: ['left', 'right', 'right', 'left', 'right'], style }));
   const notes = report.indicators.filter((i) => i.reason);
