@@ -4,7 +4,9 @@
  * before; the caller waits for it synchronously, as the engine reads every other file.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isZip } from '../normalize/activity-csv.js';
 import { PACKAGE_ROOT } from '../data/load.js';
 import type { XlsxAnswer } from './xlsx-worker.js';
 import { diag } from '../diagnostics/codes.js';
@@ -25,8 +27,21 @@ export function splitWorkbook(path: string): { path: string; sheet?: string } | 
   return { path: m[1]!, ...(m[2] !== undefined && m[2] !== '' ? { sheet: m[2] } : {}) };
 }
 
-/** True when bytes start like a zip archive (an .xlsx, .docx, .zip …). */
-export const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** True when a file starts like a zip archive (an .xlsx, .docx, .zip …): its first four bytes only are read. */
+export function startsLikeZip(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false; // never open a pipe or a device to sniff it
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(4);
+      return readSync(fd, b, 0, 4, 0) === 4 && isZip(b);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 
 /** Reads one sheet of a workbook, waiting for the worker. */
 export function readWorkbook(bytes: Uint8Array, sheet?: string): XlsxAnswer {

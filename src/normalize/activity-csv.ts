@@ -50,7 +50,10 @@ function head(chunks: Iterable<Uint8Array>, n: number): Uint8Array {
   return out.subarray(0, got);
 }
 
-const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** Why a zip archive (an .xlsx saved or renamed as .csv) is not read as a CSV: said so, rather than "NUL bytes". */
+export const ZIP_AS_CSV = 'it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name (zcpark reads its first sheet, or file.xlsx#Sheet name), or save the sheet as CSV';
+
+export const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /**
  * A sheet as an activity table. Its header is the first row that names the required columns, within
@@ -130,7 +133,7 @@ export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext
   }
   if ('bytes' in source ? isZip(source.bytes) : isZip(head(source.chunks(), 4))) {
     // an .xlsx saved or renamed as .csv: said so, rather than "NUL bytes"
-    out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: 'it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name (zcpark reads its first sheet, or file.xlsx#Sheet name), or save the sheet as CSV' }, { file, line: 1 }));
+    out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: ZIP_AS_CSV }, { file, line: 1 }));
     return;
   }
   if ('bytes' in source) {

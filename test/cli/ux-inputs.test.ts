@@ -289,3 +289,15 @@ describe('booleans, Chinese words and the printed page', () => {
     expect(html).toContain('<h2>Energy (tce)</h2>\n<table><thead><tr><th>category</th><th class="num">tce</th><th class="num">share</th></tr></thead>');
   });
 });
+
+describe('a workbook named .csv on the command line', () => {
+  it('is said to be a zip archive by validate and batch, not "NUL bytes"', { timeout: 30_000 }, () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'roster.csv'), xlsx({ S: [['id', 'name'], ['a', 'b']] }));
+    const v = runCli(['validate', join(dir, 'roster.csv')]);
+    expect(v.stdout).toContain('roster.csv:1  error  cannot decode ');
+    expect(v.stdout).toContain('it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text.');
+    const b = JSON.parse(runCli(['batch', join(dir, 'roster.csv'), '-f', 'json']).stdout);
+    expect(b.errors[0].errors[0].message).toContain('it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text.');
+  });
+});

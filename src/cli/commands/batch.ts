@@ -7,7 +7,8 @@ import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
 import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/roster.js';
-import { readRosterWorkbook } from '../xlsx.js';
+import { readRosterWorkbook, startsLikeZip } from '../xlsx.js';
+import { ZIP_AS_CSV } from '../../normalize/activity-csv.js';
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
@@ -110,7 +111,7 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
         continue;
       }
       if (head.error !== undefined) {
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: head.error }, { file, line: 1 })] });
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: startsLikeZip(abs) ? ZIP_AS_CSV : head.error }, { file, line: 1 })] });
         continue;
       }
       const columns = head.columns ?? (head.quoted !== undefined ? parseCsv(file, head.quoted, new Map()).header : undefined);

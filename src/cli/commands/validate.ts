@@ -6,7 +6,7 @@ import { capDiagnostics, dedupeDiagnostics, diag, hasErrors } from '../../diagno
 import { UsageError } from '../../diagnostics/errors.js';
 import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
-import { readActivityCsv } from '../../normalize/activity-csv.js';
+import { isZip, readActivityCsv, ZIP_AS_CSV } from '../../normalize/activity-csv.js';
 import { headerColumns, isRosterHeader, parseRoster, rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
 import { readRosterWorkbook } from '../xlsx.js';
 import type { ParsedCsv } from '../../parse/csv.js';
@@ -108,6 +108,10 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     }
     const decoded = decodeText(bytes);
     if (found && 'error' in decoded) continue;
+    if ('error' in decoded && isCsv && isZip(bytes)) {
+      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: ZIP_AS_CSV }, { file, line: 1 })] });
+      continue;
+    }
     if ('error' in decoded) {
       // a YAML/JSON file found in a folder may well be a submission saved wrongly: say so rather than pass it over
       results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });
