@@ -13,7 +13,7 @@ import { parseYaml, type ParsedDocument } from './parse/yaml.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { buildLookup } from './score/names.js';
-import type { CompiledProfile } from './score/profile.js';
+import { shareNames, type CompiledProfile } from './score/profile.js';
 import { checkExemptions, scoreProfile, type ScoreResult } from './score/score.js';
 import { namesOf, type ExprValue } from './score/expr.js';
 import type { TraceIndicator } from './account/trace.js';
@@ -29,6 +29,8 @@ export interface EngineData {
   gridRegionOf: (province: string) => string | undefined;
   /** Province codes the factor library knows. */
   provinces: string[];
+  /** A province's code from its name as written (江苏省, 江苏, Jiangsu); undefined for no province. */
+  provinceCode?: (name: string) => string | undefined;
   validateSubmission: SchemaValidator;
   builtinProfileIds: string[];
 }
@@ -96,6 +98,12 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   if (typeof raw.format === 'string' && !FORMAT.test(raw.format)) {
     diagnostics.push(diag('ZC-E-FORMAT-VERSION', { found: raw.format, allowed: 'zcpark/1' }, { file: input.file, ...doc.locate(['format']) }));
   }
+  // a province written by name (江苏省, 江苏, Jiangsu) is its code: the schema and the factor lookup see the code
+  const entityRaw = raw.entity as Record<string, unknown> | null | undefined;
+  if (entityRaw && typeof entityRaw === 'object' && typeof entityRaw.region === 'string' && !/^CN(-[A-Z]{2})?$/.test(entityRaw.region)) {
+    const code = data.provinceCode?.(entityRaw.region);
+    if (code) entityRaw.region = code;
+  }
   diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
   const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, provinces: data.provinces, readFile: input.readFile });
   diagnostics.push(...nd);
@@ -119,9 +127,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   if (!submission || !Number.isInteger(raw.year) || (raw.year as number) < 1990 || (raw.year as number) > 2100) return { diagnostics: dedupeDiagnostics(diagnostics) };
 
   const acc = profile?.accounting ?? DEFAULT_ACCOUNTING;
-  const pinned: FactorEntry[] = 'pinned' in acc.grid
-    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profile!.id }]
-    : [];
+  const pinned = pinnedFactors(acc, profile?.id ?? '');
   const resolver = new FactorResolver({
     year: input.factorsYear ?? submission.year,
     ...(submission.entity.region ? { region: submission.entity.region } : {}),
@@ -139,10 +145,26 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
       diagnostics.push(diag('ZC-W-FACTOR-PIN-OVERRIDDEN', { pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`, origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors', found: `${grid.value.value.toString()} ${grid.value.unitText}` }, grid.entry.ref));
     }
   }
-  if (profile) diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile), ...co2eRead(profile, account));
+  if (profile) {
+    const shares = shareRange(doc, submission, profile);
+    if (shares.length > 0) {
+      // the error replaces the name-based warning for the same key: one cause, one message
+      const where = new Set(shares.map((d) => `${d.line}:${d.column}`));
+      for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i]!.code === 'ZC-W-METRIC-RANGE' && where.has(`${diagnostics[i]!.line}:${diagnostics[i]!.column}`)) diagnostics.splice(i, 1);
+      diagnostics.push(...shares);
+    }
+    diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile), ...co2eRead(profile, account));
+  }
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
   return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, doc, ...(profile ? { profile } : {}) };
+}
+
+/** The factors a pack pins (its grid factor), as a layer between the user's factors and the built-in ones. */
+export function pinnedFactors(acc: ProfileAccounting, profileId: string): FactorEntry[] {
+  return 'pinned' in acc.grid
+    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profileId }]
+    : [];
 }
 
 /**
@@ -157,6 +179,38 @@ function co2eRead(profile: CompiledProfile, account: AccountResult): Diagnostic[
   const read = [...new Set(readers.flatMap((d) => namesOf(profile.compiled.get(d.id)!.formula).map((n) => n.name)))].filter((n) => holds.includes(n));
   const t = [...account.co2e.values()].reduce((a, x) => a.add(x), Rational.ZERO);
   return [diag('ZC-W-CO2E-IN-CO2', { indicators: readers.map((d) => d.id).join(', '), figures: read.join(', '), found: t.toString() })];
+}
+
+/**
+ * A metric or target the pack reads as a share (shareNames) must lie in 0 … 1. One written as a plain number
+ * above 1 that would be a valid percentage (45 for 45 %) is an error that says so: it would otherwise score
+ * 4,500 % and pass. It never scores.
+ */
+function shareRange(doc: ParsedDocument, submission: Submission, profile: CompiledProfile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const names = shareNames(profile);
+  for (const [section, prefix, values] of [['metrics', 'metric', submission.metrics], ['targets', 'target', submission.targets]] as const) {
+    for (const [k, v] of values) {
+      if (!names.has(`${prefix}.${k}`)) continue;
+      if (v.kind === 'boolean') {
+        // yes/no where a share is read would leave the indicator missing without a word
+        out.push(diag('ZC-E-SHARE-RANGE', { where: `${section}.${k}`, found: `${v.value} (a yes/no answer)`, profile: profile.id, hint: '' }, { file: doc.file, ...doc.locate([section, k]) }));
+        continue;
+      }
+      if (v.value.cmp(Rational.ONE) <= 0) continue;
+      const plain = v.unit === '';
+      const asPercent = plain && v.value.cmp(Rational.fromNumber(100)) <= 0;
+      const found = plain ? v.value.toString() : `${v.value.mul(Rational.fromNumber(100)).toString()} %`;
+      out.push(diag('ZC-E-SHARE-RANGE', {
+        where: `${section}.${k}`,
+        found,
+        profile: profile.id,
+        hint: asPercent ? didYouMean(`${found}%`) : '',
+        ...(asPercent ? { suggestion: `${found}%` } : {}),
+      }, { file: doc.file, ...doc.locate([section, k]) }));
+    }
+  }
+  return out;
 }
 
 /**

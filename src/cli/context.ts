@@ -34,6 +34,16 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
   return stream.isTTY === true;
 }
 
+/**
+ * The width terminal tables fit: the terminal's columns when the stream is one, else COLUMNS when set (a pager, a
+ * CI log of known width); undefined otherwise (files and pipes get the renderers' default).
+ */
+export function terminalWidth(stream: NodeJS.WriteStream): number | undefined {
+  if (stream.isTTY && stream.columns > 0) return stream.columns;
+  const env = Number(process.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : undefined;
+}
+
 const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(ya?ml|json)$/i.test(s);
 
 /**

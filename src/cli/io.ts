@@ -5,6 +5,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import { excerpt } from '../diagnostics/excerpt.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { FileReader } from '../normalize/submission.js';
+import { MAX_XLSX_BYTES, readWorkbook, splitWorkbook } from './xlsx.js';
 
 /** Every file this run has read or is about to read: an output may never replace one of them. */
 const readPaths: string[] = [];
@@ -139,8 +140,8 @@ export function bytesInWords(n: number): string {
   return `${n.toLocaleString('en-US')} bytes${short}`;
 }
 
-/** Anything but a CSV is parsed as YAML or JSON, so it is held to MAX_DOCUMENT_BYTES. */
-const isDocumentPath = (path: string) => !/\.csv$/i.test(path);
+/** Anything but a CSV or a workbook (capped by xlsx.ts) is parsed as YAML or JSON, so it is held to MAX_DOCUMENT_BYTES. */
+const isDocumentPath = (path: string) => !/\.(csv|xlsx)$/i.test(path);
 
 /** Why a file could not be read, in words ("not-found" for a missing one, as FileReader reports it). */
 export function readFailure(e: unknown): string {
@@ -371,7 +372,10 @@ export function confine(base: string, rel: string): { abs: string; real?: string
 export function relativeReader(submissionPath: string): FileReader {
   const base = submissionPath === '-' ? process.cwd() : dirname(resolve(submissionPath));
   const listed = new Map<string, string>();
-  return (rel) => {
+  return (relAsWritten) => {
+    // `file.xlsx#Sheet name`: the sheet is no part of the path
+    const workbook = splitWorkbook(relAsWritten);
+    const rel = workbook ? workbook.path : relAsWritten;
     const where = confine(base, rel);
     if ('outside' in where) {
       const { outside: _, ...args } = where;
@@ -385,6 +389,14 @@ export function relativeReader(submissionPath: string): FileReader {
     if (first !== undefined) return { file, error: `it is listed twice in activity_files (first as ${first}); its rows would be counted twice` };
     try {
       const st = statSync(abs);
+      if (workbook && st.isFile()) {
+        if (st.size > MAX_XLSX_BYTES) return { file, error: `it is ${bytesInWords(st.size)}; a workbook may have at most ${bytesInWords(MAX_XLSX_BYTES)} (save large tables as CSV, which are streamed)` };
+        const bytes = readTracked(abs, { pipes: false });
+        listed.set(real, rel);
+        const got = readWorkbook(bytes, workbook.sheet);
+        if (!got.ok) return { file, error: got.sheets ? `${got.reason}; its sheets: ${got.sheets.map((n) => `"${n}"`).join(', ')}` : got.reason };
+        return { file, sheet: { name: got.sheet, rows: got.rows } };
+      }
       if (st.isFile() && st.size > streamBytes() && extname(abs).toLowerCase() === '.csv') {
         // a large activity CSV is streamed, never held whole
         noteRead(abs, st);

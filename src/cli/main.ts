@@ -96,6 +96,7 @@ addOptions(program.commands.at(-1)!, [
   ['profile', { description: 'rule pack to apply to every submission' }],
   'factors',
   'quiet',
+  'rankBy',
   'allowOutside',
   'lang',
   'config',
@@ -141,7 +142,7 @@ addOptions(program.commands.at(-1)!, [['format', { description: 'table or json' 
 program
   .command('factors')
   .description('list the built-in factor sets, or the factors that would apply for a year and region, with sources');
-addOptions(program.commands.at(-1)!, ['year', 'region', ['factors', { description: 'a factor set that overrides the built-ins' }], ['format', { description: 'table or json' }], 'noColor'], 'listing').action(async (opts) => {
+addOptions(program.commands.at(-1)!, ['year', 'region', ['factors', { description: 'a factor set that overrides the built-ins' }], ['profile', { description: 'the factors this rule pack uses (its pinned grid factor, its electricity energy value)' }], ['format', { description: 'table or json' }], 'noColor'], 'listing').action(async (opts) => {
   await run(async () => (await import('./commands/factors.js')).runFactors(opts));
 });
 

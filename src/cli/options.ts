@@ -37,6 +37,7 @@ export const OPTIONS = {
   lang: { long: 'lang', arg: '<lang>', description: LANG, choices: ['en', 'zh'] },
   failOn: { long: 'fail-on', arg: '<level>', description: 'exit 1 when any submission is invalid (default), also failed, also incomplete, or never', choices: ['invalid', 'failed', 'incomplete', 'never'], default: 'invalid' },
   quiet: { long: 'quiet', short: 'q', description: 'no progress output' },
+  rankBy: { long: 'rank-by', arg: '<order>', description: 'verdict: pass, then incomplete, then fail, each by score (default); score: by score alone', choices: ['verdict', 'score'], default: 'verdict' },
   config: { long: 'config', short: 'c', arg: '<file>', description: 'a config file (default: zcpark.config.yaml in this folder or the nearest one above): severity per code, ignores, defaults' },
   templateProfile: { long: 'profile', short: 'p', arg: '<id>', description: 'rule pack the template is for', default: 'zero-carbon-park' },
   force: { long: 'force', description: 'overwrite existing files' },

@@ -135,6 +135,16 @@ export interface LoadedData extends EngineData {
 
 let cached: LoadedData | undefined;
 
+/** Province names as people write them (江苏省, 江苏, Jiangsu, jiangsu) → their code; spaces and case are ignored. */
+function provinceNames(provinces: unknown): (name: string) => string | undefined {
+  const key = (n: string) => n.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const byName = new Map<string, string>();
+  for (const r of (Array.isArray(provinces) ? provinces : []) as Record<string, string>[]) {
+    for (const n of [r.zh, r.zh_short, r.en]) if (n && r.code) byName.set(key(n), r.code);
+  }
+  return (name) => byName.get(key(name));
+}
+
 /** Loads and checks every bundled data file once; a broken bundled file is a bug (thrown). */
 export function loadData(version: string): LoadedData {
   if (cached) return cached;
@@ -165,6 +175,7 @@ export function loadData(version: string): LoadedData {
     builtinFactors,
     gridRegionOf: (p) => regions.get(p)?.grid,
     provinces: [...regions.keys()],
+    provinceCode: provinceNames(regionsRaw.provinces),
     validateSubmission: validatorFor('submission'),
     builtinProfileIds: profileIds,
     factorSets,

@@ -64,6 +64,7 @@ export const CODES = {
   'ZC-W-FACTOR-VINTAGE': { severity: 'warning', en: '{what}: no {year} factor is published; the {vintage} vintage ({relation}) is used', zh: '{what}：未发布 {year} 年因子；使用 {vintage} 年版本（{relation}）' },
   'ZC-W-FACTOR-GEOGRAPHY': { severity: 'warning', en: '{what}: no {wanted} factor for {year}; the {used} factor is used', zh: '{what}：{year} 年无 {wanted} 因子；使用 {used} 因子' },
   'ZC-W-FACTOR-PIN-OVERRIDDEN': { severity: 'warning', en: 'the profile pins the grid factor at {pinned}; your {origin} override {found} is used instead', zh: '规则包将电网因子固定为 {pinned}；改用您在 {origin} 中给出的 {found}' },
+  'ZC-E-SHARE-RANGE': { severity: 'error', en: '{where}: {found} is not a share; {profile} reads it as a fraction between 0 and 1 (0 % … 100 %){hint}', zh: '{where}：{found} 不是比例；{profile} 将其视为 0 到 1 之间的比例（0 % … 100 %）{hint}' },
   'ZC-W-METRIC-RANGE': { severity: 'warning', en: '{where}: {found} is a share above 100 %', zh: '{where}：比例 {found} 超过 100 %' },
   'ZC-W-BAND-BELOW-MIN': { severity: 'warning', en: '{indicator}: {message}', zh: '{indicator}：{message}' },
   'ZC-W-KEY-UNUSED': { severity: 'warning', en: '{where}: profile {profile} never reads "{found}"{hint}; it reads: {allowed}', zh: '{where}：规则包 {profile} 不读取“{found}”{hint}；它读取：{allowed}' },

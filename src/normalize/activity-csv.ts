@@ -12,15 +12,112 @@ import { excerpt } from '../diagnostics/excerpt.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { ActivityRow, Diagnostic } from '../model/types.js';
 import { Rational, type RunningSum } from '../model/rational.js';
-import { parseCsv } from '../parse/csv.js';
+import { parseCsv, readHeader } from '../parse/csv.js';
 import { encodingError, streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
 import { decodeText, mixedUtf8 } from '../parse/decode.js';
 import { outOfRange, readNumber } from '../parse/number.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
 import type { Site } from './quantity.js';
 
-/** Where an activity CSV's bytes come from: all at once, or chunk by chunk (each call starts from the beginning). */
-export type CsvSource = { bytes: Uint8Array } | { chunks: () => Iterable<Uint8Array> };
+/** One sheet of a workbook: its cells as text (null: empty), rows from row 1 and columns from A, as positioned in the sheet. */
+export interface SheetTable {
+  name: string;
+  rows: readonly (readonly (string | null)[])[];
+}
+
+/**
+ * Where an activity table comes from: a CSV's bytes all at once, or chunk by chunk (each call starts from the
+ * beginning); or a workbook's sheet, already read (the CLI reads workbooks).
+ */
+export type CsvSource = { bytes: Uint8Array } | { chunks: () => Iterable<Uint8Array> } | { sheet: SheetTable };
+
+/** Column letters of a 0-based index: 0 → A, 26 → AA. */
+export const columnLetters = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+
+/** How many rows below the first filled one a header is looked for (title rows, a blank line, notes above the table). */
+const HEADER_SEARCH_ROWS = 10;
+
+/** The first `n` bytes of a chunked source (fewer when it is shorter). */
+function head(chunks: Iterable<Uint8Array>, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let got = 0;
+  for (const c of chunks) {
+    const take = Math.min(n - got, c.length);
+    out.set(c.subarray(0, take), got);
+    got += take;
+    if (got >= n) break;
+  }
+  return out.subarray(0, got);
+}
+
+/** Why a zip archive (an .xlsx saved or renamed as .csv) is not read as a CSV: said so, rather than "NUL bytes". */
+export const ZIP_AS_CSV = 'it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name (zcpark reads its first sheet, or file.xlsx#Sheet name), or save the sheet as CSV';
+
+export const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/**
+ * A sheet as an activity table. Its header is the first row that names the required columns, within
+ * HEADER_SEARCH_ROWS rows of the first filled one (title rows above it are skipped); without one, the first filled
+ * row is read as the header and reported as a CSV's would be, saying that it looks like a title when it has a
+ * single filled cell. Columns with an empty header cell are not read; empty rows are skipped. Positions are the
+ * sheet's: the row number, and the cell (`能耗!C7`) as the field.
+ */
+function readSheet(file: string, sheet: SheetTable, ctx: RowContext, rows: ActivityRow[], out: Diagnostic[]): void {
+  const filled = (r: readonly (string | null)[] | undefined) => (r ?? []).some((c) => c !== null && c.trim() !== '');
+  const first = sheet.rows.findIndex(filled);
+  const headerOf = (i: number) => {
+    const cols: number[] = [];
+    (sheet.rows[i] ?? []).forEach((c, j) => {
+      if (c !== null && c.trim() !== '') cols.push(j);
+    });
+    return cols;
+  };
+  let at = first;
+  for (let i = Math.max(first, 0); first >= 0 && i < Math.min(sheet.rows.length, first + HEADER_SEARCH_ROWS + 1); i++) {
+    const names = headerOf(i).map((j) => sheet.rows[i]![j]!.normalize('NFKC').trim()).map((n) => ctx.vocabulary.columnAliases.get(n) ?? ctx.vocabulary.columnAliases.get(n.toLowerCase()) ?? n.toLowerCase());
+    if (REQUIRED_COLUMNS.every((c) => names.includes(c))) {
+      at = i;
+      break;
+    }
+  }
+  const start = out.length;
+  const ingest = new Ingest(file, ctx, rows, out, false);
+  const cols = at >= 0 ? headerOf(at) : [];
+  const headerLine = at + 1;
+  const diagnostics: Diagnostic[] = [];
+  const { rawHeader, header, duplicate } = readHeader(file, cols.map((j) => sheet.rows[at]![j]!), ctx.vocabulary.columnAliases, diagnostics);
+  const letterOf = new Map<string, string>();
+  cols.forEach((j, k) => {
+    letterOf.set(rawHeader[k]!, columnLetters(j));
+    if (!letterOf.has(header[k]!)) letterOf.set(header[k]!, columnLetters(j));
+  });
+  if (!duplicate) ingest.header(rawHeader, header);
+  for (const d of diagnostics) ingest.problem(d);
+  const headerEnd = out.length;
+  if (!duplicate && at >= 0) {
+    for (let i = at + 1; i < sheet.rows.length; i++) {
+      const r = sheet.rows[i]!;
+      if (!filled(r)) continue;
+      ingest.cells(i + 1, (f) => {
+        const k = header.indexOf(f);
+        return k < 0 ? undefined : (r[cols[k]!] ?? '');
+      });
+    }
+  }
+  ingest.end();
+  const titleLike = at === first && first >= 0 && headerOf(first).length === 1;
+  for (let k = start; k < out.length; k++) {
+    const d = out[k]!;
+    if (d.file !== file) continue;
+    if (k < headerEnd && d.line === 1) {
+      d.line = headerLine || 1;
+      d.row = headerLine || 1;
+      if (d.code === 'ZC-E-CSV-HEADER' && titleLike) d.message += ` (row ${headerLine} of sheet "${sheet.name}" has a single filled cell, like a title; zcpark looks for the header row in the ${HEADER_SEARCH_ROWS} rows below it, and none names the required columns)`;
+    }
+    const letter = d.field !== undefined ? letterOf.get(d.field) : undefined;
+    if (d.line !== undefined) d.field = letter ? `${sheet.name}!${letter}${d.line}` : d.field ?? `${sheet.name}!${d.line}`;
+  }
+}
 
 export const REQUIRED_COLUMNS = ['category', 'item', 'quantity', 'unit'] as const;
 export const ACTIVITY_COLUMNS = ['entity', 'category', 'item', 'quantity', 'unit', 'factor', 'factor_unit', 'use', 'note'];
@@ -30,6 +127,15 @@ const MAX_DUPLICATE_KEYS = 100_000;
 
 /** Reads one activity CSV, appending its valid rows (or their sums, when streamed) and its problems. */
 export function readActivityCsv(file: string, source: CsvSource, ctx: RowContext, rows: ActivityRow[], out: Diagnostic[]): void {
+  if ('sheet' in source) {
+    readSheet(file, source.sheet, ctx, rows, out);
+    return;
+  }
+  if ('bytes' in source ? isZip(source.bytes) : isZip(head(source.chunks(), 4))) {
+    // an .xlsx saved or renamed as .csv: said so, rather than "NUL bytes"
+    out.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: ZIP_AS_CSV }, { file, line: 1 }));
+    return;
+  }
   if ('bytes' in source) {
     const ingest = new Ingest(file, ctx, rows, out, false);
     const decoded = decodeText(source.bytes);

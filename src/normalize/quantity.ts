@@ -44,6 +44,14 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
       out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: ' — the unit cell holds digits: a number with an unquoted thousands separator? write it "1,234" in quotes' }, site.ref));
       return undefined;
     }
+    // a power unit where an amount is wanted (installed capacity, or a meter's demand reading): MW is not MJ
+    const power = /^\s*(k|m|g|万k|万)?w\s*$/i.exec(text) ?? /^\s*(千|兆|万千)?瓦\s*$/.exec(text);
+    if (power) {
+      const energy = `${text.trim()}h`;
+      const s = units.lookup(energy) ? energy : units.lookup(`${text.trim()}时`) ? `${text.trim()}时` : undefined;
+      out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: ` — ${text.trim()} is power (a rate, such as installed capacity), not an amount of energy: give the energy over the year${s ? `, in ${s}` : ' (MWh, 万kWh)'}`, ...(s ? { suggestion: s } : {}) }, site.ref));
+      return undefined;
+    }
     const s = suggest(text, dimensions ? units.spellings().filter((sp) => dimensions.includes(units.lookup(sp)!.dimension)) : units.spellings());
     out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: didYouMean(s), suggestion: s }, site.ref));
   }
@@ -115,6 +123,9 @@ export function readFactorValue(
  * Reads a metric / economy / target value: a number, numeric or percent string, {value, unit}, or boolean.
  * Numbers with units are stored in their dimension's base unit; percents become fractions.
  */
+const YES = new Set(['yes', 'y', 'true', '是', '有', '对']);
+const NO = new Set(['no', 'n', 'false', '否', '无', '没有']);
+
 export function readMetric(raw: unknown, units: UnitRegistry, site: Site, out: Diagnostic[]): MetricValue | undefined {
   const m = readMetricValue(raw, units, site, out);
   if (!m || m.kind !== 'number' || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return m;
@@ -134,9 +145,11 @@ function readMetricValue(raw: unknown, units: UnitRegistry, site: Site, out: Dia
   }
   if (typeof rawValue !== 'number' && typeof rawValue !== 'string') return undefined; // the schema reports it
   const n = readNumber(rawValue);
-  if (!n && typeof rawValue === 'string' && /^(yes|no|true|false|是|否|有|无|y|n)$/i.test(rawValue.trim())) {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: rawValue, allowed: `a number or percentage, or for a yes/no task the bare words true or false (unquoted)` }, site.ref));
-    return undefined;
+  // yes/no as people write it, in a spreadsheet cell or quoted in YAML: 是/否, 有/无, yes/no, y/n, true/false
+  if (!n && typeof rawValue === 'string' && unitText === undefined) {
+    const w = rawValue.trim().normalize('NFKC').toLowerCase();
+    if (YES.has(w)) return { kind: 'boolean', value: true };
+    if (NO.has(w)) return { kind: 'boolean', value: false };
   }
   if (!checkNumber(n, rawValue, site, out, true)) return undefined;
   if (n.value.isNegative()) {

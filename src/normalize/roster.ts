@@ -7,7 +7,8 @@ import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
 import type { Vocabulary } from '../model/vocabulary.js';
-import { parseCsv, type CsvRow, type ParsedCsv } from '../parse/csv.js';
+import { parseCsv, readHeader, type CsvRow, type ParsedCsv } from '../parse/csv.js';
+import type { SheetTable } from './activity-csv.js';
 import type { ParsedDocument, Path, Position } from '../parse/yaml.js';
 
 const ENTITY_COLUMNS = ['id', 'name', 'profile', 'type', 'region', 'year'];
@@ -38,6 +39,35 @@ export function parseRoster(file: string, text: string): ParsedCsv | undefined {
   if (columns && !isRosterHeader(columns)) return undefined;
   const csv = parseCsv(file, text, new Map());
   return isRosterHeader(csv.header) ? csv : undefined;
+}
+
+/**
+ * A workbook sheet read as a roster: its header is the first row with an `id` column (and no `category`) within ten
+ * rows of the first filled one (title rows above it are skipped); columns with an empty header cell are not read
+ * and empty rows are skipped. Rows keep their sheet row numbers. Undefined when no such row is found.
+ */
+export function rosterFromSheet(file: string, sheet: SheetTable): ParsedCsv | undefined {
+  const filled = (r: readonly (string | null)[] | undefined) => (r ?? []).some((c) => c !== null && c.trim() !== '');
+  const first = sheet.rows.findIndex(filled);
+  if (first < 0) return undefined;
+  for (let at = first; at < Math.min(sheet.rows.length, first + 11); at++) {
+    const cols: number[] = [];
+    (sheet.rows[at] ?? []).forEach((c, j) => {
+      if (c !== null && c.trim() !== '') cols.push(j);
+    });
+    const diagnostics: Diagnostic[] = [];
+    const { rawHeader, header } = readHeader(file, cols.map((j) => sheet.rows[at]![j]!), new Map(), diagnostics);
+    if (!isRosterHeader(header)) continue;
+    for (const d of diagnostics) d.line = d.row = at + 1;
+    const rows: CsvRow[] = [];
+    for (let i = at + 1; i < sheet.rows.length; i++) {
+      const r = sheet.rows[i]!;
+      if (!filled(r)) continue;
+      rows.push({ line: i + 1, cells: new Map(cols.map((j, k) => [header[k]!, r[j] ?? ''])) });
+    }
+    return { file, header, rawHeader, rows, skipped: [], diagnostics };
+  }
+  return undefined;
 }
 
 /** Reads the header once: what each column means, and warnings for columns that mean nothing. */

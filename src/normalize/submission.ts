@@ -8,7 +8,7 @@ import type { UnitRegistry } from '../units/registry.js';
 import { describePath } from '../validate/schema.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
-import { MAX_PROBLEMS, readActivityCsv } from './activity-csv.js';
+import { MAX_PROBLEMS, readActivityCsv, type SheetTable } from './activity-csv.js';
 import { normalizeFactorEntry } from './factors.js';
 import { readMetric, readQuantityIn, type Site } from './quantity.js';
 
@@ -18,6 +18,8 @@ export type FileReader = (
 ) =>
   | { file: string; bytes: Uint8Array }
   | { file: string; chunks: () => Iterable<Uint8Array> }
+  /** One sheet of an Excel workbook (`file.xlsx` or `file.xlsx#Sheet`), read by the CLI. */
+  | { file: string; sheet: SheetTable }
   | { file: string; error: 'not-found' | string }
   /** Refused unread: the path leads out of the submission's folder (`file` is the path as written, shortened). */
   | { file: string; outside: { root: string; root_zh: string; why: string; why_zh: string } };
@@ -132,7 +134,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
       out.push(diag(code, { path: got.file, reason: got.error }, site(['activity_files', i]).ref));
       return;
     }
-    readActivityCsv(got.file, 'bytes' in got ? { bytes: got.bytes } : { chunks: got.chunks }, rowCtx, activity, out);
+    readActivityCsv(got.file, 'bytes' in got ? { bytes: got.bytes } : 'sheet' in got ? { sheet: got.sheet } : { chunks: got.chunks }, rowCtx, activity, out);
   });
 
   out.push(...duplicateRows(activity));

@@ -86,6 +86,10 @@ const LABELS = {
   submissions: ['submissions', '份数'],
   invalid_inputs: ['Invalid inputs', '无效输入'],
   invalid_count: ['{n} invalid input(s)', '{n} 份无效输入'],
+  region: ['region', '地区'],
+  indicator_matrix: ['Indicators by submission', '各申报的指标达标情况'],
+  ranked_by_verdict: ['Ranked by verdict (pass, incomplete, fail), then by score.', '先按结论（达标、数据不全、未达标）排序，再按得分排序。'],
+  ranked_by_score: ['Ranked by score alone (--rank-by score); the verdict decides.', '仅按得分排序（--rank-by score）；是否达标以结论为准。'],
   more_ranked: ['… {n} more (see -f json, csv or markdown)', '… 其余 {n} 份（见 -f json、csv 或 markdown）'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -114,3 +114,31 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
   };
   return { profile, diagnostics: out };
 }
+
+const SHARE_UNITS = new Set(['fraction', '%', 'percent']);
+const shareCache = new WeakMap<CompiledProfile, Set<string>>();
+
+/**
+ * The metrics and targets a pack reads as shares (0 … 1): those whose value becomes the value of an indicator
+ * measured as a fraction, either as the formula itself or as an argument of coalesce/min/max (not as an
+ * operand of a ratio, where `water_reused / water_total` may be any size), and the targets that replace such
+ * an indicator's threshold. A share written 45 (meaning 45 %) would read as 4,500 %; the engine refuses it.
+ */
+export function shareNames(profile: CompiledProfile): Set<string> {
+  const cached = shareCache.get(profile);
+  if (cached) return cached;
+  const out = new Set<string>();
+  const valueNames = (ast: Ast): void => {
+    if (ast.t === 'name') out.add(ast.name);
+    else if (ast.t === 'call' && ast.fn !== 'abs') for (const a of ast.args) valueNames(a);
+  };
+  for (const def of profile.indicators) {
+    if (!def.unit || !SHARE_UNITS.has(def.unit)) continue;
+    const c = profile.compiled.get(def.id);
+    if (c) valueNames(c.formula);
+    for (const t of def.thresholds) if (t.target) out.add(`target.${t.target}`);
+  }
+  for (const n of [...out]) if (!n.startsWith('metric.') && !n.startsWith('target.')) out.delete(n);
+  shareCache.set(profile, out);
+  return out;
+}

@@ -105,7 +105,7 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
       case 'type': {
         const want = String(e.params.type);
         // the usual spreadsheet slips: a number where text is wanted, quotes around a number
-        const hint = want.includes('string') && typeof value === 'number' ? ' (put it in quotes to make it text)' : (want.includes('integer') || want.includes('number')) && typeof value === 'string' && /^\s*-?\d/.test(value) ? ' (remove the quotes)' : '';
+        const hint = want.includes('string') && typeof value === 'number' ? ' (put it in quotes to make it text)' : (want.includes('integer') || want.includes('number')) && typeof value === 'string' && /^\s*-?\d/.test(value) ? numberHint(value) : '';
         d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: want.replace(/,/g, ' or '), found: `${typeOf(value)}${hint}` }, { file: doc.file, ...doc.locate(path) });
         break;
       }
@@ -188,4 +188,11 @@ function unionDescription(e: SchemaError): string {
     return String(b.type ?? 'value');
   });
   return words.join(' or ');
+}
+
+/** A number written as text: quotes to remove ("2024"), or words around it to drop (2024年, 15 万吨 belongs in a unit). */
+function numberHint(text: string): string {
+  if (/^\s*-?[\d.,]+\s*$/.test(text)) return ' (remove the quotes)';
+  const n = /^\s*(-?[\d.,]*\d)/.exec(text)![1]!;
+  return ` (write the number alone, ${n}, without the words after it)`;
 }

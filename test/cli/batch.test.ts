@@ -61,7 +61,7 @@ describe('zcpark batch', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-csv-'));
     writeFileSync(join(dir, 'roster.csv'), 'id,name,profile,type,region,year,electricity.direct_green[MWh]\nX-1,"=HYPERLINK(""http://evil"")",zero-carbon-park,park,CN-NM,2024,1000\n');
     const csv = runCli(['batch', dir, '-f', 'csv']).stdout;
-    expect(csv.startsWith('\ufefffile,row,id,name,profile,type,verdict,score,grade,')).toBe(true);
+    expect(csv.startsWith('\ufeffrank,file,row,id,name,profile,type,region,total_tce,verdict,score,grade,')).toBe(true);
     expect(csv).toContain(`,X-1,"'=HYPERLINK(""http://evil"")",zero-carbon-park,park,`);
     const all = runCli(['batch', BATCH, '-f', 'csv']).stdout.trimEnd().split('\r\n');
     expect(all.length).toBe(10); // header + 7 reports + 2 invalid

@@ -7,13 +7,15 @@ import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
 import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/roster.js';
+import { readRosterWorkbook, startsLikeZip } from '../xlsx.js';
+import { ZIP_AS_CSV } from '../../normalize/activity-csv.js';
 import { parseCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { jsonText, termText } from '../../report/escape.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
 import { PACKAGE_ROOT } from '../../data/load.js';
-import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
+import { data, factorsOption, profileOption, terminalWidth, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
@@ -38,6 +40,8 @@ export interface BatchOptions {
   allowOutside?: string[];
   /** the config file's severities and ignores (../config.ts) */
   settings?: Config;
+  /** verdict (default): pass, incomplete, fail, each by score; score: by score alone. */
+  rankBy?: string;
 }
 
 /** summary.<ext> under --out-dir: the format's first -o extension (./formats.ts) without its dot. */
@@ -80,6 +84,21 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
     errors.push({ file, errors: [diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file })] });
   }
   for (const abs of sorted) {
+    if (extname(abs).toLowerCase() === '.xlsx') {
+      // a roster kept as a workbook (its first sheet); named on the command line only, never picked out of a folder
+      if (!explicit.has(abs)) continue;
+      const file = displayPath(abs);
+      const got = readRosterWorkbook(abs, file);
+      if ('errors' in got) {
+        errors.push({ file, errors: got.errors });
+        continue;
+      }
+      const csv = got.csv;
+      warnings.push(...csv.diagnostics, ...rosterColumns(csv, d.vocabulary).diagnostics);
+      const roster = { file, header: csv.header, rawHeader: csv.rawHeader };
+      for (const row of csv.rows) tasks.push({ index: tasks.length, kind: 'roster', roster, row: { line: row.line, cells: [...row.cells] } });
+      continue;
+    }
     if (extname(abs).toLowerCase() === '.csv') {
       // a folder of submissions holds their activity CSVs: the first line alone (at most 64 KB of it) tells them from
       // a roster, and only a roster is read whole
@@ -92,7 +111,7 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
         continue;
       }
       if (head.error !== undefined) {
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: head.error }, { file, line: 1 })] });
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: startsLikeZip(abs) ? ZIP_AS_CSV : head.error }, { file, line: 1 })] });
         continue;
       }
       const columns = head.columns ?? (head.quoted !== undefined ? parseCsv(file, head.quoted, new Map()).header : undefined);
@@ -345,8 +364,9 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     if (progress) process.stderr.write('\n');
 
     errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
-    const summary = summarize(entries, errors);
-    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
+    const summary = summarize(entries, errors, opts.rankBy === 'score' ? 'score' : 'verdict');
+    const width = opts.out ? undefined : terminalWidth(process.stdout);
+    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(width ? { width } : {}), ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
     const color = !opts.out && useColor(process.stdout, opts.color);
     // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
     const text: string | (() => Iterable<string>) =
@@ -357,7 +377,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
       : renderBatchTable(view, color);
     const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
-    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${summaryExt(format)}`), format === 'table' ? renderBatchTable(view, false) : content);
+    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${summaryExt(format)}`), format === 'table' ? renderBatchTable({ summary, entries, errors, lang: view.lang ?? 'en' }, false) : content);
     if (opts.out) outputs.stage(opts.out, content);
     // every file of the run goes in place now, when every input is known (a report never replaces one)
     outputs.commit();

@@ -8,7 +8,7 @@ import { renderCsvMany } from '../../report/formats/csv.js';
 import { renderHtmlMany } from '../../report/formats/html.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
-import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
+import { data, factorsOption, profileOption, submissionInput, terminalWidth, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { documentKind, formatKey } from '../discover.js';
 import { applyConfig, configureOutcome, type Config } from '../config.js';
@@ -101,13 +101,14 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   }
   if (reports.length || (format === 'json' && files.length > 1)) {
     const color = opts.out ? false : useColor(process.stdout, opts.color);
+    const width = opts.out ? undefined : terminalWidth(process.stdout);
     // one submission: its report object; several: always an array (of the valid ones), whatever failed
     const text = format === 'json'
       ? files.length === 1 ? render(reports[0]!, { color, lang }) : `${JSON.stringify(reports, null, 2)}\n`
       : format === 'csv' ? renderCsvMany(reports, { color, lang })
       : format === 'html' ? renderHtmlMany(reports, { color, lang })
       // text formats stack, a blank line between reports
-      : reports.map((r) => render(r, { color, lang })).join('\n');
+      : reports.map((r) => render(r, { color, lang, ...(width ? { width } : {}) })).join('\n');
     if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
     else process.stdout.write(text);
   }

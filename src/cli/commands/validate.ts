@@ -6,8 +6,9 @@ import { capDiagnostics, dedupeDiagnostics, diag, hasErrors } from '../../diagno
 import { UsageError } from '../../diagnostics/errors.js';
 import { validate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
-import { readActivityCsv } from '../../normalize/activity-csv.js';
+import { isZip, readActivityCsv, ZIP_AS_CSV } from '../../normalize/activity-csv.js';
 import { headerColumns, isRosterHeader, parseRoster, rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
+import { readRosterWorkbook } from '../xlsx.js';
 import type { ParsedCsv } from '../../parse/csv.js';
 import { decodeText } from '../../parse/decode.js';
 import { data, factorsOption, profileOption, submissionInput, useColor, type RunOverrides } from '../context.js';
@@ -75,6 +76,15 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
   }
 
   for (const abs of files) {
+    if (extname(abs).toLowerCase() === '.xlsx') {
+      // a workbook named on the command line: a roster is checked row by row; an activity workbook is checked
+      // through the submissions that list it (one found in a folder is left to them too)
+      if (!explicit.has(abs)) continue;
+      const file = displayPath(abs);
+      const got = readRosterWorkbook(abs, file);
+      results.push({ file, kind: 'errors' in got ? 'unknown' : 'roster', diagnostics: 'errors' in got ? got.errors : rosterDiagnostics(file, got.csv, overrides) });
+      continue;
+    }
     const isCsv = extname(abs).toLowerCase() === '.csv';
     // a CSV found in a folder is checked here only if it is a roster: activity CSVs are checked through the
     // submissions that list them (the header line tells them apart without reading the file), and a large one is a dump
@@ -98,6 +108,10 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
     }
     const decoded = decodeText(bytes);
     if (found && 'error' in decoded) continue;
+    if ('error' in decoded && isCsv && isZip(bytes)) {
+      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: ZIP_AS_CSV }, { file, line: 1 })] });
+      continue;
+    }
     if ('error' in decoded) {
       // a YAML/JSON file found in a folder may well be a submission saved wrongly: say so rather than pass it over
       results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });

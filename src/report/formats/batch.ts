@@ -1,7 +1,7 @@
 /** Batch renderers: the summary of a run as a terminal table, JSON (zcpark-batch/1), CSV or Markdown. */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
-import type { BatchEntry, BatchError, BatchSummary } from '../batch.js';
+import { DEFAULT_WIDTH, fitTable } from './fit.js';
+import { rankOrder, type BatchEntry, type BatchError, type BatchSummary } from '../batch.js';
 import { num } from './display.js';
 import { STYLE } from './html.js';
 import type { Lang } from '../../diagnostics/codes.js';
@@ -18,12 +18,15 @@ export interface BatchView {
   /** File name of each entry's own report under --out-dir (parallel to entries), for links. */
   links?: readonly string[];
   lang?: Lang;
+  /** The terminal table's width (the terminal's columns); DEFAULT_WIDTH when not given. */
+  width?: number;
 }
 
 /** The batch summary as one self-contained HTML page: counts, a ranking linking each park's report, broken inputs. */
 export function renderBatchHtml(v: BatchView): string {
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(v.lang ?? 'en', k, a);
   const s = v.summary;
+  const coreIds = [...new Set(s.ranking.flatMap((r) => r.core.map((c) => c.id)))].sort();
   const link = new Map<string, string>();
   v.entries.forEach((e, i) => {
     const l = v.links?.[i];
@@ -32,8 +35,19 @@ export function renderBatchHtml(v: BatchView): string {
   const rows = s.ranking.map((r) => {
     const href = link.get(`${r.file}|${r.row ?? ''}|${r.id}`);
     const name = href ? `<a href="${xmlEscape(href)}">${xmlEscape(r.name)}</a>` : xmlEscape(r.name);
-    return `<tr><td class="num">${r.rank}</td><td>${xmlEscape(r.id)}</td><td>${name}</td><td class="num">${r.score === null ? '—' : num(r.score, 1)}</td><td>${xmlEscape(r.grade ?? '—')}</td><td class="st-${r.verdict}">${L(r.verdict as LabelKey)}</td><td><small>${xmlEscape(where(r))}</small></td></tr>`;
+    const core = coreIds.map((id) => {
+      const c = r.core.find((x) => x.id === id);
+      return `<td class="num st-${c?.status ?? 'missing'}">${c ? coreValue(c.value) : '—'}</td>`;
+    }).join('');
+    return `<tr><td class="num">${r.rank}</td><td>${xmlEscape(r.id)}</td><td>${name}</td><td>${xmlEscape(r.region ?? '—')}</td><td class="num">${num(r.total_tce, 0)}</td>${core}<td class="num">${r.score === null ? '—' : num(r.score, 1)}</td><td>${xmlEscape(r.grade ?? '—')}</td><td class="st-${r.verdict}">${L(r.verdict as LabelKey)}</td><td><small>${r.warnings.map((w) => xmlEscape(w)).join(' ')}</small></td><td><small>${xmlEscape(where(r))}</small></td></tr>`;
   });
+  const matrix = indicatorMatrix(v);
+  const matrixHtml = matrix.ids.length && matrix.parks.length
+    ? `<h2>${L('indicator_matrix')}</h2><div style="overflow-x:auto"><table><thead><tr><th>${L('indicator')}</th>${matrix.parks.map((p) => `<th>${xmlEscape(p.id)}</th>`).join('')}</tr></thead><tbody>${matrix.ids.map((id) => `<tr><td>${xmlEscape(id)}</td>${matrix.parks.map((p) => {
+      const st = p.statuses.get(id);
+      return `<td class="st-${st ?? 'not_applicable'}">${st ? L(st as LabelKey) : '—'}</td>`;
+    }).join('')}</tr>`).join('')}</tbody></table></div>`
+    : '';
   const dist = Object.entries(s.core_distribution).map(([id, d]) => `<tr><td>${xmlEscape(id)}</td><td class="num">${d.n}</td><td class="num">${num(d.min, 4)}</td><td class="num">${num(d.median, 4)}</td><td class="num">${num(d.max, 4)}</td></tr>`);
   const errs = v.errors.flatMap((e) => e.errors.map((d) => `<li><code>${xmlEscape(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)}</code> ${xmlEscape(d.code)}: ${xmlEscape(d.message)}</li>`));
   return `<!doctype html>
@@ -48,15 +62,26 @@ export function renderBatchHtml(v: BatchView): string {
 <h1>${L('batch_title', { n: s.total })}</h1>
 <p>${xmlEscape(L('batch_counts', { n: s.total, pass: s.pass, fail: s.fail, incomplete: s.incomplete, invalid: s.invalid }))}</p>
 <h2>${L('ranking')}</h2>
-<table><thead><tr><th class="num">${L('rank')}</th><th>id</th><th>${L('name')}</th><th class="num">${L('score')}</th><th>${L('grade')}</th><th>${L('verdict')}</th><th>${L('source')}</th></tr></thead><tbody>
+<p>${L(s.rank_by === 'score' ? 'ranked_by_score' : 'ranked_by_verdict')}</p>
+<table><thead><tr><th class="num">${L('rank')}</th><th>id</th><th>${L('name')}</th><th>${L('region')}</th><th class="num">${L('energy_tce')}</th>${coreIds.map((id) => `<th class="num">${xmlEscape(id)}</th>`).join('')}<th class="num">${L('score')}</th><th>${L('grade')}</th><th>${L('verdict')}</th><th>${L('warnings')}</th><th>${L('source')}</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>
+${matrixHtml}
 ${dist.length ? `<h2>${L('core_indicators')}</h2><table><thead><tr><th>${L('indicator')}</th><th class="num">n</th><th class="num">min</th><th class="num">median</th><th class="num">max</th></tr></thead><tbody>${dist.join('')}</tbody></table>` : ''}
 ${s.most_failed.length ? `<h2>${L('most_failed')}</h2><ul>${s.most_failed.map((f) => `<li>${xmlEscape(f.id)}: ${f.count}</li>`).join('')}</ul>` : ''}
 ${errs.length ? `<h2>${L('invalid_inputs')}</h2><ul>${errs.join('')}</ul>` : ''}
 </body>
 </html>
 `;
+}
+
+const coreValue = (x: number | boolean | null): string => (x === null ? '—' : typeof x === 'boolean' ? String(x) : num(x, 4));
+
+/** The indicator × submission matrix: indicator ids in first-seen order, submissions in rank order with each status. */
+function indicatorMatrix(v: BatchView): { ids: string[]; parks: { id: string; statuses: Map<string, string> }[] } {
+  const order = rankOrder(v.entries, v.summary.rank_by);
+  const ids = [...new Set(order.flatMap((i) => v.entries[i]!.statuses.map((x) => x.id)))];
+  return { ids, parks: order.map((i) => ({ id: v.entries[i]!.id, statuses: new Map(v.entries[i]!.statuses.map((x) => [x.id, x.status])) })) };
 }
 
 const where = (e: { file: string; row?: number }) => `${e.file}${e.row !== undefined ? `:${e.row}` : ''}`;
@@ -82,20 +107,30 @@ export function* batchJsonChunks(v: BatchView): Generator<string> {
 /** The CSV cell of every CSV zcpark writes (kept here for the renderers that import it from this module). */
 export { csvCell };
 
-/** One row per submission (invalid ones too), UTF-8 with a BOM so Excel opens Chinese names correctly. */
+/**
+ * One row per submission in rank order (invalid ones last), UTF-8 with a BOM so Excel opens Chinese names correctly:
+ * rank, region, total tce, the core indicators' values, every indicator's status (the indicator × park matrix)
+ * and the codes of each submission's warnings.
+ */
 export function renderBatchCsv(v: BatchView): string {
   const coreIds = [...new Set(v.entries.flatMap((e) => e.core.map((c) => c.id)))].sort();
-  const head = ['file', 'row', 'id', 'name', 'profile', 'type', 'verdict', 'score', 'grade', ...coreIds.flatMap((id) => [`${id}`, `${id}_status`]), 'failed_indicators', 'warnings', 'error'];
+  const order = rankOrder(v.entries, v.summary.rank_by);
+  const rankOf = new Map<number, number>();
+  order.forEach((i, k) => rankOf.set(i, v.summary.ranking[k]!.rank));
+  const allIds = [...new Set(order.flatMap((i) => v.entries[i]!.statuses.map((x) => x.id)))].filter((id) => !coreIds.includes(id));
+  const head = ['rank', 'file', 'row', 'id', 'name', 'profile', 'type', 'region', 'total_tce', 'verdict', 'score', 'grade', ...coreIds.flatMap((id) => [`${id}`, `${id}_status`]), ...allIds.map((id) => `${id}_status`), 'failed_indicators', 'warnings', 'warning_codes', 'error'];
   const lines = [head.map(csvCell).join(',')];
-  for (const e of v.entries) {
+  for (const i of order) {
+    const e = v.entries[i]!;
     const core = coreIds.flatMap((id) => {
       const c = e.core.find((x) => x.id === id);
       return [c?.value ?? null, c?.status ?? null];
     });
-    lines.push([e.file, e.row ?? null, e.id, e.name, e.profile, e.type, e.verdict, e.score, e.grade, ...core, e.failed.join(' '), e.warnings, null].map(csvCell).join(','));
+    const rest = allIds.map((id) => e.statuses.find((x) => x.id === id)?.status ?? null);
+    lines.push([rankOf.get(i)!, e.file, e.row ?? null, e.id, e.name, e.profile, e.type, e.region, e.total_tce, e.verdict, e.score, e.grade, ...core, ...rest, e.failed.join(' '), e.warnings, e.warning_codes.join(' '), null].map(csvCell).join(','));
   }
   for (const e of v.errors) {
-    lines.push([e.file, e.row ?? null, null, null, null, null, 'invalid', null, null, ...coreIds.flatMap(() => [null, null]), null, null, firstError(e)].map(csvCell).join(','));
+    lines.push([null, e.file, e.row ?? null, null, null, null, null, null, null, 'invalid', null, null, ...coreIds.flatMap(() => [null, null]), ...allIds.map(() => null), null, null, null, firstError(e)].map(csvCell).join(','));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
@@ -134,10 +169,9 @@ export function renderBatchTable(view: BatchView, color: boolean): string {
   const style = { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true };
   const s = v.summary;
   const lines = [zh ? c.bold(L('batch_counts', { n: s.total, pass: s.pass, fail: s.fail, incomplete: s.incomplete, invalid: s.invalid })) : c.bold(`${s.total} submissions: ${c.green(`${s.pass} pass`)}, ${c.red(`${s.fail} fail`)}, ${c.yellow(`${s.incomplete} incomplete`)}, ${s.invalid ? c.red(`${s.invalid} invalid`) : '0 invalid'}`)];
-  const t = new Table({ head: ['#', 'id', L('name'), L('score'), L('grade'), L('verdict')], style, colAligns: ['right', 'left', 'left', 'right', 'left', 'left'], colWidths: [6, 24, 40, 8, 7, 12], wordWrap: true });
   const shown = s.ranking.slice(0, 50);
-  for (const r of shown) t.push([String(r.rank), r.id, r.name, r.score === null ? '—' : num(r.score, 1), r.grade ?? '—', r.verdict === 'pass' ? c.green(L('pass')) : r.verdict === 'fail' ? c.red(L('fail')) : c.yellow(L('incomplete'))]);
-  if (shown.length) lines.push(t.toString());
+  const rows = shown.map((r) => [String(r.rank), r.id, r.name, r.score === null ? '—' : num(r.score, 1), r.grade ?? '—', r.verdict === 'pass' ? c.green(L('pass')) : r.verdict === 'fail' ? c.red(L('fail')) : c.yellow(L('incomplete'))]);
+  if (shown.length) lines.push(fitTable(['#', 'id', L('name'), L('score'), L('grade'), L('verdict')], rows, { total: v.width ?? DEFAULT_WIDTH, flex: 2, colAligns: ['right', 'left', 'left', 'right', 'left', 'left'], style }));
   if (s.ranking.length > shown.length) lines.push(c.dim(L('more_ranked', { n: s.ranking.length - shown.length })));
   for (const [id, d] of Object.entries(s.core_distribution)) lines.push(`${id}: n=${d.n} min ${num(d.min, 4)} · p25 ${num(d.p25, 4)} · median ${num(d.median, 4)} · p75 ${num(d.p75, 4)} · max ${num(d.max, 4)}`);
   if (s.most_failed.length) lines.push(`${L('most_failed_inline')}: ${s.most_failed.slice(0, 5).map((f) => `${f.id} (${f.count})`).join(', ')}`);

@@ -8,8 +8,16 @@ export function renderCsv(r: Report, opts: RenderOptions): string {
 }
 
 /** Several reports as one table (one BOM, one header): each row names its submission. */
+/**
+ * A threshold's comparison is one of the pack schema's operators, never user text: written as it is (`==`, `>=`),
+ * not defused into `'==` as a user value starting with `=` is.
+ */
+const OPS = new Set(['<=', '>=', '<', '>', '==']);
+const OP_COLUMN = 8;
+const cell = (x: unknown, j: number): string => (j === OP_COLUMN && typeof x === 'string' && OPS.has(x) ? x : csvCell(x));
+
 export function renderCsvMany(reports: readonly Report[], _opts: RenderOptions): string {
   const head = ['submission', 'profile', 'year', 'indicator', 'name', 'name_zh', 'value', 'unit', 'op', 'threshold', 'basis', 'status', 'core', 'weight', 'points', 'reason'];
   const rows = reports.flatMap((r) => r.indicators.map((i) => [r.submission.id, r.submission.profile, r.submission.year, i.id, i.name, i.name_zh, i.value, i.unit, i.threshold?.op ?? null, i.threshold?.value ?? null, i.threshold?.basis ?? null, i.status, i.core, i.weight, i.points, i.reason ?? null]));
-  return `\ufeff${[head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${[head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

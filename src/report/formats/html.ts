@@ -1,6 +1,6 @@
 /** One self-contained HTML file: no network, no scripts, no external fonts; inline SVG charts; print-friendly. */
 import type { Report } from '../types.js';
-import { indicatorValue, num, pct } from './display.js';
+import { entityType, indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { barChart, bulletChart, waterfall, xmlEscape as x, type Bullet } from './svg.js';
 import { label, type LabelKey } from '../i18n.js';
@@ -56,12 +56,13 @@ ${body}
 function reportBody(r: Report, opts: RenderOptions): string {
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(opts.lang, k, a);
   const zh = opts.lang === 'zh';
+  const lang = opts.lang;
   const statusCell = (st: string) => `<td class="st-${st}">${L(st as LabelKey)}</td>`;
   const s = r.submission;
   const e = r.emissions;
   const en = r.energy;
   const why = r.indicators.filter((i) => i.core && i.status !== 'pass').map((i) => {
-    const what = i.status === 'fail' ? (zh ? L('is_against', { value: indicatorValue(i.value, i.unit), op: i.threshold?.op ?? '', threshold: typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value ?? '') }) : `is ${indicatorValue(i.value, i.unit)}, against ${i.threshold?.op ?? ''} ${typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value ?? '')}`) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${i.reason}` : ''}`;
+    const what = i.status === 'fail' ? (zh ? L('is_against', { value: indicatorValue(i.value, i.unit, lang), op: i.threshold?.op ?? '', threshold: i.threshold ? indicatorValue(i.threshold.value, i.unit, lang) : '' }) : `is ${indicatorValue(i.value, i.unit)}, against ${i.threshold?.op ?? ''} ${i.threshold ? indicatorValue(i.threshold.value, i.unit) : ''}`) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${i.reason}` : ''}`;
     return zh
       ? `<div class="why">核心指标 <b>${x(i.name)}</b> ${x(what)}。结论仅由核心指标决定；除非规则包另有规定，碳汇与抵消量不计入核心指标。</div>`
       : `<div class="why">The core indicator <b>${x(i.name)}</b> ${x(what)}. The verdict follows the core indicators only; sinks and offsets never enter them unless the pack says so.</div>`;
@@ -103,7 +104,7 @@ function reportBody(r: Report, opts: RenderOptions): string {
     ...(top.length > 1 ? [barChart(L('chart_emitters'), top)] : []),
   ];
 
-  const indRows = r.indicators.map((i) => `<tr><td>${i.core ? '★ ' : ''}${x(i.name)}${zh ? '' : `<br><small>${x(i.name_zh)}</small>`}</td><td class="num">${x(indicatorValue(i.value, i.unit))}</td><td class="num">${i.threshold ? `${x(i.threshold.op)} ${x(typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold.value))}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—'}</td>${statusCell(i.status)}<td class="num">${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`}</td><td><small>${x(i.reason ?? '')}</small></td></tr>`);
+  const indRows = r.indicators.map((i) => `<tr><td>${i.core ? '★ ' : ''}${x(i.name)}${zh ? '' : `<br><small>${x(i.name_zh)}</small>`}</td><td class="num">${x(indicatorValue(i.value, i.unit, lang))}</td><td class="num">${i.threshold ? `${x(i.threshold.op)} ${x(indicatorValue(i.threshold.value, i.unit, lang))}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—'}</td>${statusCell(i.status)}<td class="num">${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`}</td><td><small>${x(i.reason ?? '')}</small></td></tr>`);
   const emRows = (['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).map((k) => `<tr><td>${L(k)}</td><td class="num">${num(e[`${k}_t`])}</td><td class="num">${e.gross_t ? pct(e[`${k}_t`] / e.gross_t) : '—'}</td></tr>`);
   const factorRows = r.factors_used.map((fu) => `<tr><td>${fu.kind === 'co2' ? 'CO2' : 'energy'} ${x(fu.category)}/${x(fu.item)}${fu.series ? ` (${x(fu.series)})` : ''}</td><td class="num">${fu.value} ${x(fu.unit)}</td><td>${fu.year ?? '—'}${fu.region ? ` ${x(fu.region)}` : ''}</td><td><small>${x(fu.source)}${fu.confidence ? ` [${fu.confidence}]` : ''}</small></td></tr>`);
   const trace = r.trace
@@ -118,14 +119,10 @@ function reportBody(r: Report, opts: RenderOptions): string {
     : '';
   return `<header>
 <h1>${x(s.name)}</h1>
-<div class="meta">${x(s.id)} · ${x(s.type)}${s.region ? ` · ${x(s.region)}` : ''} · ${s.year} · ${x(s.profile_title)}</div>
+<div class="meta">${x(s.id)} · ${x(entityType(s.type, lang))}${s.region ? ` · ${x(s.region)}` : ''} · ${s.year} · ${x(s.profile_title)}</div>
 <p><span class="verdict ${r.verdict}">${L(r.verdict.toUpperCase() as LabelKey)}</span> ${L('score')} <b>${r.score === null ? '—' : num(r.score, 1)}</b>/100 · ${L('grade')} <b>${x(r.grade ?? '—')}</b></p>
 ${why.join('\n')}
 </header>
-<h2>${L('charts')}</h2>
-<div class="charts">
-${charts.join('\n')}
-</div>
 <h2>${L('indicators')}</h2>
 <table><thead><tr><th>${zh ? '指标' : 'indicator'}</th><th class="num">${zh ? '数值' : 'value'}</th><th class="num">${zh ? '阈值' : 'threshold'}</th><th>${zh ? '状态' : 'status'}</th><th class="num">${zh ? '分值' : 'points'}</th><th>${L('note')}</th></tr></thead><tbody>
 ${indRows.join('\n')}
@@ -136,7 +133,11 @@ ${emRows.join('\n')}
 <tr><td><b>${L('gross')}</b></td><td class="num"><b>${num(e.gross_t)}</b></td><td></td></tr><tr><td>${L('sinks')}</td><td class="num">${num(-e.sinks_t)}</td><td></td></tr><tr><td>${L('offsets')}</td><td class="num">${num(-e.offsets_t)}</td><td></td></tr><tr><td><b>${L('net')}</b></td><td class="num"><b>${num(e.net_t)}</b></td><td></td></tr>
 </tbody></table>${e.includes_co2e.length ? `\n<div class="why">${x(L('co2e_note', { figures: e.includes_co2e.join(', '), t: num(Object.values(e.co2e_t).reduce((a, b) => a + b, 0)) }))}</div>` : ''}
 <h2>${L('energy')}</h2>
-<table><tbody>${Object.entries(en.by_category).map(([k, v]) => `<tr><td>${x(L(k as LabelKey))}</td><td class="num">${num(v)}</td><td class="num">${en.total_tce ? pct(v / en.total_tce) : '—'}</td></tr>`).join('')}<tr><td><b>${L('total')}</b></td><td class="num"><b>${num(en.total_tce)}</b></td><td></td></tr><tr><td>${L('clean')}</td><td class="num">${num(en.clean_tce)}</td><td class="num">${pct(en.clean_share)}</td></tr></tbody></table>
+<table><thead><tr><th>${L('category')}</th><th class="num">tce</th><th class="num">${L('share')}</th></tr></thead><tbody>${Object.entries(en.by_category).map(([k, v]) => `<tr><td>${x(L(k as LabelKey))}</td><td class="num">${num(v)}</td><td class="num">${en.total_tce ? pct(v / en.total_tce) : '—'}</td></tr>`).join('')}<tr><td><b>${L('total')}</b></td><td class="num"><b>${num(en.total_tce)}</b></td><td></td></tr><tr><td>${L('clean')}</td><td class="num">${num(en.clean_tce)}</td><td class="num">${pct(en.clean_share)}</td></tr></tbody></table>
+<h2>${L('charts')}</h2>
+<div class="charts">
+${charts.join('\n')}
+</div>
 <h2>${L('factors_used')}</h2>
 <table><thead><tr><th>${L('factor')}</th><th class="num">${zh ? '数值' : 'value'}</th><th>${L('vintage')}</th><th>${L('source')}</th></tr></thead><tbody>
 ${factorRows.join('\n')}

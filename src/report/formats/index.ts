@@ -9,6 +9,8 @@ import { renderTable } from './table.js';
 export interface RenderOptions {
   color: boolean;
   lang: 'en' | 'zh';
+  /** Terminal tables: the width to fit (the terminal's columns); DEFAULT_WIDTH when not given. */
+  width?: number;
 }
 
 export type Renderer = (report: Report, opts: RenderOptions) => string;

@@ -1,6 +1,6 @@
 /** The report as GitHub-flavoured Markdown: a reviewer's summary that pastes into an issue or a CI job summary. */
 import type { Report } from '../types.js';
-import { indicatorValue, num, pct } from './display.js';
+import { entityType, indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mdCode, mdText } from '../escape.js';
@@ -26,19 +26,19 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
   const out: string[] = [
     `# ${esc(s.name)} (${esc(s.id)})`,
     '',
-    `${esc(s.type)}${s.region ? ` · ${esc(s.region)}` : ''} · ${s.year} · profile ${mdCode(s.profile)} — ${esc(s.profile_title)}`,
+    `${esc(entityType(s.type, opts.lang))}${s.region ? ` · ${esc(s.region)}` : ''} · ${s.year} · ${L('profile')} ${mdCode(s.profile)} — ${esc(s.profile_title)}`,
     '',
     `**${L('verdict')}** ${verdict} · **${L('score')}** ${r.score === null ? '—' : num(r.score, 1)}/100 · **${L('grade')}** ${esc(r.grade)}`,
   ];
   for (const i of r.indicators.filter((x) => x.core && x.status !== 'pass')) {
-    const what = i.status === 'fail' ? L('is_against', { value: esc(indicatorValue(i.value, i.unit)), op: i.threshold?.op ?? '', threshold: esc(typeof i.threshold?.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : String(i.threshold?.value)) }) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${esc(i.reason)}` : ''}`;
+    const what = i.status === 'fail' ? L('is_against', { value: esc(indicatorValue(i.value, i.unit, opts.lang)), op: i.threshold?.op ?? '', threshold: esc(i.threshold ? indicatorValue(i.threshold.value, i.unit, opts.lang) : '—') }) : `${L('is_status', { status: L(i.status as LabelKey) })}${i.reason ? `: ${esc(i.reason)}` : ''}`;
     out.push('', zh ? `> ${L('why_core', { name: `**${esc(i.name)}**（${mdCode(i.id)}）`, what })}` : `> The core indicator **${esc(i.name)}** (${mdCode(i.id)}) ${what}; the verdict follows the core indicators only.`);
   }
   out.push('', `## ${L('indicators')}`, '', zh ? '| | 指标 | 数值 | 阈值 | 状态 | 差距 | 分值 |' : '| | indicator | value | threshold | status | gap | points |', '|---|---|---:|---:|---|---:|---:|');
   for (const i of r.indicators) {
     // the op is one of the schema's six (<=, <, …)
-    const t = i.threshold ? `${i.threshold.op} ${esc(typeof i.threshold.value === 'number' ? indicatorValue(i.threshold.value, i.unit) : i.threshold.value)}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—';
-    out.push(`| ${i.core ? '★' : ''} | ${esc(indicatorName(i, opts.lang))} | ${esc(indicatorValue(i.value, i.unit))} | ${t} | ${STATUS(i.status)} | ${esc(gap(i))} | ${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`} |`);
+    const t = i.threshold ? `${i.threshold.op} ${esc(indicatorValue(i.threshold.value, i.unit, opts.lang))}${i.threshold.basis === 'target' ? ` (${L('own_target')})` : ''}` : '—';
+    out.push(`| ${i.core ? '★' : ''} | ${esc(indicatorName(i, opts.lang))} | ${esc(indicatorValue(i.value, i.unit, opts.lang))} | ${t} | ${STATUS(i.status)} | ${esc(gap(i))} | ${i.weight === 0 ? L('unscored') : `${num(i.points, 1)}/${i.weight}`} |`);
   }
   out.push('', `${L('core_note')}${zh ? '。' : '.'}`);
   const e = r.emissions;

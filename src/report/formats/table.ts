@@ -1,8 +1,8 @@
 /** The terminal view: headline, indicators, emissions and energy, top entities, warnings (cli-table3 + chalk). */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { DEFAULT_WIDTH, fitTable } from './fit.js';
 import type { Report } from '../types.js';
-import { indicatorValue, num, pct } from './display.js';
+import { entityType, indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mapStrings, termText } from '../escape.js';
@@ -19,14 +19,14 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   const s = report.submission;
   const lines: string[] = [];
   lines.push(c.bold(`${s.name} (${s.id})`));
-  lines.push(`${s.type}${s.region ? ` · ${s.region}` : ''} · ${s.year} · ${L('profile')} ${s.profile} — ${s.profile_title}`);
+  lines.push(`${entityType(s.type, opts.lang)}${s.region ? ` · ${s.region}` : ''} · ${s.year} · ${L('profile')} ${s.profile} — ${s.profile_title}`);
   lines.push(`${L('verdict')} ${verdict(report.verdict)}   ${L('score')} ${report.score === null ? '—' : num(report.score, 1)}/100   ${L('grade')} ${report.grade ?? '—'}`);
   // the verdict follows the core indicators only; say which ones decide it (the score is a ranking aid)
   const core = report.indicators.filter((i) => i.core);
   const deciding = core.filter((i) => (report.verdict === 'fail' ? i.status === 'fail' : report.verdict === 'incomplete' ? i.status !== 'pass' && i.status !== 'fail' : false));
   for (const i of deciding) {
-    const t = i.threshold ? ` ${i.threshold.op} ${typeof i.threshold.value === 'boolean' ? i.threshold.value : indicatorValue(i.threshold.value, i.unit)}` : '';
-    const why = i.status === 'fail' ? L('misses', { value: indicatorValue(i.value, i.unit), op: '', threshold: t.trim() }).replace('  ', ' ') : i.status === 'missing' ? L('cannot_compute', { reason: i.reason ?? '' }) : L('no_band');
+    const t = i.threshold ? ` ${i.threshold.op} ${indicatorValue(i.threshold.value, i.unit, opts.lang)}` : '';
+    const why = i.status === 'fail' ? L('misses', { value: indicatorValue(i.value, i.unit, opts.lang), op: '', threshold: t.trim() }).replace('  ', ' ') : i.status === 'missing' ? L('cannot_compute', { reason: i.reason ?? '' }) : L('no_band');
     lines.push(`${report.verdict === 'fail' ? c.red(L('because')) : c.yellow(L('because'))} ${L('core_misses', { id: i.id, what: why })}`);
   }
   if (report.verdict === 'fail' && (report.emissions.sinks_t > 0 || report.emissions.offsets_t > 0) && deciding.some((i) => i.unit === 'tCO2/tce')) {
@@ -34,46 +34,44 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   }
   lines.push('');
 
-  const ind = new Table({ head: [L('indicator'), L('value'), L('threshold'), L('status'), L('points')], style, colAligns: ['left', 'right', 'right', 'left', 'right'], colWidths: [46, 17, 18, 9, 10], wordWrap: true });
-  for (const i of report.indicators) {
-    const threshold = i.threshold ? `${i.threshold.op} ${typeof i.threshold.value === 'boolean' ? (i.threshold.value ? 'yes' : 'no') : indicatorValue(i.threshold.value, i.unit)}` : '—';
-    ind.push([`${i.core ? c.bold('★ ') : '  '}${indicatorName(i, opts.lang)}`, indicatorValue(i.value, i.unit), threshold, status(i.status), i.weight === 0 ? c.dim(L('unscored')) : `${num(i.points, 1)}/${i.weight}`]);
-  }
-  lines.push(ind.toString());
+  const total = opts.width ?? DEFAULT_WIDTH;
+  const indRows = report.indicators.map((i) => {
+    const threshold = i.threshold ? `${i.threshold.op} ${indicatorValue(i.threshold.value, i.unit, opts.lang)}` : '—';
+    return [`${i.core ? c.bold('★') : ' '} ${indicatorName(i, opts.lang)}`, indicatorValue(i.value, i.unit, opts.lang), threshold, status(i.status), i.weight === 0 ? c.dim(L('unscored')) : `${num(i.points, 1)}/${i.weight}`];
+  });
+  lines.push(fitTable([L('indicator'), L('value'), L('threshold'), L('status'), L('points')], indRows, { total, flex: 0, colAligns: ['left', 'right', 'right', 'left', 'right'], style }));
   const notes = report.indicators.filter((i) => i.reason);
   for (const i of notes) lines.push(c.dim(`  ${i.id}: ${i.reason}`));
   lines.push(c.dim(`  ${L('core_note')}`));
   lines.push('');
 
   const e = report.emissions;
-  const em = new Table({ head: [L('emissions'), L('tonnes'), L('share_of_gross')], style, colAligns: ['left', 'right', 'right'] });
   const share = (x: number) => (e.gross_t === 0 ? '—' : pct(x / e.gross_t));
-  for (const k of ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const) em.push([L(k), num(e[`${k}_t`]), share(e[`${k}_t`])]);
-  em.push([c.bold(L('gross')), c.bold(num(e.gross_t)), '']);
-  em.push([L('sinks'), num(-e.sinks_t), '']);
-  em.push([L('offsets'), num(-e.offsets_t), '']);
-  em.push([c.bold(L('net')), c.bold(num(e.net_t)), '']);
+  const emRows: string[][] = (['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).map((k) => [L(k), num(e[`${k}_t`]), share(e[`${k}_t`])]);
+  emRows.push([c.bold(L('gross')), c.bold(num(e.gross_t)), '']);
+  emRows.push([L('sinks'), num(-e.sinks_t), '']);
+  emRows.push([L('offsets'), num(-e.offsets_t), '']);
+  emRows.push([c.bold(L('net')), c.bold(num(e.net_t)), '']);
   const co2eNote = e.includes_co2e.length ? L('co2e_note', { figures: e.includes_co2e.join(', '), t: num(Object.values(e.co2e_t).reduce((x, y) => x + y, 0)) }) : undefined;
-  const en = new Table({ head: [L('energy'), 'tce', L('share')], style, colAligns: ['left', 'right', 'right'] });
   const en0 = report.energy;
-  for (const [k, v] of Object.entries(en0.by_category)) en.push([L(k as LabelKey), num(v), en0.total_tce === 0 ? '—' : pct(v / en0.total_tce)]);
-  en.push([c.bold(L('total')), c.bold(num(en0.total_tce)), '']);
-  en.push([L('clean'), num(en0.clean_tce), pct(en0.clean_share)]);
-  en.push([L('electricity_mwh'), num(en0.electricity.consumed_mwh ?? 0), '']);
-  en.push([L('green_mwh'), num(en0.electricity.green_consumed_mwh ?? 0), '']);
-  lines.push(em.toString());
+  const enRows: string[][] = Object.entries(en0.by_category).map(([k, v]) => [L(k as LabelKey), num(v), en0.total_tce === 0 ? '—' : pct(v / en0.total_tce)]);
+  enRows.push([c.bold(L('total')), c.bold(num(en0.total_tce)), '']);
+  enRows.push([L('clean'), num(en0.clean_tce), pct(en0.clean_share)]);
+  enRows.push([L('electricity_mwh'), num(en0.electricity.consumed_mwh ?? 0), '']);
+  enRows.push([L('green_mwh'), num(en0.electricity.green_consumed_mwh ?? 0), '']);
+  const fit3 = { total, flex: 0, colAligns: ['left', 'right', 'right'] as ('left' | 'right')[], style };
+  lines.push(fitTable([L('emissions'), L('tonnes'), L('share_of_gross')], emRows, fit3));
   if (co2eNote) lines.push(c.dim(co2eNote));
-  lines.push(en.toString());
+  lines.push(fitTable([L('energy'), 'tce', L('share')], enRows, fit3));
 
   const entities = Object.entries(e.by_entity).sort((a, b) => b[1].gross_t - a[1].gross_t || (a[0] < b[0] ? -1 : 1));
   if (entities.length > 1) {
-    const top = new Table({ head: [L('top_entities'), L('gross_tco2'), L('energy_tce'), 'tCO2/tce'], style, colAligns: ['left', 'right', 'right', 'right'] });
-    for (const [name, f] of entities.slice(0, 10)) top.push([name, num(f.gross_t), num(f.energy_tce), f.energy_tce === 0 ? '—' : num(f.gross_t / f.energy_tce, 3)]);
+    const topRows: string[][] = entities.slice(0, 10).map(([name, f]) => [name, num(f.gross_t), num(f.energy_tce), f.energy_tce === 0 ? '—' : num(f.gross_t / f.energy_tce, 3)]);
     if (entities.length > 10) {
       const rest = entities.slice(10);
-      top.push([c.dim(L('more', { n: rest.length })), num(rest.reduce((a, [, f]) => a + f.gross_t, 0)), num(rest.reduce((a, [, f]) => a + f.energy_tce, 0)), '']);
+      topRows.push([c.dim(L('more', { n: rest.length })), num(rest.reduce((a, [, f]) => a + f.gross_t, 0)), num(rest.reduce((a, [, f]) => a + f.energy_tce, 0)), '']);
     }
-    lines.push(top.toString());
+    lines.push(fitTable([L('top_entities'), L('gross_tco2'), L('energy_tce'), 'tCO2/tce'], topRows, { total, flex: 0, colAligns: ['left', 'right', 'right', 'right'], style }));
   }
   if (report.warnings.length) {
     lines.push('');
