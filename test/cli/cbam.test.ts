@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
+import { validatorFor } from '../../src/data/load.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const INST = 'fixtures/programmes/cbam-installation/installation.yaml';
@@ -68,6 +69,9 @@ describe('EU CBAM goods (two-process installation)', () => {
 
   it('traces every figure with --explain, and shows a row per good in markdown, html and csv', { timeout: 30_000 }, () => {
     const r = json(INST, ['--explain']);
+    const valid = validatorFor('report');
+    expect(valid(r)).toBe(true);
+    expect(valid(json(CITY, ['--explain']))).toBe(true);
     expect(r.trace!.goods!.billet).toContain('SEE_dir = (AttrEm_dir 200 + Σ M·SEE_dir 8994) / AL 10000 t = 0.9194 tCO2e/t');
     expect(r.trace!.goods!['pig-iron']).toContain('AttrEm_dir = DirEm 5000 + Em_H,imp 1100 − Em_H,exp 440 = 5660 t');
     const md = runCli(['evaluate', INST, '-f', 'markdown']).stdout;
