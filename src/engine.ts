@@ -1,6 +1,7 @@
 /** evaluate(): parse → validate → normalise → account → score → report, with no I/O of its own. */
 import { Accounting } from './account/account.js';
 import { co2eFigures } from './account/figures.js';
+import { computeGoods, type GoodFigures } from './account/goods.js';
 import { Rational } from './model/rational.js';
 import { FactorResolver } from './account/factors.js';
 import { capDiagnostics, dedupeDiagnostics, diag, hasErrors, type Lang } from './diagnostics/codes.js';
@@ -8,6 +9,7 @@ import { didYouMean, suggest } from './diagnostics/suggest.js';
 import type { AccountResult } from './account/account.js';
 import type { Diagnostic, FactorEntry, ProfileAccounting, Submission } from './model/types.js';
 import type { Vocabulary } from './model/vocabulary.js';
+import type { CbamGoods } from './model/cbam.js';
 import { normalizeSubmission, type FileReader } from './normalize/submission.js';
 import { parseYaml, type ParsedDocument } from './parse/yaml.js';
 import { buildReport } from './report/build.js';
@@ -25,6 +27,8 @@ export interface EngineData {
   version: string;
   units: UnitRegistry;
   vocabulary: Vocabulary;
+  /** The CBAM goods table: CN codes → aggregated categories (Regulation (EU) 2023/956 Annexes I and II). */
+  cbam: CbamGoods;
   builtinFactors: FactorEntry[];
   gridRegionOf: (province: string) => string | undefined;
   /** Province codes the factor library knows. */
@@ -77,6 +81,7 @@ interface Analysis {
   profile?: CompiledProfile;
   account?: AccountResult;
   doc?: ParsedDocument;
+  goods?: GoodFigures[];
 }
 
 /**
@@ -105,7 +110,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     if (code) entityRaw.region = code;
   }
   diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
-  const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, provinces: data.provinces, readFile: input.readFile });
+  const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, provinces: data.provinces, readFile: input.readFile, cbam: data.cbam });
   diagnostics.push(...nd);
 
   let profile = input.profileOverride;
@@ -134,10 +139,18 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     gridRegionOf: data.gridRegionOf,
     layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
   }, (u) => data.units.lookup(u)?.dimension);
-  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc, skipBalances: taintedEntities, trace: input.explain === true });
+  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc, skipBalances: taintedEntities, trace: input.explain === true, goods: submission.goods.length > 0 });
   for (const row of submission.activity) accounting.add(row);
   const account = accounting.finish();
   diagnostics.push(...(profile ? account.diagnostics : account.diagnostics.filter((d) => d.severity === 'error')));
+  // goods: their embedded emissions, from the boundary's per-entity figures (once the accounting has no error)
+  let goods: GoodFigures[] | undefined;
+  if (submission.goods.length > 0 && !hasErrors(diagnostics)) {
+    const g = computeGoods(submission.goods, account);
+    goods = g.goods;
+    diagnostics.push(...(profile ? g.diagnostics : g.diagnostics.filter((d) => d.severity === 'error')));
+    if (input.explain) account.trace.goods = Object.fromEntries(g.goods.map((f) => [f.good.id, f.trace]));
+  }
   if ('pinned' in acc.grid) {
     // row factors are the user's per-row choice; a submission or --factors grid factor replaces the pin itself
     const grid = [...account.factorsUsed.values()].find((f) => f.kind === 'co2' && f.entry.category === 'electricity' && f.entry.item === 'grid' && (f.entry.origin === 'submission' || f.entry.origin === 'factors-file'));
@@ -157,7 +170,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   }
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
-  return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, doc, ...(profile ? { profile } : {}) };
+  return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, doc, ...(profile ? { profile } : {}), ...(goods ? { goods } : {}) };
 }
 
 /** The factors a pack pins (its grid factor), as a layer between the user's factors and the built-in ones. */
@@ -235,7 +248,7 @@ function unusedKeys(doc: ParsedDocument, profile: CompiledProfile): Diagnostic[]
 }
 
 /** Scores an analysis that has no errors; its diagnostics then include the pack's own warnings. */
-function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Required<Omit<Analysis, 'doc'>>; score: ScoreResult; lookup: (name: string) => ExprValue | undefined; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] } {
+function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Required<Omit<Analysis, 'doc' | 'goods'>> & Pick<Analysis, 'goods'>; score: ScoreResult; lookup: (name: string) => ExprValue | undefined; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] } {
   const analysis = analyse(input, data);
   const { diagnostics, submission, profile, account } = analysis;
   if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics: capDiagnostics(diagnostics) };
@@ -243,7 +256,13 @@ function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Requ
   const prices = priceYears(profile, submission, analysis.diagnostics, input.file, analysis.doc);
   const score = scoreProfile(profile, lookup, submission.exemptions, prices);
   for (const d of score.diagnostics) d.file ??= input.file;
-  return { analysis: { diagnostics, submission, profile, account }, score, lookup, diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])) };
+  // a pack that evaluates goods (cbam) scores nothing: pass when every good has its SEE, incomplete otherwise
+  if (profile.evaluates === 'goods') {
+    const goods = analysis.goods ?? [];
+    score.verdict = goods.length > 0 && goods.every((g) => g.seeTotal !== undefined) ? 'pass' : 'incomplete';
+    if (goods.length === 0) score.diagnostics.push(diag('ZC-W-NO-ACTIVITY', { what: `profile ${profile.id} evaluates goods, and the submission declares none under goods` }, { file: input.file, line: 1, column: 1 }));
+  }
+  return { analysis: { diagnostics, submission, profile, account, ...(analysis.goods ? { goods: analysis.goods } : {}) }, score, lookup, diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])) };
 }
 
 /** Checks one submission without printing a score: every error and warning, deduplicated (a pack's band warnings included). */
@@ -255,9 +274,9 @@ export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
 export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput {
   const scored = scoreAnalysis(input, data);
   if (!('score' in scored)) return { diagnostics: scored.diagnostics };
-  const { analysis: { submission, profile, account }, score, lookup, diagnostics: warnings } = scored;
+  const { analysis: { submission, profile, account, goods }, score, lookup, diagnostics: warnings } = scored;
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
-  const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true, lang: input.lang ?? 'en' });
+  const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true, lang: input.lang ?? 'en', ...(goods ? { goods } : {}) });
   return { report, submission, profile, lookup, diagnostics: warnings };
 }
 

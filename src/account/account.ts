@@ -31,6 +31,8 @@ export interface AccountContext {
   trace?: boolean;
   /** Entities that lost a row to an error: the boundary balances are then not checked (one cause, one message). */
   skipBalances?: ReadonlySet<string>;
+  /** The submission declares goods (EU CBAM): heat sent out is valued, and own-plant power may carry its factor. */
+  goods?: boolean;
 }
 
 interface EntityState {
@@ -105,6 +107,9 @@ export class Accounting {
         this.noteCo2e(row.category === 'sink' ? 'sinks_t' : 'offsets_t', row.quantity.unit, tonnes);
         break;
       }
+      case 'avoided':
+        this.addAvoided(row, t, ref);
+        break;
       case 'water': {
         const m3 = this.toBaseOf(row.quantity.value, row.quantity.unit);
         add(this.water, row.item, m3);
@@ -184,6 +189,28 @@ export class Accounting {
     }
   }
 
+  /**
+   * An avoided-emissions row (wind turbines, PV modules shipped …): tonnes given, or quantity × its row factor.
+   * A memo ledger: added to avoided_t only, never to gross or net.
+   */
+  private addAvoided(row: ActivityRow, t: TraceRow | undefined, ref: string): void {
+    let tonnes: Rational | undefined;
+    if (this.ctx.units.get(row.quantity.unit).dimension === 'emissions' && !row.factor) {
+      tonnes = this.toUnit(row.quantity.value, row.quantity.unit, 'tCO2');
+      t?.steps.push({ figure: 'tonnes', value: show(tonnes), formula: `${t!.quantity} reported directly = ${show(tonnes)} t (memo: never netted)` });
+    } else {
+      const f = this.factorFor('co2', row, row.factor);
+      if (f) {
+        tonnes = this.apply(row, f.value, 'tCO2');
+        t?.steps.push({ figure: 'tonnes', value: show(tonnes), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(tonnes)} t (memo: never netted)`, factor: f.id });
+      }
+    }
+    if (!tonnes) return;
+    add(this.avoidedByItem, row.item, tonnes);
+    this.noteRow('avoided_t', ref);
+  }
+  private readonly avoidedByItem = new Map<string, Rational>();
+
   /** Tonnes entered in a CO2e unit (other gases at their GWP) are counted, and the figure says it holds CO2e. */
   private noteCo2e(figure: string, unit: string, tonnes: Rational): void {
     if (this.ctx.units.get(unit).co2e) add(this.co2e, figure, tonnes);
@@ -206,8 +233,17 @@ export class Accounting {
     this.noteRow(flow === 'electricity' ? 'electricity_mwh' : 'heat_gj', ref);
     if (!row.factor) return;
     const bought = flow === 'electricity' ? 'grid' : 'purchased';
+    if (flow === 'electricity' && row.item === 'onsite_fossil' && this.ctx.goods) {
+      // the installation's own plant: its factor values the power its processes use (goods' indirect emissions)
+      const co2 = this.apply(row, row.factor, 'tCO2');
+      st.flows.ownPowerRowT = st.flows.ownPowerRowT.add(co2);
+      st.flows.ownPowerRowMwh = st.flows.ownPowerRowMwh.add(amount);
+      const f = this.rowFactor(row, row.factor);
+      t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} MWh × ${show(row.factor.value)} ${row.factor.unitText} (row factor of the own plant) = ${show(co2)} tCO2, for the goods' indirect emissions only (the boundary counts the plant's fuel)`, factor: f.id });
+      return;
+    }
     if (row.item !== bought) {
-      this.error('ZC-E-FACTOR-INVALID', { where: `${flow}/${row.item} row`, reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}` }, row.ref);
+      this.error('ZC-E-FACTOR-INVALID', { where: `${flow}/${row.item} row`, reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}${flow === 'electricity' && row.item === 'onsite_fossil' ? ' (an own plant\'s factor is read for goods, when the submission declares goods)' : ''}` }, row.ref);
       return;
     }
     const co2 = this.apply(row, row.factor, 'tCO2');
@@ -250,6 +286,8 @@ export class Accounting {
       gridRowMwh: states.reduce((a, s) => a.add(s.flows.gridRowMwh), R0),
       heatRowT: states.reduce((a, s) => a.add(s.flows.heatRowT), R0),
       heatRowGj: states.reduce((a, s) => a.add(s.flows.heatRowGj), R0),
+      ownPowerRowT: states.reduce((a, s) => a.add(s.flows.ownPowerRowT), R0),
+      ownPowerRowMwh: states.reduce((a, s) => a.add(s.flows.ownPowerRowMwh), R0),
     };
     const eb = electricityBalance(boundary.elec);
     const hb = heatBalance(boundary.heat);
@@ -305,6 +343,8 @@ export class Accounting {
       sinksT: sinks,
       offsetsT: offsets,
       netT: grossT.sub(sinks).sub(offsets),
+      avoidedT: [...this.avoidedByItem.values()].reduce((x, y) => x.add(y), R0),
+      avoidedByItem: this.avoidedByItem,
       co2e: this.co2e,
       sinksByItem: this.sinksByItem,
       offsetsByItem: this.offsetsByItem,
@@ -315,6 +355,10 @@ export class Accounting {
       factorsUsed: this.factorsUsed,
       diagnostics: [...this.diagnostics, ...this.ctx.resolver.warnings],
       trace: { rows: this.traceRows, balances, figures: {} },
+      entityFlows: new Map(names.map((n) => [n, this.entities.get(n)!.flows])),
+      flowFactors: factors,
+      flowFactorText: this.factorText(),
+      flowRefs: this.firstRows,
     };
     if (tracing) {
       for (const f of FIGURES) {
@@ -370,7 +414,8 @@ export class Accounting {
       const g = this.gridFactor();
       if (g) (k.grid = this.factorPer(g.value, 'MWh', 'tCO2')), (this.resolvedGrid = g);
     }
-    const needsHeat = !h.purchased.sub(b.heatRowGj).isZero() || (credit && !h.export.isZero());
+    // goods value heat sent out by their processes at the heat factor (Em_H,exp), whatever the profile credits
+    const needsHeat = !h.purchased.sub(b.heatRowGj).isZero() || ((credit || this.ctx.goods === true) && !h.export.isZero());
     if (needsHeat) {
       const f = this.resolve({ kind: 'co2', category: 'heat', item: 'purchased' }, heatRefs());
       if (f) (k.heat = this.factorPer(f.value, 'GJ', 'tCO2')), (this.resolvedHeat = f);
@@ -518,7 +563,7 @@ export class Accounting {
           sinks: R0,
           offsets: R0,
         },
-        flows: { elec: noElectricity(), heat: noHeat(), gridRowT: R0, gridRowMwh: R0, heatRowT: R0, heatRowGj: R0 },
+        flows: { elec: noElectricity(), heat: noHeat(), gridRowT: R0, gridRowMwh: R0, heatRowT: R0, heatRowGj: R0, ownPowerRowT: R0, ownPowerRowMwh: R0 },
       };
       this.entities.set(name, st);
     }

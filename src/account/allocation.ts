@@ -22,6 +22,12 @@ export interface Flows {
   /** CO2 and GJ of purchased-heat rows with a row factor. */
   heatRowT: Rational;
   heatRowGj: Rational;
+  /**
+   * CO2 and MWh of `onsite_fossil` rows with a row factor: the installation's own plant, read only for the goods'
+   * indirect emissions (EU CBAM); the boundary counts that plant's fuel, not its power.
+   */
+  ownPowerRowT: Rational;
+  ownPowerRowMwh: Rational;
 }
 
 /** Per-unit factors the flows are valued at; a factor absent here is not needed (or missing, already reported). */

@@ -68,6 +68,7 @@ export const FIGURES: readonly Figure[] = [
   { name: 'sinks_t', unit: 'tCO2', path: 'emissions.sinks_t', formula: 'Σ sink rows', value: (a) => a.sinksT },
   { name: 'offsets_t', unit: 'tCO2', path: 'emissions.offsets_t', formula: 'Σ offset rows', value: (a) => a.offsetsT },
   { name: 'net_t', unit: 'tCO2', path: 'emissions.net_t', formula: 'gross_t − sinks_t − offsets_t', value: (a) => a.netT },
+  { name: 'avoided_t', unit: 'tCO2', path: 'emissions.avoided_t', formula: 'Σ avoided rows (tonnes given, or quantity × row factor): a memo ledger, never subtracted from gross_t or net_t', value: (a) => a.avoidedT },
 ];
 
 /** The aggregates of CO2 figures, so a figure that holds CO2e makes every aggregate above it hold CO2e too. */

@@ -1,7 +1,9 @@
 /** What the accounting produces: exact figures of the boundary and of each entity. */
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic } from '../model/types.js';
+import type { FlowFactors, Flows } from './allocation.js';
 import type { ElectricityBalance, HeatBalance } from './boundary.js';
+import type { SourceRef } from '../model/types.js';
 import type { FactorKind, ResolvedFactor } from './factors.js';
 import type { Trace } from './trace.js';
 
@@ -40,6 +42,9 @@ export interface AccountResult {
   sinksT: Rational;
   offsetsT: Rational;
   netT: Rational;
+  /** Emissions avoided elsewhere by the boundary's products (a memo ledger: never in gross or net). */
+  avoidedT: Rational;
+  avoidedByItem: Map<string, Rational>;
   /** Tonnes entered in CO2e units (other gases at their GWP) inside each base figure (waste_t, process_t, …). */
   co2e: Map<string, Rational>;
   sinksByItem: Map<string, Rational>;
@@ -53,5 +58,12 @@ export interface AccountResult {
   factorsUsed: Map<string, ResolvedFactor & { kind: FactorKind }>;
   diagnostics: Diagnostic[];
   trace: Trace;
+  /** Each entity's own electricity and heat rows (MWh, GJ), before any boundary adjustment. */
+  entityFlows: Map<string, Flows>;
+  /** The per-unit factors the flows were valued at, and how the trace shows them ("0.5703 tCO2/MWh"). */
+  flowFactors: FlowFactors;
+  flowFactorText: { grid?: string; heat?: string };
+  /** The first row of each flow and item ("electricity/grid"), in input order. */
+  flowRefs: ReadonlyMap<string, SourceRef>;
 }
 

@@ -46,4 +46,6 @@ export interface Trace {
   };
   figures: Record<string, TraceFigure>;
   indicators?: Record<string, TraceIndicator>;
+  /** Each good's embedded emissions, step by step (EU CBAM), by good id. */
+  goods?: Record<string, string[]>;
 }

@@ -9,6 +9,7 @@ import { hasErrors } from '../diagnostics/codes.js';
 import type { EngineData } from '../engine.js';
 import type { Diagnostic, FactorEntry, FactorSet } from '../model/types.js';
 import { Vocabulary, type VocabularyData } from '../model/vocabulary.js';
+import { CbamGoods, type CbamGoodsData } from '../model/cbam.js';
 import { normalizeFactorSet } from '../normalize/factors.js';
 import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import { fixedNames } from '../score/names.js';
@@ -33,7 +34,7 @@ interface Bundle {
 /** The data files, relative to src/data, in a fixed order. */
 export function dataFiles(): string[] {
   const dir = (d: string) => readdirSync(join(DATA_DIR, d)).filter((x) => x.endsWith('.yaml')).sort().map((x) => `${d}/${x}`);
-  return ['units.yaml', 'vocabulary.yaml', 'regions.yaml', ...dir('factors'), ...dir('profiles')];
+  return ['units.yaml', 'vocabulary.yaml', 'regions.yaml', 'cbam-goods.yaml', ...dir('factors'), ...dir('profiles')];
 }
 
 const stamp = (rel: string): string => {
@@ -172,6 +173,7 @@ export function loadData(version: string): LoadedData {
     version,
     units,
     vocabulary,
+    cbam: new CbamGoods(docs['cbam-goods.yaml'] as CbamGoodsData),
     builtinFactors,
     gridRegionOf: (p) => regions.get(p)?.grid,
     provinces: [...regions.keys()],

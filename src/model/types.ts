@@ -23,9 +23,9 @@ export interface Diagnostic extends Partial<SourceRef> {
 }
 
 export type Category =
-  | 'fuel' | 'transport' | 'electricity' | 'heat' | 'process' | 'waste' | 'sink' | 'offset' | 'water';
+  | 'fuel' | 'transport' | 'electricity' | 'heat' | 'process' | 'waste' | 'sink' | 'offset' | 'avoided' | 'water';
 
-export type EntityType = 'park' | 'city' | 'county' | 'district';
+export type EntityType = 'park' | 'city' | 'county' | 'district' | 'installation';
 
 /** A quantity with an exact value and a canonical unit symbol from the registry. */
 export interface Quantity {
@@ -114,6 +114,40 @@ export interface Budget {
   byCategory: Map<string, Rational>;
 }
 
+/** A precursor a good's process consumes: made here (`good`) or bought, with the values its producer communicated. */
+export interface GoodPrecursor {
+  /** The id of a good made here. */
+  good?: string;
+  /** A bought precursor's name. */
+  name?: string;
+  /** Tonnes consumed. */
+  quantity: Rational;
+  /** Bought: communicated specific embedded emissions, tCO2e per tonne. */
+  seeDirect?: Rational;
+  seeIndirect?: Rational;
+  source?: string;
+  ref: SourceRef;
+}
+
+/** A good made in the installation (EU CBAM): its production process is an entity of the activity rows. */
+export interface Good {
+  id: string;
+  name: string;
+  /** As written, and as digits. */
+  cnText: string;
+  cn: string;
+  /** The aggregated category (cement, fertilisers, iron_and_steel, aluminium, hydrogen). */
+  category: string;
+  /** Annex II: only direct emissions are charged. */
+  directOnly: boolean;
+  process: string;
+  /** Activity level, tonnes. */
+  produced: Rational;
+  precursors: GoodPrecursor[];
+  ref: SourceRef;
+  processRef: SourceRef;
+}
+
 /** A submission after normalisation: exact numbers, canonical units and vocabulary, positions kept. */
 export interface Submission {
   file: string;
@@ -129,6 +163,8 @@ export interface Submission {
   factors: FactorEntry[];
   activity: ActivityRow[];
   activityFiles: string[];
+  /** Goods made here, in an order where every precursor made here comes before the goods that use it. */
+  goods: Good[];
 }
 
 /** A factor set as loaded from a file (schemas/factors.schema.json). */
@@ -183,6 +219,8 @@ export interface Profile {
   id: string;
   /** Report view of sectors for city inventories (GPC: stationary energy, transport, waste, IPPU, AFOLU). */
   sectorView?: 'gpc';
+  /** goods: the pack scores nothing and evaluates the submission's goods (their embedded emissions, EU CBAM). */
+  evaluates?: 'goods';
   title: string;
   source: string;
   file?: string;

@@ -33,7 +33,7 @@ export interface SteamDefault {
 }
 
 export const CATEGORIES: readonly Category[] = [
-  'fuel', 'transport', 'electricity', 'heat', 'process', 'waste', 'sink', 'offset', 'water',
+  'fuel', 'transport', 'electricity', 'heat', 'process', 'waste', 'sink', 'offset', 'avoided', 'water',
 ];
 
 /** Resolves category and item words (English ids or Chinese aliases) to canonical ids. */

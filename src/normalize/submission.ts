@@ -10,6 +10,8 @@ import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
 import { MAX_PROBLEMS, readActivityCsv, type SheetTable } from './activity-csv.js';
 import { normalizeFactorEntry } from './factors.js';
+import { normalizeGoods } from './goods.js';
+import type { CbamGoods } from '../model/cbam.js';
 import { readMetric, readQuantityIn, type Site } from './quantity.js';
 
 /** Reads a file named relative to the submission; the CLI supplies it, so the core never touches the disk. */
@@ -30,6 +32,8 @@ export interface NormalizeContext {
   /** Province codes of the factor library (regions.yaml). */
   provinces: readonly string[];
   readFile: FileReader;
+  /** The CBAM goods table (CN codes → categories), for `goods:`. */
+  cbam: CbamGoods;
 }
 
 /** Categories a carbon budget may be split by: the emitting ones (README § How the numbers are made). */
@@ -138,6 +142,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   });
 
   out.push(...duplicateRows(activity));
+  const goods = normalizeGoods(doc, v.goods, activity, { units: ctx.units, cbam: ctx.cbam }, out);
   const none = (x: unknown) => x === undefined || (Array.isArray(x) && x.length === 0);
   if (none(v.activity_files) && none(v.activity)) {
     out.push(diag('ZC-W-NO-ACTIVITY', { what: 'the submission has no activity rows (no activity_files, no inline activity)' }, { file: doc.file, line: 1, column: 1 }));
@@ -155,6 +160,7 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
     factors,
     activity,
     activityFiles,
+    goods,
     ...(typeof v.profile === 'string' ? { profile: v.profile } : {}),
     ...(budget ? { budget } : {}),
   };

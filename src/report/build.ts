@@ -1,6 +1,7 @@
 /** Builds the report object from exact results; the only place exact rationals become JSON numbers. */
 import { EMITTING, ENERGY_CATEGORIES, type AccountResult } from '../account/result.js';
 import { co2eFigures, FIGURES } from '../account/figures.js';
+import type { GoodFigures } from '../account/goods.js';
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic, Submission } from '../model/types.js';
 import { localize, type Lang } from '../diagnostics/codes.js';
@@ -21,6 +22,8 @@ export interface BuildInput {
   warnings: Diagnostic[];
   explain: boolean;
   lang: Lang;
+  /** The goods' embedded emissions (EU CBAM), when the submission declares goods. */
+  goods?: GoodFigures[];
 }
 
 /** Sets an own, enumerable property whatever its name (JSON.stringify writes it like any other). */
@@ -121,6 +124,8 @@ export function buildReport(input: BuildInput): Report {
       by_category: Object.fromEntries(EMITTING.map((c) => [c, n(a.co2ByCategory.get(c)!)])),
       sinks_by_item: record(a.sinksByItem),
       offsets_by_item: record(a.offsetsByItem),
+      avoided_by_item: record(a.avoidedByItem),
+      ...(a.avoidedT.isZero() ? {} : { avoided_note: AVOIDED_NOTE }),
       co2e_t: record(a.co2e),
       includes_co2e: co2eFigures(a),
     } as Report['emissions'],
@@ -130,12 +135,48 @@ export function buildReport(input: BuildInput): Report {
     verdict: score.verdict,
     budget,
     sectors: profile.sectorView === 'gpc' ? gpcSectors(a) : null,
+    ...(input.goods ? { goods: input.goods.map(goodReport) } : {}),
     exemptions: Object.fromEntries([...s.exemptions.keys()].sort().map((k) => [k, s.exemptions.get(k)!.reason])),
     factors_used: factorsUsed,
     warnings: input.warnings.map((d) => toWarning(d, input.lang)),
   };
   if (input.explain) report.trace = a.trace;
   return report;
+}
+
+/** Said wherever avoided emissions are reported. */
+export const AVOIDED_NOTE = 'Avoided emissions are a memo ledger: they are not netted, never subtracted from gross_t or net_t (GHG Protocol keeps avoided emissions out of an inventory).';
+
+const orNull = (x: Rational | undefined): number | null => (x === undefined ? null : n(x));
+
+/** One good of the report's `goods` section (README § EU CBAM). */
+function goodReport(g: GoodFigures): NonNullable<Report['goods']>[number] {
+  return {
+    id: g.good.id,
+    name: g.good.name,
+    cn_code: g.good.cnText,
+    category: g.category,
+    produced_t: n(g.good.produced),
+    attributed_direct_t: n(g.attributedDirectT),
+    attributed_indirect_t: n(g.attributedIndirectT),
+    precursors: g.precursors.map((p) => ({
+      good: p.good ?? null,
+      name: p.name,
+      quantity_t: n(p.quantityT),
+      see_direct: orNull(p.seeDirect),
+      see_indirect: orNull(p.seeIndirect),
+      direct_t: orNull(p.directT),
+      indirect_t: orNull(p.indirectT),
+      origin: p.origin,
+      source: p.source,
+    })),
+    see_direct: orNull(g.seeDirect),
+    see_indirect: orNull(g.seeIndirect),
+    see_total: orNull(g.seeTotal),
+    chargeable_see: orNull(g.chargeableSee),
+    embedded_t: orNull(g.embeddedT),
+    communicated_share: g.seeTotal === undefined ? null : g.communicatedShare === undefined ? 0 : n(g.communicatedShare),
+  };
 }
 
 /** The report's `energy` and `emissions` figures, each at the path the figure table gives it (null: no value). */

@@ -43,6 +43,33 @@ export interface EntityReport {
   net_t: number;
 }
 
+export interface ReportGood {
+  id: string;
+  name: string;
+  cn_code: string;
+  category: string;
+  produced_t: number;
+  attributed_direct_t: number;
+  attributed_indirect_t: number;
+  precursors: {
+    good: string | null;
+    name: string;
+    quantity_t: number;
+    see_direct: number | null;
+    see_indirect: number | null;
+    direct_t: number | null;
+    indirect_t: number | null;
+    origin: 'made_here' | 'communicated';
+    source: string;
+  }[];
+  see_direct: number | null;
+  see_indirect: number | null;
+  see_total: number | null;
+  chargeable_see: number | null;
+  embedded_t: number | null;
+  communicated_share: number | null;
+}
+
 export interface FactorUsed {
   id: string;
   kind: 'co2' | 'energy';
@@ -87,10 +114,15 @@ export interface Report {
     sinks_t: number;
     offsets_t: number;
     net_t: number;
+    avoided_t: number;
     by_entity: Record<string, EntityReport>;
     by_category: Record<string, number>;
     sinks_by_item: Record<string, number>;
     offsets_by_item: Record<string, number>;
+    /** Emissions avoided elsewhere, by item: a memo ledger, never netted. */
+    avoided_by_item: Record<string, number>;
+    /** Present when avoided emissions are reported: they are not netted. */
+    avoided_note?: string;
     /** Tonnes entered in CO2e units inside each base figure (waste_t, process_t, …). */
     co2e_t: Record<string, number>;
     /** The figures (base and aggregates) that hold CO2e: they are tCO2e, not tCO2. */
@@ -111,6 +143,8 @@ export interface Report {
     basic_t: number;
     basic_plus_t: number;
   } | null;
+  /** Present when the submission declares goods: their specific embedded emissions (EU CBAM). */
+  goods?: ReportGood[];
   exemptions: Record<string, string>;
   factors_used: FactorUsed[];
   warnings: ReportWarning[];

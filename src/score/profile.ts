@@ -92,6 +92,8 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
     indicators.push(def);
     if (formula) compiled.set(id, { formula, when, values });
   });
+  // a pack that scores nothing must say what it evaluates instead (the goods of an installation)
+  if (indicators.length === 0 && v.evaluates !== 'goods') out.push(diag('ZC-E-PROFILE-INVALID', { where: 'indicators', reason: 'a pack needs at least one indicator, unless it has `evaluates: goods`' }, { file: doc.file, ...doc.locate(['indicators']) }));
   if (out.some((d) => d.severity === 'error')) return { diagnostics: out };
   const grades = Array.isArray(v.grades) ? (v.grades as { grade: string; min: number }[]).slice().sort((a, b) => b.min - a.min) : DEFAULT_GRADES;
   const profile: CompiledProfile = {
@@ -111,6 +113,7 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
     compiled,
     reads: readsOf(indicators, compiled),
     ...(v.sector_view === 'gpc' ? { sectorView: 'gpc' as const } : {}),
+    ...(v.evaluates === 'goods' ? { evaluates: 'goods' as const } : {}),
   };
   return { profile, diagnostics: out };
 }

@@ -145,7 +145,7 @@ describe('validate -f sarif', { timeout: 60_000 }, () => {
       ruleId: 'ZC-E-SCHEMA-ENUM',
       ruleIndex: run.tool.driver.rules.findIndex((x: { id: string }) => x.id === 'ZC-E-SCHEMA-ENUM'),
       level: 'error',
-      message: { text: 'entity.type: "parc" is not allowed; allowed: park, city, county, district, 园区, 产业园区, 城市, 市, 县, 县域, 区, 城区, 片区 (did you mean "park"?)' },
+      message: { text: 'entity.type: "parc" is not allowed; allowed: park, city, county, district, installation, 园区, 产业园区, 城市, 市, 县, 县域, 区, 城区, 片区, 装置, 设施, 工厂 (did you mean "park"?)' },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/invalid/several-mistakes/park.yaml' }, region: { startLine: 7, startColumn: 9 } } }],
     });
     const csv = run.results.find((x: { ruleId: string }) => x.ruleId === 'ZC-E-UNIT-UNKNOWN');

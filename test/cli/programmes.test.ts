@@ -659,7 +659,7 @@ activity:
 
 // ---------------------------------------------------------------------------------------------------
 describe('zcpark init templates of the programme packs', () => {
-  for (const id of ['carbon-peaking-city', 'carbon-peaking-park', 'climate-positive', 'carbon-budget']) {
+  for (const id of ['carbon-peaking-city', 'carbon-peaking-park', 'climate-positive', 'carbon-budget', 'cbam', 'carbon-positive-city']) {
     it(`${id}: writes a template that validates and evaluates as it is`, () => {
       const d = tmp();
       const init = runCli(['init', d, '--profile', id]);

@@ -18,7 +18,7 @@ describe('zcpark validate', () => {
     const r = runCli(['validate', BAD, '-f', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
-      '::error file=fixtures/invalid/several-mistakes/park.yaml,line=7,col=9,title=ZC-E-SCHEMA-ENUM::entity.type: "parc" is not allowed; allowed: park, city, county, district, 园区, 产业园区, 城市, 市, 县, 县域, 区, 城区, 片区 (did you mean "park"?)',
+      '::error file=fixtures/invalid/several-mistakes/park.yaml,line=7,col=9,title=ZC-E-SCHEMA-ENUM::entity.type: "parc" is not allowed; allowed: park, city, county, district, installation, 园区, 产业园区, 城市, 市, 县, 县域, 区, 城区, 片区, 装置, 设施, 工厂 (did you mean "park"?)',
       '::error file=fixtures/invalid/several-mistakes/park.yaml,line=10,col=21,title=ZC-E-NUMBER-INVALID::metrics.water_reuse_rate: "eighty" is not a number; allowed: 1234.5, "1,234.5", "1.2e4", full-width digits, "85%25"',
       '::error file=fixtures/invalid/several-mistakes/park.yaml,line=13,col=29,title=ZC-E-VOCAB-ITEM::activity[0].item: unknown fuel item "diesle" (did you mean "diesel"?); allowed: raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
       '::error file=fixtures/invalid/several-mistakes/park.yaml,line=14,col=63,title=ZC-E-UNIT-DIMENSION::activity[1].unit: unit "tonnes" measures mass; allowed here: energy (GJ, MJ, TJ, kWh)',

@@ -75,8 +75,8 @@ describe('every built-in factor, pack and indicator names its source and carries
   const all = sourced();
 
   it('covers the whole library', () => {
-    // 5 packs, their pinned grid factor and 26 indicators, and every factor entry
-    expect(all.filter((s) => s.where.includes('(pack)'))).toHaveLength(5);
+    // 7 packs (cbam scores no indicator), their pinned grid factor and 29 indicators, and every factor entry
+    expect(all.filter((s) => s.where.includes('(pack)'))).toHaveLength(7);
     expect(all.length).toBeGreaterThan(140);
   });
 

@@ -31,6 +31,7 @@ function packJson(p: CompiledProfile) {
       gases: p.accounting.gases,
     },
     grades: p.grades,
+    ...(p.evaluates ? { evaluates: p.evaluates } : {}),
     indicators: p.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit ?? null, formula: i.formula, core: i.core, weight: i.weight, thresholds: i.thresholds, source: i.source ?? null, confidence: i.confidence ?? null })),
   };
 }
@@ -65,6 +66,11 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
   const T = termText;
   const lines = [c.bold(T(`${p.id} — ${p.title}`)), `source: ${T(p.source)}`];
   lines.push(`accounting: electricity energy at the ${p.accounting.electricityEnergy === 'coal_equivalent' ? 'equivalent value (等价值)' : 'calorific value (当量值)'}; grid factor ${describeGrid(p)}; non-renewable exports ${p.accounting.creditNetExports ? 'credited at the grid factor (annex 4 net inflow)' : 'not credited'}; natural gas ${p.accounting.cleanIncludesGas ? 'counts' : 'does not count'} as clean`);
+  if (p.evaluates === 'goods') {
+    lines.push("evaluates goods: the pack scores nothing; each good's specific embedded emissions (SEE, direct and indirect, tCO2e per tonne) are computed per production process; verdict pass when every good has its SEE, incomplete otherwise (README § EU CBAM)");
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  }
   lines.push(`grades: ${p.grades.map((g) => `${T(g.grade)} ≥ ${g.min}`).join(', ')}; verdict passes only when every core (★) indicator passes`);
   const t = new Table({ head: ['indicator', 'formula', 'threshold', 'weight', 'source'], style, colWidths: [34, 40, 34, 8, 50], wordWrap: true });
   for (const i of p.indicators) {

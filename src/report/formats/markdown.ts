@@ -4,6 +4,7 @@ import { entityType, indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mdCode, mdText } from '../escape.js';
+import { avoidedMemo, goodsHead, goodsNote, goodsRows, goodsTitle } from './goods-view.js';
 
 /** A user's value as Markdown text (names, units, reasons, sources, file names): see ../escape.ts. */
 const esc = (s: unknown) => (s === null || s === undefined ? '—' : mdText(s));
@@ -45,6 +46,14 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
   out.push('', `## ${L('emissions')}`, '', `| ${L('category')} | ${L('tonnes')} | ${L('share_of_gross')} |`, '|---|---:|---:|');
   for (const k of ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const) out.push(`| ${L(k)} | ${num(e[`${k}_t`])} | ${e.gross_t === 0 ? '—' : pct(e[`${k}_t`] / e.gross_t)} |`);
   out.push(`| **${L('gross')}** | **${num(e.gross_t)}** | |`, `| ${L('sinks')} | ${num(-e.sinks_t)} | |`, `| ${L('offsets')} | ${num(-e.offsets_t)} | |`, `| **${L('net')}** | **${num(e.net_t)}** | |`);
+  const memo = avoidedMemo(r, zh);
+  if (memo) out.push(`| *${esc(memo.label)}* | *${esc(memo.tonnes)}* | |`, '', `> ${esc(memo.note)}`);
+  if (r.goods) {
+    const head = goodsHead(zh);
+    out.push('', `## ${esc(goodsTitle(zh))}`, '', `| ${head.map(esc).join(' | ')} |`, `|${head.map((_, i) => (i < 4 ? '---' : '---:')).join('|')}|`);
+    for (const row of goodsRows(r)) out.push(`| ${row.map(esc).join(' | ')} |`);
+    out.push('', esc(goodsNote(zh)));
+  }
   if (e.includes_co2e.length) out.push('', `> ${L('co2e_note', { figures: e.includes_co2e.map((f) => `\`${f}\``).join(', '), t: num(Object.values(e.co2e_t).reduce((x, y) => x + y, 0)) })}`);
   const en = r.energy;
   out.push('', `## ${L('energy')}`, '', `| ${L('category')} | tce | ${L('share')} |`, '|---|---:|---:|');
@@ -70,6 +79,7 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
     for (const l of [...(bal.boundary.electricity ?? []), ...(bal.boundary.heat ?? [])]) out.push(`- boundary: ${esc(l)}`);
     if (bal.entities.length) out.push(`- ${esc(bal.rule)}`);
     for (const b of bal.entities) for (const l of [...(b.electricity ?? []), ...(b.heat ?? [])]) out.push(`- ${esc(b.entity)}: ${esc(l)}`);
+    for (const [id, lines] of Object.entries(r.trace.goods ?? {})) for (const l of lines) out.push(`- good ${esc(id)}: ${esc(l)}`);
     for (const row of r.trace.rows) for (const st of row.steps) out.push(`- ${mdCode(row.ref)} ${esc(row.entity)} ${esc(row.category)}/${esc(row.item)}: ${esc(st.formula)}`);
     out.push('', '</details>');
   }

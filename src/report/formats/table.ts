@@ -6,6 +6,7 @@ import { entityType, indicatorValue, num, pct } from './display.js';
 import type { RenderOptions } from './index.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mapStrings, termText } from '../escape.js';
+import { avoidedMemo, goodsHead, goodsNote, goodsRows, goodsTitle } from './goods-view.js';
 
 /** Renders one report as terminal tables; colour only when `opts.color`. */
 export function renderTable(raw: Report, opts: RenderOptions): string {
@@ -52,6 +53,8 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   emRows.push([L('sinks'), num(-e.sinks_t), '']);
   emRows.push([L('offsets'), num(-e.offsets_t), '']);
   emRows.push([c.bold(L('net')), c.bold(num(e.net_t)), '']);
+  const memo = avoidedMemo(report, opts.lang === 'zh');
+  if (memo) emRows.push([c.dim(memo.label), c.dim(memo.tonnes), '']);
   const co2eNote = e.includes_co2e.length ? L('co2e_note', { figures: e.includes_co2e.join(', '), t: num(Object.values(e.co2e_t).reduce((x, y) => x + y, 0)) }) : undefined;
   const en0 = report.energy;
   const enRows: string[][] = Object.entries(en0.by_category).map(([k, v]) => [L(k as LabelKey), num(v), en0.total_tce === 0 ? '—' : pct(v / en0.total_tce)]);
@@ -61,7 +64,13 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   enRows.push([L('green_mwh'), num(en0.electricity.green_consumed_mwh ?? 0), '']);
   const fit3 = { total, flex: 0, colAligns: ['left', 'right', 'right'] as ('left' | 'right')[], style };
   lines.push(fitTable([L('emissions'), L('tonnes'), L('share_of_gross')], emRows, fit3));
+  if (memo) lines.push(c.dim(memo.note));
   if (co2eNote) lines.push(c.dim(co2eNote));
+  if (report.goods) {
+    const zh = opts.lang === 'zh';
+    const head = goodsHead(zh);
+    lines.push(c.bold(goodsTitle(zh)), fitTable(head, goodsRows(report), { total, flex: 1, colAligns: head.map((_, i) => (i < 4 ? 'left' : 'right')) as ('left' | 'right')[], style }), c.dim(goodsNote(zh)));
+  }
   lines.push(fitTable([L('energy'), 'tce', L('share')], enRows, fit3));
 
   const entities = Object.entries(e.by_entity).sort((a, b) => b[1].gross_t - a[1].gross_t || (a[0] < b[0] ? -1 : 1));
@@ -91,6 +100,7 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
     for (const l of [...(bal.boundary.electricity ?? []), ...(bal.boundary.heat ?? [])]) lines.push(`  [boundary] ${l}`);
     if (bal.entities.length) lines.push(c.dim(`  ${bal.rule}`));
     for (const b of bal.entities) for (const l of [...(b.electricity ?? []), ...(b.heat ?? [])]) lines.push(`  [${b.entity}] ${l}`);
+    for (const [id, gl] of Object.entries(report.trace.goods ?? {})) for (const l of gl) lines.push(`  [good ${id}] ${l}`);
     for (const r of report.trace.rows) for (const st of r.steps) lines.push(`  ${r.ref} ${r.entity} ${r.category}/${r.item}: ${st.formula}${st.factor ? c.dim(` {${st.factor}}`) : ''}`);
     for (const f of report.factors_used) lines.push(`  factor ${f.id} = ${f.value} ${f.unit}: ${f.source}${f.confidence ? ` [${f.confidence}]` : ''}`);
   }
