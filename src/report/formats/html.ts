@@ -37,7 +37,8 @@ export function renderHtmlMany(reports: readonly Report[], opts: RenderOptions):
   return htmlDocument(title, opts, reports.map((r) => `<section>\n${reportBody(r, opts)}\n</section>`).join('\n<hr>\n'));
 }
 
-function htmlDocument(title: string, opts: RenderOptions, body: string): string {
+/** A self-contained page around `body` (the trend page uses it too). */
+export function htmlDocument(title: string, opts: Pick<RenderOptions, 'lang'>, body: string): string {
   return `<!doctype html>
 <html lang="${opts.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

@@ -1,7 +1,7 @@
 /** The trend as one self-contained HTML page (no scripts, no network): line charts of emissions, intensity against the expected path, the energy mix. */
 import type { Trend } from './types.js';
 import { indicatorValue, num, pct } from '../formats/display.js';
-import { STYLE } from '../formats/html.js';
+import { htmlDocument } from '../formats/html.js';
 import { xmlEscape as x } from '../formats/svg.js';
 import { changeNotes, changeText, factorsLine, gdpText, intensityLine, PEAK_NOTE, peakLine, targetHead, type TrendFormat, type TrendRenderOptions } from './common.js';
 import { lineChart, type Series } from './svg-line.js';
@@ -82,19 +82,7 @@ ${indRows.join('\n')}
 <p><small>★ core indicator. Reference values marked R in the pack are recalled, not yet checked against the text.</small></p>
 ${t.warnings.length ? `<h2>Warnings</h2><ul>${t.warnings.map((w) => `<li><code>${x(w.code)}</code> ${x(w.message)}${w.file ? ` <small>(${x(w.file)}${w.line ? `:${w.line}` : ''})</small>` : ''}</li>`).join('')}</ul>` : ''}
 <div class="foot">zcpark ${x(t.tool.version)} · ${x(t.profile)} · ${x(t.method.expected_path)}.</div>`;
-  return `<!doctype html>
-<html lang="${opts.lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${x(`${t.entity.name} — zcpark trend ${xs[0]}–${xs[xs.length - 1]}`)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlDocument(`${t.entity.name} — zcpark trend ${xs[0]}–${xs[xs.length - 1]}`, opts, body);
 }
 
 export const format: TrendFormat = { name, extensions, render };
