@@ -187,9 +187,10 @@ export function pinnedFactors(acc: ProfileAccounting, profileId: string): Factor
 function co2eRead(profile: CompiledProfile, account: AccountResult): Diagnostic[] {
   const holds = co2eFigures(account);
   if (holds.length === 0 || profile.accounting.gases === 'co2e') return [];
-  const readers = profile.indicators.filter((d) => namesOf(profile.compiled.get(d.id)!.formula).some((n) => holds.includes(n.name)));
+  const reads = profile.indicators.map((d) => ({ id: d.id, names: namesOf(profile.compiled.get(d.id)!.formula).map((n) => n.name).filter((n) => holds.includes(n)) }));
+  const readers = reads.filter((r) => r.names.length > 0);
   if (readers.length === 0) return [];
-  const read = [...new Set(readers.flatMap((d) => namesOf(profile.compiled.get(d.id)!.formula).map((n) => n.name)))].filter((n) => holds.includes(n));
+  const read = [...new Set(readers.flatMap((r) => r.names))];
   const t = [...account.co2e.values()].reduce((a, x) => a.add(x), Rational.ZERO);
   return [diag('ZC-W-CO2E-IN-CO2', { indicators: readers.map((d) => d.id).join(', '), figures: read.join(', '), found: t.toString() })];
 }

@@ -14,7 +14,7 @@ import {
   electricityBalance, heatBalance, noElectricity, noHeat, sumElectricity, sumHeat,
   type ElectricityBalance, type HeatBalance,
 } from './boundary.js';
-import { explainBoundary, explainEntity, ALLOCATION_RULE } from './explain.js';
+import { explainBoundary, explainEntity, ALLOCATION_RULE, type FactorText } from './explain.js';
 import type { FactorKind, FactorResolver, ResolvedFactor } from './factors.js';
 import { FIGURES } from './figures.js';
 import { EMITTING, ENERGY_CATEGORIES, type AccountResult, type EntityFigures } from './result.js';
@@ -292,24 +292,20 @@ export class Accounting {
     const eb = electricityBalance(boundary.elec);
     const hb = heatBalance(boundary.heat);
     const checked = this.checkBalances(eb, hb);
-    const factors = checked ? this.flowFactors(boundary, eb, hb) : { creditExports: this.ctx.accounting.creditNetExports };
+    const { factors, text: factorText } = checked ? this.flowFactors(boundary, eb, hb) : { factors: { creditExports: this.ctx.accounting.creditNetExports }, text: {} };
     const whole = flowFigures(boundary, eb, factors);
 
     const tracing = this.tracing;
     const balances: Trace['balances'] = { rule: ALLOCATION_RULE, boundary: {}, entities: [] };
-    if (tracing && hasFlows(boundary)) balances.boundary = explainBoundary(boundary, eb, hb, whole, this.factorText(), factors);
+    if (tracing && hasFlows(boundary)) balances.boundary = explainBoundary(boundary, eb, hb, whole, factorText, factors);
     for (const [i, st] of states.entries()) {
       if (!hasFlows(st.flows)) continue;
       const share = flowFigures(st.flows, eb, factors);
       this.applyShare(st, share);
       if (tracing) balances.entities.push({ entity: names[i]!, ...explainEntity(st.flows, eb, share, factors) });
     }
-    if (!hasFlows(boundary)) {
-      // nothing to balance: every entity keeps zero electricity and heat figures
-    } else {
-      if (!whole.electricityTce.isZero()) add(this.energyByItem, 'electricity.consumed', whole.electricityTce);
-      if (!whole.heatTce.isZero()) add(this.energyByItem, 'heat.consumed', whole.heatTce);
-    }
+    if (!whole.electricityTce.isZero()) add(this.energyByItem, 'electricity.consumed', whole.electricityTce);
+    if (!whole.heatTce.isZero()) add(this.energyByItem, 'heat.consumed', whole.heatTce);
 
     const co2ByCategory = new Map(EMITTING.map((c) => [c, R0] as [typeof c, Rational]));
     const energyByCategory = new Map<string, Rational>(ENERGY_CATEGORIES.map((c) => [c, R0]));
@@ -357,7 +353,7 @@ export class Accounting {
       trace: { rows: this.traceRows, balances, figures: {} },
       entityFlows: new Map(names.map((n) => [n, this.entities.get(n)!.flows])),
       flowFactors: factors,
-      flowFactorText: this.factorText(),
+      flowFactorText: factorText,
       flowRefs: this.firstRows,
     };
     if (tracing) {
@@ -398,8 +394,11 @@ export class Accounting {
     return true;
   }
 
-  /** Resolves just the factors the boundary's flows are valued at (so `factors_used` lists no factor that was not applied). */
-  private flowFactors(b: Flows, eb: ElectricityBalance, hb: HeatBalance): FlowFactors {
+  /**
+   * Resolves just the factors the boundary's flows are valued at (so `factors_used` lists no factor that was not
+   * applied), per unit of the flow and as the trace shows them ("0.8325 tCO2/MWh").
+   */
+  private flowFactors(b: Flows, eb: ElectricityBalance, hb: HeatBalance): { factors: FlowFactors; text: FactorText } {
     const heatRefs = (): string[] => {
       const r = this.firstRows.get('heat');
       return r ? [refText(r)] : [];
@@ -407,47 +406,30 @@ export class Accounting {
     const credit = this.ctx.accounting.creditNetExports;
     const e = b.elec, h = b.heat;
     const k: FlowFactors = { creditExports: credit };
-    this.resolvedGrid = undefined;
-    this.resolvedHeat = undefined;
+    const text: FactorText = {};
+    const shown = (f: ResolvedFactor) => `${show(f.value.value)} ${f.value.unitText}`;
     const needsGrid = !e.grid.sub(b.gridRowMwh).isZero() || !eb.credited.isZero() || (credit && !e.export.isZero());
     if (needsGrid) {
       const g = this.gridFactor();
-      if (g) (k.grid = this.factorPer(g.value, 'MWh', 'tCO2')), (this.resolvedGrid = g);
+      if (g) (k.grid = this.factorPer(g.value, 'MWh', 'tCO2')), (text.grid = shown(g));
     }
     // goods value heat sent out by their processes at the heat factor (Em_H,exp), whatever the profile credits
     const needsHeat = !h.purchased.sub(b.heatRowGj).isZero() || ((credit || this.ctx.goods === true) && !h.export.isZero());
     if (needsHeat) {
       const f = this.resolve({ kind: 'co2', category: 'heat', item: 'purchased' }, heatRefs());
-      if (f) (k.heat = this.factorPer(f.value, 'GJ', 'tCO2')), (this.resolvedHeat = f);
+      if (f) (k.heat = this.factorPer(f.value, 'GJ', 'tCO2')), (text.heat = shown(f));
     }
     const elecEnergy = ['grid', 'green_trade', 'direct_green', 'onsite_renewable', 'export', 'export_renewable'] as const;
     if (elecEnergy.some((i) => !e[i].isZero()) || !eb.clean.isZero()) {
       const c = this.electricityCoefficient();
-      if (c) (k.electricityTce = this.factorPer(c.value, 'MWh', 'tce')), (this.resolvedElecTce = c);
+      if (c) (k.electricityTce = this.factorPer(c.value, 'MWh', 'tce')), (text.electricityTce = shown(c));
     }
     const heatEnergy = ['purchased', 'purchased_renewable', 'onsite_renewable', 'export', 'export_renewable'] as const;
     if (heatEnergy.some((i) => !h[i].isZero()) || !hb.clean.isZero()) {
       const c = this.resolve({ kind: 'energy', category: 'heat', item: 'purchased' }, heatRefs());
-      if (c) (k.heatTce = this.factorPer(c.value, 'GJ', 'tce')), (this.resolvedHeatTce = c);
+      if (c) (k.heatTce = this.factorPer(c.value, 'GJ', 'tce')), (text.heatTce = shown(c));
     }
-    return k;
-  }
-
-  private resolvedGrid: ResolvedFactor | undefined;
-  private resolvedHeat: ResolvedFactor | undefined;
-  private resolvedElecTce: ResolvedFactor | undefined;
-  private resolvedHeatTce: ResolvedFactor | undefined;
-
-  /** The factors of the balances as a trace shows them ("0.8325 tCO2/MWh"). */
-  private factorText(): { grid?: string; heat?: string; electricityTce?: string; heatTce?: string } {
-    const t = (f: ResolvedFactor | undefined) => (f ? `${show(f.value.value)} ${f.value.unitText}` : undefined);
-    const out: { grid?: string; heat?: string; electricityTce?: string; heatTce?: string } = {};
-    const g = t(this.resolvedGrid), h = t(this.resolvedHeat), e = t(this.resolvedElecTce), ht = t(this.resolvedHeatTce);
-    if (g) out.grid = g;
-    if (h) out.heat = h;
-    if (e) out.electricityTce = e;
-    if (ht) out.heatTce = ht;
-    return out;
+    return { factors: k, text };
   }
 
   /** The profile's grid factor: user overrides first, then the pin or the chosen MEE/NBS series. */
