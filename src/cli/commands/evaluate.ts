@@ -4,9 +4,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { evaluate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { decodeText } from '../../parse/decode.js';
-import { renderCsvMany } from '../../report/formats/csv.js';
-import { renderHtmlMany } from '../../report/formats/html.js';
-import { RENDERERS } from '../../report/formats/index.js';
+import { REPORT_FORMAT, REPORT_FORMATS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
@@ -33,8 +31,8 @@ export interface EvaluateOptions {
 /** Runs the command; returns the exit code. */
 export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const format = pickFormat(opts.format, opts.out, extensionMap('report'), process.stdout.isTTY ? 'table' : 'json');
-  const render = RENDERERS[format];
-  if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
+  const fmt = REPORT_FORMAT[format];
+  if (!fmt) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${REPORT_FORMATS.map((f) => f.name).join(', ')}`, 'ZC-E-USAGE');
   const lang = pickLang(opts.lang);
   allowOutside(opts.allowOutside ?? []);
   for (const f of files) {
@@ -101,13 +99,11 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   }
   if (reports.length || (format === 'json' && files.length > 1)) {
     const color = opts.out ? false : useColor(process.stdout, opts.color);
-    // one submission: its report object; several: always an array (of the valid ones), whatever failed
-    const text = format === 'json'
-      ? files.length === 1 ? render(reports[0]!, { color, lang }) : `${JSON.stringify(reports, null, 2)}\n`
-      : format === 'csv' ? renderCsvMany(reports, { color, lang })
-      : format === 'html' ? renderHtmlMany(reports, { color, lang })
-      // text formats stack, a blank line between reports
-      : reports.map((r) => render(r, { color, lang })).join('\n');
+    // one submission: its report; several: one document where the format has one (a JSON array of the valid ones,
+    // whatever failed; one CSV table; one HTML page), else the reports stacked, a blank line between
+    const text = files.length === 1 ? fmt.render(reports[0]!, { color, lang })
+      : fmt.renderMany ? fmt.renderMany(reports, { color, lang })
+      : reports.map((r) => fmt.render(r, { color, lang })).join('\n');
     if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
     else process.stdout.write(text);
   }

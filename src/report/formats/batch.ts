@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { BatchEntry, BatchError, BatchSummary } from '../batch.js';
 import { num } from './display.js';
-import { STYLE } from './html.js';
+import { STYLE } from './style.js';
 import type { Lang } from '../../diagnostics/codes.js';
 import { label, type LabelKey } from '../i18n.js';
 import { xmlEscape } from './svg.js';
@@ -79,8 +79,6 @@ export function* batchJsonChunks(v: BatchView): Generator<string> {
   yield `${texts.length ? '\n  ' : ''}],\n  "errors": ${errors}\n}\n`;
 }
 
-/** The CSV cell of every CSV zcpark writes (kept here for the renderers that import it from this module). */
-export { csvCell };
 
 /** One row per submission (invalid ones too), UTF-8 with a BOM so Excel opens Chinese names correctly. */
 export function renderBatchCsv(v: BatchView): string {

@@ -1,7 +1,7 @@
 /** The report as CSV: one row per indicator, Excel-safe (UTF-8 BOM, formula injection defused). */
 import type { Report } from '../types.js';
-import { csvCell } from './batch.js';
-import type { RenderOptions } from './index.js';
+import { csvCell } from '../escape.js';
+import type { RenderOptions, ReportFormat } from './format.js';
 
 export function renderCsv(r: Report, opts: RenderOptions): string {
   return renderCsvMany([r], opts);
@@ -13,3 +13,5 @@ export function renderCsvMany(reports: readonly Report[], _opts: RenderOptions):
   const rows = reports.flatMap((r) => r.indicators.map((i) => [r.submission.id, r.submission.profile, r.submission.year, i.id, i.name, i.name_zh, i.value, i.unit, i.threshold?.op ?? null, i.threshold?.value ?? null, i.threshold?.basis ?? null, i.status, i.core, i.weight, i.points, i.reason ?? null]));
   return `\ufeff${[head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+export const csv: ReportFormat = { name: 'csv', extensions: ['.csv'], render: renderCsv, renderMany: renderCsvMany };

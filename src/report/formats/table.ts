@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Report } from '../types.js';
 import { indicatorValue, num, pct } from './display.js';
-import type { RenderOptions } from './index.js';
+import type { RenderOptions, ReportFormat } from './format.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mapStrings, termText } from '../escape.js';
 
@@ -98,3 +98,5 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+export const table: ReportFormat = { name: 'table', extensions: ['.txt'], render: renderTable };
