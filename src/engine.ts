@@ -30,7 +30,11 @@ export interface EngineData {
   /** Province codes the factor library knows. */
   provinces: string[];
   validateSubmission: SchemaValidator;
+  validateProfile: SchemaValidator;
+  validateFactors: SchemaValidator;
   builtinProfileIds: string[];
+  /** The names every pack may read whatever its inputs (see score/names.ts). */
+  fixedNames: Set<string>;
 }
 
 /** How the engine gets a profile: by --profile override, else the submission's own `profile` value. */

@@ -71,8 +71,9 @@ const ALLOWED: Record<string, string[]> = {
   score: ['model', 'diagnostics', 'parse', 'validate', 'account'],
   report: ['model', 'diagnostics', 'account', 'score'],
   engine: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'score', 'report'],
+  check: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'score', 'report', 'engine'],
   data: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'score', 'engine'],
-  cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'data'],
+  cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'check', 'data'],
 };
 const IO = /^(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https)$/;
 

@@ -1,10 +1,10 @@
 /** Rule packs (schemas/profile.schema.json): a parsed YAML document → Profile, with every formula parsed and checked at load. */
-import { diag } from '../diagnostics/codes.js';
+import { diag, hasErrors } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { Rational } from '../model/rational.js';
 import type { Confidence, Diagnostic, GridFactorChoice, IndicatorDef, Profile, Threshold } from '../model/types.js';
-import type { ParsedDocument, Path } from '../parse/yaml.js';
-import { describePath } from '../validate/schema.js';
+import { parseYaml, type ParsedDocument, type Path } from '../parse/yaml.js';
+import { describePath, schemaDiagnostics, type SchemaValidator } from '../validate/schema.js';
 import { isParseError, namesOf, parseExpr, type Ast } from './expr.js';
 import { isKnownName } from './names.js';
 
@@ -113,4 +113,14 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
     ...(v.sector_view === 'gpc' ? { sectorView: 'gpc' as const } : {}),
   };
   return { profile, diagnostics: out };
+}
+
+/** Compiles a rule pack from its text (built-in or a user's file), validating it against the profile schema first. */
+export function profileFromText(file: string, text: string, validate: SchemaValidator, fixedNames: ReadonlySet<string>): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
+  const doc = parseYaml(file, text);
+  if (hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
+  const schema = schemaDiagnostics(validate, doc);
+  if (hasErrors(schema)) return { diagnostics: schema };
+  const r = compileProfile(doc, fixedNames);
+  return r.profile ? { profile: r.profile } : { diagnostics: r.diagnostics };
 }

@@ -2,16 +2,15 @@
 import { jsonText } from '../../report/escape.js';
 import { diag, hasErrors, localize, type Lang } from '../../diagnostics/codes.js';
 
+import { checkFile } from '../../check.js';
 import { evaluate } from '../../engine.js';
 import type { Diagnostic } from '../../model/types.js';
 import { rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
-import { decodeText } from '../../parse/decode.js';
 import type { CsvRow, ParsedCsv } from '../../parse/csv.js';
 import { entryOf, type BatchEntry } from '../../report/batch.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import { configureOutcome, type Config } from '../config.js';
 import { data, submissionInput, type RunOverrides } from '../context.js';
-import { documentKind } from '../discover.js';
 import { displayPath, FileTooLarge, readFailure, readTracked } from '../io.js';
 
 /** A submission file, or a slice of a roster (its header travels with it, parsed once by the main thread). */
@@ -48,14 +47,37 @@ export interface TaskOptions {
 /** Column meanings of each roster header, read once per file in this thread (not once per row). */
 const rosterTargets = new Map<string, ReturnType<typeof rosterColumns>['targets']>();
 
-/** Runs one task; never throws for bad input (that is a result). */
+/**
+ * Runs one task, in a worker thread or (with -j 1) in the main thread: the same code and the same error handling. Bad
+ * input is a result; a bug met while doing the task (an exception) is that task's ZC-E-INTERNAL error, so it cannot
+ * take the rest of the run down.
+ */
 export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskResult {
+  try {
+    return doTask(task, overrides, opts);
+  } catch (e) {
+    const file = task.kind === 'file' ? displayPath(task.path) : task.roster.file;
+    return { index: task.index, ok: false, file, ...(task.kind === 'roster' ? { row: task.row.line } : {}), errors: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] };
+  }
+}
+
+/**
+ * Test hook: ZCPARK_FAULT=task:<text> makes every task whose file name contains <text> fail as a bug would (an
+ * exception), to check that the run goes on and reports it.
+ */
+function injectedFault(file: string): void {
+  const fault = process.env.ZCPARK_FAULT;
+  if (fault?.startsWith('task:') && file.includes(fault.slice('task:'.length))) throw new Error(`fault injected by ZCPARK_FAULT into ${file}`);
+}
+
+function doTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskResult {
   const d = data();
   let out;
   let file: string;
   let row: number | undefined;
   if (task.kind === 'file') {
     file = displayPath(task.path);
+    injectedFault(file);
     let bytes: Buffer;
     try {
       bytes = readTracked(task.path);
@@ -64,15 +86,14 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
       const why = readFailure(e);
       return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it no longer exists' : why }, { file })] };
     }
-    const decoded = decodeText(bytes);
-    if ('error' in decoded) return task.explicit ? { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] } : { index: task.index, skip: true };
-    // in a folder, only submissions count: factor sets, packs and other YAML are passed over
-    const kind = documentKind(decoded.text);
-    if ((kind && kind !== 'submission') || (!kind && !task.explicit)) return { index: task.index, skip: true };
-    out = evaluate(submissionInput(task.path, file, decoded.text, overrides, false, opts.lang ?? 'en'), d);
+    out = checkFile({ ...submissionInput(task.path, file, '', overrides, false, opts.lang ?? 'en'), content: { bytes }, named: task.explicit, score: true }, d);
+    // only submissions count: factor sets, packs and (in a folder) other YAML are passed over; a file named on the
+    // command line that cannot be decoded is an error
+    if (out.kind !== 'submission' && !(out.kind === 'unknown' && task.explicit)) return { index: task.index, skip: true };
   } else {
     file = task.roster.file;
     row = task.row.line;
+    injectedFault(file);
     const csv: ParsedCsv = { ...task.roster, rows: [], skipped: [], diagnostics: [] };
     const csvRow: CsvRow = { line: task.row.line, cells: new Map(task.row.cells) };
     let targets = rosterTargets.get(file);

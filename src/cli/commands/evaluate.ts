@@ -1,14 +1,12 @@
 /** `zcpark evaluate <submission…>`: validate, account, score and print one report per submission. */
 import { diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { evaluate } from '../../engine.js';
+import { checkFile } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
-import { decodeText } from '../../parse/decode.js';
 import { REPORT_FORMAT, REPORT_FORMATS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
-import { documentKind, formatKey } from '../discover.js';
 import { applyConfig, configureOutcome, type Config } from '../config.js';
 import { EXIT, exitFor } from '../exit-codes.js';
 import { extensionMap } from '../formats.js';
@@ -61,22 +59,9 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       invalid++;
       continue;
     }
-    const decoded = decodeText(bytes);
-    if ('error' in decoded) {
-      problems.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }));
-      invalid++;
-      continue;
-    }
-    // a rule pack or a factor set given as the submission: one message saying what it is, not its schema errors
-    const kind = documentKind(decoded.text);
-    if (kind === 'profile' || kind === 'factors') {
-      const key = formatKey(decoded.text)!; // documentKind found it
-      const allowed = `zcpark/1 (a submission); this file is a ${kind === 'profile' ? 'rule pack: give it with --profile' : 'factor set: give it with --factors'}, or check it with zcpark validate`;
-      problems.push(diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed }, { file, line: (decoded.text.slice(0, key.at).match(/\n/g) ?? []).length + 1 }));
-      invalid++;
-      continue;
-    }
-    const out = evaluate(submissionInput(path, file, decoded.text, { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang), d);
+    const input = submissionInput(path, file, '', { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang);
+    // a rule pack or a factor set given as the submission gets one message saying what it is
+    const out = checkFile({ ...input, content: { bytes }, named: true, score: true }, d);
     if (out.report) {
       // the config's severities: a warning raised to an error makes the submission invalid, like any error
       const { raised } = configureOutcome(out.report, out.diagnostics, opts.settings);

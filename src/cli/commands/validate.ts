@@ -1,19 +1,13 @@
 /** `zcpark validate <path…>`: schema and semantic checks of submissions, factor sets and packs; no scoring. */
-import { basename, extname } from 'node:path';
 import { statSync } from 'node:fs';
-import { compileProfileText } from '../../data/load.js';
-import { capDiagnostics, dedupeDiagnostics, diag, hasErrors } from '../../diagnostics/codes.js';
+import { checkFile, settleFindings } from '../../check.js';
+import { diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { validate } from '../../engine.js';
-import type { Diagnostic } from '../../model/types.js';
-import { readActivityCsv } from '../../normalize/activity-csv.js';
-import { headerColumns, isRosterHeader, parseRoster, rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
-import type { ParsedCsv } from '../../parse/csv.js';
-import { decodeText } from '../../parse/decode.js';
+import { isActivityHead as isActivityHeadText, isCsvName } from '../../parse/sniff.js';
 import { data, factorsOption, profileOption, submissionInput, useColor, type RunOverrides } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
 import { byPosition, pickLang } from '../diagnostics.js';
-import { activityHeader, discover, documentKind, OUTSIDE } from '../discover.js';
+import { activityHeader, discover, OUTSIDE } from '../discover.js';
 import { applyConfig, type Config } from '../config.js';
 import { exitFor } from '../exit-codes.js';
 import { extensionMap, formatNames } from '../formats.js';
@@ -75,18 +69,18 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
   }
 
   for (const abs of files) {
-    const isCsv = extname(abs).toLowerCase() === '.csv';
+    const isCsv = isCsvName(abs);
     // a CSV found in a folder is checked here only if it is a roster: activity CSVs are checked through the
     // submissions that list them (the header line tells them apart without reading the file), and a large one is a dump
     const found = isCsv && !explicit.has(abs);
     if (found && (activityHeader(abs) || sizeOf(abs) > streamBytes())) continue;
     const file = abs === '-' ? '<stdin>' : displayPath(abs);
+    const input = { ...submissionInput(abs, file, '', overrides), named: explicit.has(abs) };
     if (abs !== '-' && isCsv && !found && sizeOf(abs) > streamBytes() && isActivityHead(abs)) {
       // a large activity CSV is streamed, never held whole
-      const out: Diagnostic[] = [];
       noteRead(abs);
-      readActivityCsv(file, { chunks: fileChunks(abs) }, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted: new Set() }, [], out);
-      results.push({ file, kind: 'activity', diagnostics: out });
+      const r = checkFile({ ...input, content: { chunks: fileChunks(abs) } }, d);
+      results.push({ file, kind: r.kind, diagnostics: r.diagnostics });
       continue;
     }
     let bytes: Buffer;
@@ -96,71 +90,14 @@ export function collectResults(paths: string[], opts: Pick<ValidateOptions, 'pro
       results.push(e instanceof FileTooLarge ? { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] } : cannotRead(file, e));
       continue;
     }
-    const decoded = decodeText(bytes);
-    if (found && 'error' in decoded) continue;
-    if ('error' in decoded) {
-      // a YAML/JSON file found in a folder may well be a submission saved wrongly: say so rather than pass it over
-      results.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });
-      continue;
-    }
-    if (isCsv) {
-      if (isFactorHeader(decoded.text)) {
-        if (!found) results.push({ file, kind: 'factors', diagnostics: factorsOption(abs).diagnostics });
-        continue;
-      }
-      const roster = parseRoster(file, decoded.text);
-      if (roster) {
-        results.push({ file, kind: 'roster', diagnostics: rosterDiagnostics(file, roster, overrides) });
-        continue;
-      }
-      if (found) continue;
-      const out: Diagnostic[] = [];
-      const tainted = new Set<string>();
-      readActivityCsv(file, { bytes }, { units: d.units, vocabulary: d.vocabulary, defaultEntity: basename(abs, extname(abs)), tainted }, [], out);
-      results.push({ file, kind: 'activity', diagnostics: out });
-      continue;
-    }
-    // a file named on the command line without a format key is checked as a submission (the engine says what is missing)
-    const kind = documentKind(decoded.text) ?? (explicit.has(abs) ? 'submission' : undefined);
-    if (!kind) continue;
-    let diagnostics: Diagnostic[];
-    if (kind === 'submission') {
-      diagnostics = validate(submissionInput(abs, file, decoded.text, overrides), d);
-    } else if (kind === 'profile') {
-      const r = compileProfileText(file, decoded.text, d);
-      diagnostics = 'diagnostics' in r ? r.diagnostics : [];
-    } else diagnostics = factorsOption(abs).diagnostics.map((x) => ({ ...x, file }));
-    results.push({ file, kind, diagnostics });
+    const r = checkFile({ ...input, content: { bytes } }, d);
+    // in a folder, a CSV is checked here only as a roster, and a document only when it is a zcpark one (or cannot be decoded:
+    // a YAML/JSON file found there may well be a submission saved wrongly, so that is said rather than passed over)
+    if (found && r.kind !== 'roster') continue;
+    if (r.kind === 'unknown' && r.diagnostics.length === 0) continue;
+    results.push({ file, kind: r.kind, diagnostics: r.diagnostics });
   }
-  // a CSV shared by two submissions is one file: its findings are reported (and counted) once
-  const seen = new Set<string>();
-  for (const r of results) {
-    r.diagnostics = capDiagnostics(dedupeDiagnostics(r.diagnostics, seen));
-    r.diagnostics.sort(byPosition);
-  }
-  return { results, files };
-}
-
-/**
- * A roster (README § Scoring many submissions): its header's problems, then each row checked as the submission it stands for. A finding
- * about a row as a whole (a band, a missing activity) is placed on that row, so rows that share it stay apart.
- */
-function rosterDiagnostics(file: string, csv: ParsedCsv, overrides: RunOverrides): Diagnostic[] {
-  const d = data();
-  const { targets, diagnostics } = rosterColumns(csv, d.vocabulary);
-  const out = [...csv.diagnostics, ...diagnostics];
-  for (const row of csv.rows) {
-    for (const x of validate({ ...submissionInput(file, file, '', overrides), doc: rosterRowDocument(csv, targets, row) }, d)) {
-      out.push(x.file === file && x.line === undefined ? { ...x, line: row.line, row: row.line } : x);
-    }
-  }
-  return out;
-}
-
-/** A factor set in CSV form has a source column and a co2 or energy column. */
-function isFactorHeader(text: string): boolean {
-  const header = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!.toLowerCase().split(',').map((h) => h.trim());
-  return header.includes('source') && (header.includes('co2') || header.includes('energy'));
+  return { results: settleFindings(results, byPosition), files };
 }
 
 function sizeOf(path: string): number {
@@ -176,10 +113,6 @@ function sizeOf(path: string): number {
  * one), judged from its first 64 KB, read once.
  */
 function isActivityHead(path: string): boolean {
-  for (const chunk of fileChunks(path, 65536)()) {
-    const text = Buffer.from(chunk).toString('utf8');
-    const columns = headerColumns(text);
-    return !isFactorHeader(text) && !(columns ? isRosterHeader(columns) : false);
-  }
+  for (const chunk of fileChunks(path, 65536)()) return isActivityHeadText(chunk);
   return true;
 }
