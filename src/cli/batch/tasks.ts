@@ -1,4 +1,5 @@
 /** One unit of batch work and how it is done: the same code in a worker thread or in the main thread. */
+import { statSync } from 'node:fs';
 import { jsonText } from '../../report/escape.js';
 import { diag, hasErrors, localize, type Lang } from '../../diagnostics/codes.js';
 
@@ -10,12 +11,19 @@ import type { CsvRow, ParsedCsv } from '../../parse/csv.js';
 import { entryOf, type BatchEntry } from '../../report/batch.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import { configureOutcome, type Config } from '../config.js';
+import { isActivityHead, isCsvName } from '../../parse/sniff.js';
 import { data, submissionInput, type RunOverrides } from '../context.js';
-import { displayPath, FileTooLarge, readFailure, readTracked } from '../io.js';
+import type { FileResult } from '../diagnostic-formats.js';
+import { activityHeader } from '../discover.js';
+import { displayPath, fileChunks, FileTooLarge, noteRead, readFailure, readStdin, readTracked, streamBytes } from '../io.js';
 
-/** A submission file, or a slice of a roster (its header travels with it, parsed once by the main thread). */
+/**
+ * A submission file to score, a slice of a roster (its header travels with it, parsed once by the main thread), or
+ * (validate) a file to check.
+ */
 export type Task =
   | { index: number; kind: 'file'; path: string; explicit: boolean }
+  | { index: number; kind: 'check'; path: string; explicit: boolean }
   | { index: number; kind: 'roster'; roster: Omit<ParsedCsv, 'rows' | 'skipped' | 'diagnostics'>; row: { line: number; cells: [string, string][] } };
 
 /** What a task yields: a report (as the JSON text and its summary line, plus a rendering for --out-dir) or errors. */
@@ -23,6 +31,7 @@ export type TaskResult = (
   | { index: number; skip: true }
   | { index: number; ok: true; json: string; entry: BatchEntry; rendered?: string; warnings: Diagnostic[] }
   | { index: number; ok: false; file: string; row?: number; errors: Diagnostic[] }
+  | { index: number; checked: FileResult }
 ) & {
   /** The files a worker thread read for the task (real paths and dev:inode), for the main thread, which writes. */
   reads?: { paths: string[]; ids: string[] };
@@ -54,9 +63,10 @@ const rosterTargets = new Map<string, ReturnType<typeof rosterColumns>['targets'
  */
 export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskResult {
   try {
-    return doTask(task, overrides, opts);
+    return task.kind === 'check' ? checkTask(task, overrides, opts) : doTask(task, overrides, opts);
   } catch (e) {
-    const file = task.kind === 'file' ? displayPath(task.path) : task.roster.file;
+    const file = task.kind === 'roster' ? task.roster.file : displayPath(task.path);
+    if (task.kind === 'check') return { index: task.index, checked: { file, kind: 'unknown', diagnostics: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] } };
     return { index: task.index, ok: false, file, ...(task.kind === 'roster' ? { row: task.row.line } : {}), errors: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] };
   }
 }
@@ -70,7 +80,7 @@ function injectedFault(file: string): void {
   if (fault?.startsWith('task:') && file.includes(fault.slice('task:'.length))) throw new Error(`fault injected by ZCPARK_FAULT into ${file}`);
 }
 
-function doTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskResult {
+function doTask(task: Exclude<Task, { kind: 'check' }>, overrides: RunOverrides, opts: TaskOptions): TaskResult {
   const d = data();
   let out;
   let file: string;
@@ -119,4 +129,62 @@ function doTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskRes
   // (markdown and html reports for --out-dir are rendered here, in the worker)
   const warnings = row === undefined ? configured.diagnostics : configured.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));
   return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings };
+}
+
+/**
+ * One file of `validate`: read and checked whole, or (a large activity CSV named on the command line) streamed. In a
+ * folder, a CSV is checked here only as a roster (activity CSVs are checked through the submissions that list them; the
+ * header line tells them apart without reading the file, and a large one is a dump), and a document only when it is a
+ * zcpark one or cannot be decoded (a YAML/JSON file found there may well be a submission saved wrongly).
+ */
+function checkTask(task: Extract<Task, { kind: 'check' }>, overrides: RunOverrides, opts: TaskOptions): TaskResult {
+  const d = data();
+  const { path: abs, index } = task;
+  const isCsv = isCsvName(abs);
+  const found = isCsv && !task.explicit;
+  if (found && (activityHeader(abs) || sizeOf(abs) > streamBytes())) return { index, skip: true };
+  const file = abs === '-' ? '<stdin>' : displayPath(abs);
+  injectedFault(file);
+  const input = { ...submissionInput(abs, file, '', overrides), named: task.explicit };
+  const done = (r: { kind: FileResult['kind']; diagnostics: Diagnostic[] }): TaskResult => {
+    // messages are localised here: the arguments behind them do not survive the trip from a worker thread
+    const lang = opts.lang ?? 'en';
+    const diagnostics = lang === 'en' ? r.diagnostics : r.diagnostics.map((x) => ({ ...x, message: localize(x, lang) }));
+    return { index, checked: { file, kind: r.kind, diagnostics } };
+  };
+  if (abs !== '-' && isCsv && !found && sizeOf(abs) > streamBytes() && isActivityFile(abs)) {
+    // a large activity CSV is streamed, never held whole
+    noteRead(abs);
+    return done(checkFile({ ...input, content: { chunks: fileChunks(abs) } }, d));
+  }
+  let bytes: Buffer;
+  try {
+    bytes = abs === '-' ? readStdin() : readTracked(abs);
+  } catch (e) {
+    return { index, checked: e instanceof FileTooLarge ? { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] } : cannotRead(file, e) };
+  }
+  const r = checkFile({ ...input, content: { bytes } }, d);
+  if (found && r.kind !== 'roster') return { index, skip: true };
+  if (r.kind === 'unknown' && r.diagnostics.length === 0) return { index, skip: true };
+  return done(r);
+}
+
+/** A file that could not be read, as validate reports it. */
+export function cannotRead(file: string, e: unknown): FileResult {
+  const why = readFailure(e);
+  return { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it does not exist (a dangling symbolic link?)' : why }, { file })] };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the read reports it
+  }
+}
+
+/** Whether a large CSV is activity data, to be streamed (see isActivityHead), from its first 64 KB, read once. */
+function isActivityFile(path: string): boolean {
+  for (const chunk of fileChunks(path, 65536)()) return isActivityHead(chunk);
+  return true;
 }

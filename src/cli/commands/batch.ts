@@ -2,7 +2,6 @@
 import { Chalk } from 'chalk';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
@@ -13,7 +12,6 @@ import { isRosterHeader } from '../../parse/sniff.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { jsonText, termText } from '../../report/escape.js';
 import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
-import { PACKAGE_ROOT } from '../../data/load.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
@@ -23,6 +21,7 @@ import { batchSummary, stepSummary } from '../step-summary.js';
 import { applyConfig, type Config } from '../config.js';
 import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked } from '../io.js';
 import { OutputSet } from '../outputs.js';
+import { Pool } from '../batch/pool.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
 
 export interface BatchOptions {
@@ -45,7 +44,6 @@ export interface BatchOptions {
 const summaryExt = (format: string): string => OUTPUT_FORMATS.batch.find((f) => f.name === format)!.extensions[0]!.slice(1);
 /** Format and extension of each submission's own file under --out-dir, by summary format. */
 const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
-const CHUNK = 16;
 
 /**
  * One line per warning code found in the reports: how many submissions have it, the first few, and one example with
@@ -131,71 +129,6 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
     tasks.push({ index: tasks.length, kind: 'file', path: abs, explicit: explicit.has(abs) });
   }
   return { tasks, errors, warnings };
-}
-
-/**
- * Worker threads, started before the inputs are planned so that their start-up (loading the data)
- * overlaps the folder walk; `run` hands results over in task order whatever the scheduling.
- */
-class Pool {
-  private readonly workers: Worker[];
-  constructor(jobs: number, opts: TaskOptions) {
-    // a 32 MB young generation: evaluation allocates many short-lived objects (10,000 submissions on 2 workers:
-    // 7.6–7.9 s against 7.9–8.4 s with the default; 64 MB gave nothing more and 60 MB more RSS)
-    this.workers = Array.from({ length: jobs }, () => new Worker(join(PACKAGE_ROOT, 'dist', 'cli', 'batch', 'worker.js'), { workerData: opts, resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
-  }
-
-  async run(tasks: Task[], onResult: (r: TaskResult) => void): Promise<void> {
-    const pending = new Map<number, TaskResult>();
-    let next = 0;
-    let failure: { error: unknown } | undefined;
-    // a result that cannot be handled (a report that cannot be written) or a worker that dies stops the run: the
-    // workers are ended and the error is the run's, never an uncaught exception in an event handler
-    const fail = (error: unknown) => {
-      if (failure) return;
-      failure = { error };
-      for (const w of this.workers) void w.terminate();
-    };
-    const deliver = (results: TaskResult[]) => {
-      for (const r of results) pending.set(r.index, r);
-      while (pending.has(next)) {
-        onResult(pending.get(next)!);
-        pending.delete(next++);
-      }
-    };
-    // chunks small enough to keep every worker busy, large enough to keep messages few
-    const size = Math.max(1, Math.min(CHUNK, Math.ceil(tasks.length / (this.workers.length * 4))));
-    const chunks: Task[][] = [];
-    for (let i = 0; i < tasks.length; i += size) chunks.push(tasks.slice(i, i + size));
-    let dispatched = 0;
-    await Promise.all(
-      this.workers.map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            const feed = () => worker.postMessage(dispatched < chunks.length ? chunks[dispatched++] : null);
-            worker.on('message', (results: TaskResult[]) => {
-              if (failure) return;
-              try {
-                deliver(results);
-              } catch (e) {
-                fail(e);
-                return;
-              }
-              feed();
-            });
-            worker.on('error', fail);
-            worker.on('exit', () => resolve());
-            feed();
-          }),
-      ),
-    );
-    if (failure) throw failure.error;
-  }
-
-  /** Stops the workers without running anything (planning failed, or there is nothing to share out). */
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
 }
 
 /** Names Windows cannot open, whatever their extension (CON, nul.json, COM1, LPT9; CONIN$ cannot arise, $ becomes _). */
@@ -298,7 +231,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       done++;
       // what a worker read (activity CSVs, packs) is an input too, known before anything is written
       if (r.reads) noteReads(r.reads);
-      if ('skip' in r) return;
+      if ('skip' in r || 'checked' in r) return; // (check tasks are validate's)
       if (r.ok) {
         entries.push(r.entry);
         for (const w of r.warnings) {
