@@ -11,12 +11,12 @@ import { decodeText } from '../../parse/decode.js';
 import { isRosterHeader } from '../../parse/sniff.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { jsonText, termText } from '../../report/escape.js';
-import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
+import { SUMMARY_FORMAT, type BatchView } from '../../report/summary/index.js';
 import { data, factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
-import { extensionMap, formatNames, OUTPUT_FORMATS } from '../formats.js';
+import { extensionMap, formatNames } from '../formats.js';
 import { batchSummary, stepSummary } from '../step-summary.js';
 import { applyConfig, type Config } from '../config.js';
 import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked } from '../io.js';
@@ -40,10 +40,6 @@ export interface BatchOptions {
   settings?: Config;
 }
 
-/** summary.<ext> under --out-dir: the format's first -o extension (./formats.ts) without its dot. */
-const summaryExt = (format: string): string => OUTPUT_FORMATS.batch.find((f) => f.name === format)!.extensions[0]!.slice(1);
-/** Format and extension of each submission's own file under --out-dir, by summary format. */
-const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
 
 /**
  * One line per warning code found in the reports: how many submissions have it, the first few, and one example with
@@ -154,7 +150,10 @@ export function reportName(id: string, used: Set<string>, ext: string): { name: 
 export async function runBatch(paths: string[], opts: BatchOptions): Promise<number> {
   const format = pickFormat(opts.format, opts.out, extensionMap('batch'), process.stdout.isTTY ? 'table' : 'json');
   const allowed = formatNames('batch');
-  if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for batch; allowed: ${allowed.join(', ')}`);
+  const fmt = SUMMARY_FORMAT[format];
+  if (!allowed.includes(format) || !fmt) throw new UsageError(`unknown format "${format}" for batch; allowed: ${allowed.join(', ')}`);
+  // each submission's own file under --out-dir: the summary format's own kind of report, else JSON
+  const per = fmt.perReport ?? { format: 'json', extension: 'json' };
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
   allowOutside(opts.allowOutside ?? []);
@@ -168,8 +167,8 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       return EXIT.data;
     }
   }
-  const perReport = opts.outDir ? (PER_REPORT[format]?.[0] ?? 'json') : undefined;
-  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside(), ...(opts.settings ? { settings: opts.settings } : {}) };
+  const perReport = opts.outDir ? per.format : undefined;
+  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside() };
   let pool: Pool | undefined = jobs > 1 ? new Pool(jobs, taskOpts) : undefined;
   let planned: ReturnType<typeof plan>;
   try {
@@ -189,7 +188,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   try {
     if (opts.outDir) outputs.openDir(opts.outDir);
     if (opts.out) outputs.precheck(opts.out);
-    if (opts.outDir) outputs.precheck(join(opts.outDir, `summary.${summaryExt(format)}`));
+    if (opts.outDir) outputs.precheck(join(opts.outDir, `summary.${fmt.summaryExtension}`));
   } catch (e) {
     outputs.abort();
     await pool?.close();
@@ -246,8 +245,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
         if (format === 'json') reportTexts.push(r.json);
         if (format === 'jsonl') emitLine(r.json);
         if (opts.outDir) {
-          const ext = PER_REPORT[format]?.[1] ?? 'json';
-          const { name, renamed: changed } = reportName(r.entry.id, used, ext);
+          const { name, renamed: changed } = reportName(r.entry.id, used, per.extension);
           if (changed) renamed.push(`${r.entry.id} → ${name}`);
           links.push(name);
           outputs.stage(join(opts.outDir, name), r.rendered ?? r.json);
@@ -280,22 +278,17 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
 
     errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
     const summary = summarize(entries, errors);
-    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
+    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}), ...(fmt.streams ? { lines: jsonl } : {}) };
     const color = !opts.out && useColor(process.stdout, opts.color);
     // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
-    const text: string | (() => Iterable<string>) =
-      format === 'json' ? () => batchJsonChunks(view)
-      : format === 'csv' ? renderBatchCsv(view)
-      : format === 'markdown' ? renderBatchMarkdown(view)
-      : format === 'html' ? renderBatchHtml(view)
-      : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
-      : renderBatchTable(view, color);
-    const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
-    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${summaryExt(format)}`), format === 'table' ? renderBatchTable(view, false) : content);
+    const { chunks } = fmt;
+    const text = chunks ? '' : fmt.render(view, { color });
+    const content = (): string | Iterable<string> => (chunks ? chunks(view) : text);
+    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${fmt.summaryExtension}`), chunks ? content : color ? fmt.render(view, { color: false }) : text);
     if (opts.out) outputs.stage(opts.out, content);
     // every file of the run goes in place now, when every input is known (a report never replaces one)
     outputs.commit();
-    if (!opts.out && (format !== 'jsonl' || opts.outDir)) {
+    if (!opts.out && (!fmt.streams || opts.outDir)) {
       const out = content();
       if (typeof out === 'string') process.stdout.write(out);
       else for (const piece of out) process.stdout.write(piece);
