@@ -13,7 +13,7 @@ import { RENDERERS } from '../../report/formats/index.js';
 import { configureOutcome, type Config } from '../config.js';
 import { isActivityHead, isCsvName } from '../../parse/sniff.js';
 import { data, submissionInput, type RunOverrides } from '../context.js';
-import type { FileResult } from '../diagnostic-formats.js';
+import type { FileResult } from '../diagnostic-formats/index.js';
 import { activityHeader } from '../discover.js';
 import { displayPath, fileChunks, FileTooLarge, noteRead, readFailure, readStdin, readTracked, streamBytes } from '../io.js';
 

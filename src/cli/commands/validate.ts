@@ -6,7 +6,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { Pool } from '../batch/pool.js';
 import { cannotRead, runTask, type Task } from '../batch/tasks.js';
 import { factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
-import { renderDiagnostics, type FileResult } from '../diagnostic-formats.js';
+import { renderDiagnostics, type FileResult } from '../diagnostic-formats/index.js';
 import { byPosition, pickLang } from '../diagnostics.js';
 import { discover, OUTSIDE } from '../discover.js';
 import { applyConfig, type Config } from '../config.js';
