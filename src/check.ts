@@ -129,3 +129,15 @@ function rosterDiagnostics(input: CheckInput, csv: ParsedCsv, data: EngineData):
   }
   return out;
 }
+
+/**
+ * A roster CSV's bytes (batch) → the parsed roster and its header's warnings; `encoding` when it cannot be decoded,
+ * `notRoster` when its header is an activity CSV's.
+ */
+export function rosterFromBytes(file: string, bytes: Uint8Array, data: EngineData): { roster: ParsedCsv; warnings: Diagnostic[] } | { encoding: Diagnostic } | { notRoster: true } {
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) return { encoding: diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }) };
+  const roster = parseRoster(file, decoded.text);
+  if (!roster) return { notRoster: true };
+  return { roster, warnings: rosterColumns(roster, data.vocabulary).diagnostics };
+}

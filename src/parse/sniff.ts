@@ -3,6 +3,7 @@
  * told by their `format:` key; CSVs by their header line: a roster has an `id` column and no `category` column, a
  * factor set a `source` column and a `co2` or `energy` column, and anything else is activity data.
  */
+import { parseCsv } from './csv.js';
 import { decodeText } from './decode.js';
 
 /** A zcpark file's kind; `unknown` is a document without a zcpark `format:` key. */
@@ -77,4 +78,12 @@ export function isActivityHead(head: Uint8Array): boolean {
   const text = new TextDecoder().decode(head);
   const columns = headerColumns(text);
   return !isFactorHeader(text) && !(columns ? isRosterHeader(columns) : false);
+}
+
+/**
+ * The column names of a CSV's header from what csvHead read (a quoted header line parsed as a CSV line), or undefined
+ * when no line ended within the head.
+ */
+export function headColumns(head: { columns?: string[]; quoted?: string }): string[] | undefined {
+  return head.columns ?? (head.quoted !== undefined ? parseCsv('', head.quoted, new Map()).header : undefined);
 }

@@ -5,10 +5,8 @@ import { extname, join } from 'node:path';
 import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
-import { parseRoster, rosterColumns } from '../../normalize/roster.js';
-import { parseCsv } from '../../parse/csv.js';
-import { decodeText } from '../../parse/decode.js';
-import { isRosterHeader } from '../../parse/sniff.js';
+import { rosterFromBytes } from '../../check.js';
+import { headColumns, isRosterHeader } from '../../parse/sniff.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { jsonText, termText } from '../../report/escape.js';
 import { SUMMARY_FORMAT, type BatchView } from '../../report/summary/index.js';
@@ -90,7 +88,7 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
         if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: head.error }, { file, line: 1 })] });
         continue;
       }
-      const columns = head.columns ?? (head.quoted !== undefined ? parseCsv(file, head.quoted, new Map()).header : undefined);
+      const columns = headColumns(head);
       if (!columns || !isRosterHeader(columns)) {
         // activity CSVs are read through the submissions that list them
         const found = columns ? 'an activity CSV' : 'a CSV without a line break in its first 64 KB';
@@ -104,18 +102,18 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
         errors.push({ file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: readFailure(e) }, { file })] });
         continue;
       }
-      const decoded = decodeText(bytes);
-      if ('error' in decoded) {
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });
+      const read = rosterFromBytes(file, bytes, d);
+      if ('encoding' in read) {
+        if (explicit.has(abs)) errors.push({ file, errors: [read.encoding] });
         continue;
       }
-      const csv = parseRoster(file, decoded.text);
-      if (!csv) {
+      if ('notRoster' in read) {
         // activity CSVs are read through the submissions that list them
         if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FORMAT-VERSION', { found: 'an activity CSV', allowed: 'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them' }, { file, line: 1 })] });
         continue;
       }
-      warnings.push(...rosterColumns(csv, d.vocabulary).diagnostics);
+      const csv = read.roster;
+      warnings.push(...read.warnings);
       for (const k of csv.skipped) errors.push({ file, row: k.line, errors: csv.diagnostics.filter((x) => x.line === k.line) });
       const roster = { file, header: csv.header, rawHeader: csv.rawHeader };
       for (const row of csv.rows) tasks.push({ index: tasks.length, kind: 'roster', roster, row: { line: row.line, cells: [...row.cells] } });
