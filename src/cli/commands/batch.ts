@@ -166,7 +166,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     }
   }
   const perReport = opts.outDir ? per.format : undefined;
-  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside() };
+  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside(), ...(opts.settings ? { settings: opts.settings } : {}) };
   let pool: Pool | undefined = jobs > 1 ? new Pool(jobs, taskOpts) : undefined;
   let planned: ReturnType<typeof plan>;
   try {
