@@ -36,7 +36,11 @@ export interface EngineData {
   /** A province's code from its name as written (江苏省, 江苏, Jiangsu); undefined for no province. */
   provinceCode?: (name: string) => string | undefined;
   validateSubmission: SchemaValidator;
+  validateProfile: SchemaValidator;
+  validateFactors: SchemaValidator;
   builtinProfileIds: string[];
+  /** The names every pack may read whatever its inputs (see score/names.ts). */
+  fixedNames: Set<string>;
 }
 
 /** How the engine gets a profile: by --profile override, else the submission's own `profile` value. */

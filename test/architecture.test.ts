@@ -1,9 +1,11 @@
 /**
  * The layering of src/ (README "Layout"): the core does no I/O and dependencies run one way,
- * cli → engine, trend → report → score → account → normalize/validate → parse, with model, units and
- * diagnostics usable everywhere. Checked by reading the import lines.
+ * cli → check → engine, trend → report → score → account → normalize/validate → parse, with model, units and
+ * diagnostics usable everywhere; and no file imports itself through others (no import cycle, type-only imports
+ * included: files in a cycle can only be read, and changed, together). Checked by reading the import lines.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/run-cli.js';
@@ -13,6 +15,49 @@ const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
 const layerOf = (file: string) => relative(SRC, file).split('/')[0]!.replace(/\.(ts|js)$/, '');
 const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+/** Every module a file names: imports (type-only too), re-exports (`export … from`) and dynamic import('…') of a literal. */
+const modulesOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+
+/** The import cycles among `files` (strongly connected components of more than one file, or a file importing itself). */
+export function cycles(all: string[]): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const f of all) {
+    const to = modulesOf(f).filter((s) => s.startsWith('.')).map((s) => join(f, '..', s).replace(/\.js$/, '.ts'));
+    edges.set(f, to.filter((t) => edges.has(t) || all.includes(t)));
+  }
+  // Tarjan's algorithm
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1 || (edges.get(v) ?? []).includes(v)) out.push(scc.sort());
+    }
+  };
+  for (const f of all) if (!idx.has(f)) visit(f);
+  return out;
+}
 
 /** Which layers each layer may import (besides itself). */
 const ALLOWED: Record<string, string[]> = {
@@ -27,13 +72,30 @@ const ALLOWED: Record<string, string[]> = {
   report: ['model', 'diagnostics', 'account', 'score'],
   engine: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'score', 'report'],
   trend: ['model', 'diagnostics', 'score', 'report'],
+  check: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'score', 'report', 'engine'],
   data: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'score', 'engine'],
-  cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'data', 'trend'],
+  cli: ['model', 'diagnostics', 'units', 'parse', 'validate', 'normalize', 'account', 'report', 'score', 'engine', 'check', 'data', 'trend'],
 };
 const IO = /^(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https)$/;
 
 describe('architecture', () => {
   const all = files(SRC);
+  it('has no import cycle in src/', () => {
+    expect(cycles(all).map((c) => c.map((f) => relative(SRC, f)))).toEqual([]);
+  });
+  it('finds a cycle where there is one (the check itself)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcpark-cycle-'));
+    try {
+      writeFileSync(join(dir, 'a.ts'), "import type { B } from './b.js';\nexport type A = B;\n");
+      writeFileSync(join(dir, 'b.ts'), "export { c } from './c.js';\nexport type B = string;\n");
+      writeFileSync(join(dir, 'c.ts'), "import { type A } from './a.js';\nexport const c = (a: A) => a;\n");
+      writeFileSync(join(dir, 'd.ts'), "import { c } from './c.js';\nexport const d = c;\n");
+      const found = cycles(['a.ts', 'b.ts', 'c.ts', 'd.ts'].map((f) => join(dir, f)));
+      expect(found.map((c) => c.map((f) => relative(dir, f)))).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('knows every layer', () => {
     expect([...new Set(all.map(layerOf))].sort()).toEqual(Object.keys(ALLOWED).sort());
   });

@@ -7,30 +7,24 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { validatorFor } from '../data/load.js';
-import { CODES, localize } from '../diagnostics/codes.js';
+import { localize } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
-import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
+import { configFromBytes, PROTECTED_CODES, type ConfigLevel } from '../normalize/config.js';
 import type { Report } from '../report/types.js';
-import { decodeText } from '../parse/decode.js';
-import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
-import { schemaDiagnostics } from '../validate/schema.js';
 import { globToRegExp } from './discover.js';
 import { formatNames, type OutputKind } from './formats.js';
 import { displayPath, readInput } from './io.js';
 
 export const CONFIG_NAME = 'zcpark.config.yaml';
 
-/** Codes of unreadable or unsafe input: a config may not turn them off, lower them, or ignore them. */
-export const PROTECTED_CODES: ReadonlySet<string> = new Set(['ZC-E-FILE-NOT-FOUND', 'ZC-E-FILE-READ', 'ZC-E-FILE-ENCODING', 'ZC-E-FILE-TOO-LARGE', 'ZC-E-PATH-OUTSIDE']);
-
-type Level = 'off' | 'warning' | 'error';
+export { PROTECTED_CODES } from '../normalize/config.js';
 
 export interface Config {
   /** as displayed (relative to the working folder) */
   file: string;
   dir: string;
-  severity: Map<string, Level>;
+  severity: Map<string, ConfigLevel>;
   ignore: { code?: string; path?: RegExp }[];
   defaults: { format?: string; profile?: string; factors?: string; lang?: 'en' | 'zh' };
 }
@@ -55,17 +49,14 @@ export function findConfig(flag: string | undefined, cwd = process.cwd()): strin
 /** Reads and checks a config file; the first problem is a usage error naming its position. */
 export function loadConfig(path: string): Config {
   const file = displayPath(path);
-  const decoded = decodeText(readInput(path, 'a config file (zcpark.config.yaml)'));
-  const fail = (d: Diagnostic, more = 0): never => {
-    const at = `${file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}`;
-    throw new UsageError(`bad config ${at}: ${localize(d, 'en')}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`, 'ZC-E-CONFIG-INVALID');
-  };
-  if ('error' in decoded) throw new UsageError(`bad config ${file}: cannot decode it: ${decoded.error}; save it as UTF-8`, 'ZC-E-CONFIG-INVALID');
-  const doc = parseYaml(file, decoded.text);
-  const problems = doc.diagnostics.filter((d) => d.severity === 'error');
-  if (!problems.length) problems.push(...schemaDiagnostics(validatorFor('config'), doc), ...meaning(doc));
-  if (problems.length) fail(problems[0]!, problems.length - 1);
-  const value = doc.value as { severity?: Record<string, Level>; ignore?: { code?: string; path?: string }[]; defaults?: Config['defaults'] };
+  const read = configFromBytes(file, readInput(path, 'a config file (zcpark.config.yaml)'), validatorFor('config'));
+  if ('undecodable' in read) throw new UsageError(`bad config ${file}: cannot decode it: ${read.undecodable}; save it as UTF-8`, 'ZC-E-CONFIG-INVALID');
+  if ('problems' in read) {
+    const [d, ...more] = read.problems;
+    const at = `${file}${d!.line ? `:${d!.line}` : ''}${d!.column ? `:${d!.column}` : ''}`;
+    throw new UsageError(`bad config ${at}: ${localize(d!, 'en')}${more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'})` : ''}`, 'ZC-E-CONFIG-INVALID');
+  }
+  const value = read.value;
   const dir = dirname(resolve(path));
   return {
     file,
@@ -77,26 +68,6 @@ export function loadConfig(path: string): Config {
     })),
     defaults: value.defaults ?? {},
   };
-}
-
-/** What the schema cannot say: codes that exist, and protected codes left alone. */
-function meaning(doc: ParsedDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const value = doc.value as { severity?: Record<string, string>; ignore?: { code?: string }[] };
-  const known = Object.keys(CODES);
-  const check = (code: string, at: (string | number)[], key: boolean, what: string) => {
-    const where = { file: doc.file, ...doc.locate(at, key) };
-    if (!(code in CODES)) {
-      out.push({ code: 'ZC-E-SCHEMA-ENUM', severity: 'error', message: `${at.join('.')}: "${code}" is not a zcpark code${didYouMean(suggest(code, known))}; the codes are listed in the README (Diagnostic codes)`, ...where });
-    } else if (PROTECTED_CODES.has(code) && what !== 'error') {
-      out.push({ code: 'ZC-E-SCHEMA-ENUM', severity: 'error', message: `${at.join('.')}: ${code} reports unreadable or unsafe input and cannot be ${what}; allowed for it: error`, ...where });
-    }
-  };
-  for (const [code, level] of Object.entries(value.severity ?? {})) check(code, ['severity', code], true, level === 'off' ? 'turned off' : level === 'warning' ? 'lowered to a warning' : 'error');
-  (value.ignore ?? []).forEach((i, n) => {
-    if (i.code) check(i.code, ['ignore', n, 'code'], false, 'ignored');
-  });
-  return out;
 }
 
 /**

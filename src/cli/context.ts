@@ -1,21 +1,16 @@
 /** What every command shares: the loaded data, colour, the version, and profile/factor loading. */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { factorSetFromBytes, profileFromBytes } from '../check.js';
 import { excerpt } from '../diagnostics/excerpt.js';
-import { builtinProfile, compileProfileText, loadData, PACKAGE_ROOT, validatorFor, type LoadedData } from '../data/load.js';
-import { diag, hasErrors } from '../diagnostics/codes.js';
+import { builtinProfile, loadData, PACKAGE_ROOT, type LoadedData } from '../data/load.js';
+import { diag } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { EvaluateInput, ProfileSource } from '../engine.js';
 import type { Lang } from '../diagnostics/codes.js';
 import type { Diagnostic, FactorEntry } from '../model/types.js';
-import { normalizeFactorSet } from '../normalize/factors.js';
-import { parseCsv } from '../parse/csv.js';
-import { decodeText } from '../parse/decode.js';
-import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import type { CompiledProfile } from '../score/profile.js';
-import { schemaDiagnostics } from '../validate/schema.js';
-import { documentKind } from './discover.js';
 import { confine, displayPath, FileTooLarge, readFailure, readInput, readTracked, relativeReader } from './io.js';
 
 let version: string | undefined;
@@ -80,13 +75,7 @@ export function loadProfile(idOrPath: string, relativeTo: string | undefined): R
     const why = e instanceof FileTooLarge ? e.message : readFailure(e);
     return { diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why }, { file })] };
   }
-  const file = displayPath(path);
-  const text = decodeText(bytes);
-  if ('error' in text) return { diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: text.error }, { file })] };
-  if (documentKind(text.text) === undefined) {
-    return { diagnostics: [diag('ZC-E-PROFILE-INVALID', { where: 'the profile file', reason: 'not a zcpark rule pack (it has no `format: zcpark-profile/1` line), so nothing of it is read or shown' }, { file, line: 1 })] };
-  }
-  return compileProfileText(file, text.text, d);
+  return profileFromBytes(displayPath(path), bytes, d);
 }
 
 /** The engine's profile source: submission `profile:` values resolve relative to the submission. */
@@ -127,41 +116,5 @@ export function profileOption(idOrPath: string): { profile: CompiledProfile } | 
 
 /** Loads a --factors file (YAML, JSON or CSV; schemas/factors.schema.json). */
 export function factorsOption(path: string): { entries: FactorEntry[]; diagnostics: Diagnostic[] } {
-  const d = data();
-  const file = displayPath(path);
-  const decoded = decodeText(readInput(path, 'a factor set to --factors (YAML, JSON or CSV)'));
-  if ('error' in decoded) return { entries: [], diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file })] };
-  const doc = /\.csv$/i.test(path) ? csvFactorDocument(file, decoded.text, d) : parseYaml(file, decoded.text);
-  if (hasErrors(doc.diagnostics)) return { entries: [], diagnostics: doc.diagnostics };
-  // the schema's findings and the entries' own (units, words, numbers) are all reported in one run
-  const diagnostics = schemaDiagnostics(validatorFor('factors'), doc);
-  const set = normalizeFactorSet({ units: d.units, vocabulary: d.vocabulary, doc, origin: 'factors-file' }, diagnostics);
-  return { entries: hasErrors(diagnostics) ? [] : set.entries, diagnostics };
-}
-
-/** A CSV factor set (one entry per row) presented as a document, so the schema and positions work as for YAML. */
-function csvFactorDocument(file: string, text: string, d: LoadedData): ParsedDocument {
-  const csv = parseCsv(file, text, new Map());
-  const entries = csv.rows.map((r) => {
-    const e: Record<string, unknown> = {};
-    for (const [k, v] of r.cells) {
-      if (v.trim() === '') continue;
-      // defineProperty: a "__proto__" column must arrive as a key (and be reported as unknown), not vanish
-      Object.defineProperty(e, k, { value: k === 'year' && /^\d+$/.test(v.trim()) ? Number(v) : v, enumerable: true, writable: true, configurable: true });
-    }
-    return e;
-  });
-  void d;
-  const id = file.replace(/^.*\//, '').replace(/\.csv$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'factors';
-  return {
-    file,
-    value: { format: 'zcpark-factors/1', id, entries },
-    diagnostics: csv.diagnostics,
-    // CSV positions are a row and a column name, as for activity CSVs
-    locate: (path) => {
-      if (path[0] !== 'entries' || typeof path[1] !== 'number') return { line: 1, row: 1 };
-      const line = csv.rows[path[1]]?.line ?? 1;
-      return { line, row: line, ...(typeof path[2] === 'string' ? { field: path[2] } : {}) };
-    },
-  };
+  return factorSetFromBytes(displayPath(path), readInput(path, 'a factor set to --factors (YAML, JSON or CSV)'), data());
 }

@@ -2,8 +2,7 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
-import { headerColumns, isRosterHeader } from '../normalize/roster.js';
-import { decodeText } from '../parse/decode.js';
+import { csvHead, isRosterHeader } from '../parse/sniff.js';
 import { allowedOutside, isWithin, readFailure } from './io.js';
 
 const DOCUMENT = /\.(ya?ml|json|csv)$/i;
@@ -43,30 +42,14 @@ export function globToRegExp(glob: string): RegExp {
 const HEAD = Buffer.allocUnsafe(65536); // reused: a zero-filled 64 KB per file cost 0.25 s over 10,000 folders
 
 /**
- * The column names of a CSV's first line (see headerColumns), read from at most its first 64 KB, never the whole file:
+ * The column names of a CSV's first line (see csvHead), read from at most its first 64 KB, never the whole file:
  * a 1.5 GB CSV without a line break cost 1.6 GB of memory when it was read whole to learn whether it was a roster.
- * `columns` is undefined when no line ends within 64 KB (no roster's header is that long), or when the line has a
- * quote (only a parse reads that right: `quoted` is then the line's text); `error` when the line cannot be decoded.
  */
-export function firstLine(abs: string): { columns?: string[]; quoted?: string; error?: string } {
+export function firstLine(abs: string): ReturnType<typeof csvHead> {
   const fd = openSync(abs, 'r');
   try {
     const got = readSync(fd, HEAD, 0, HEAD.length, 0);
-    const head = HEAD.subarray(0, got);
-    let end = head.indexOf(10);
-    if (end < 0) end = head.indexOf(13);
-    if (end < 0 && got === HEAD.length) {
-      // no line within 64 KB: no roster, whatever follows; a binary file (NUL bytes) is still said to be one
-      const decoded = decodeText(head);
-      return 'error' in decoded ? { error: decoded.error } : {};
-    }
-    if (end < 0) end = got;
-    // UTF-16BE: the line feed is the second byte of its code unit
-    if (head[0] === 0xfe && head[1] === 0xff && end < got) end++;
-    const decoded = decodeText(head.subarray(0, end));
-    if ('error' in decoded) return { error: decoded.error };
-    const columns = headerColumns(decoded.text);
-    return columns ? { columns } : { quoted: decoded.text };
+    return csvHead(HEAD.subarray(0, got), got < HEAD.length);
   } finally {
     closeSync(fd);
   }
@@ -86,23 +69,6 @@ export function activityHeader(abs: string): boolean {
 }
 
 const isGlob = (p: string) => /[*?[{]/.test(p);
-
-const FORMAT_KEY = /^[ \t]*["']?format["']?[ \t]*:[ \t]*["']?(zcpark[\w./-]*)/m;
-
-/** A document's `format:` value and the offset of its line, read without parsing. */
-export function formatKey(text: string): { format: string; at: number } | undefined {
-  const m = FORMAT_KEY.exec(text);
-  return m ? { format: m[1]!, at: m.index } : undefined;
-}
-
-/** What a YAML/JSON text is, by its `format:` key: undefined for a stranger. */
-export function documentKind(text: string): 'submission' | 'factors' | 'profile' | undefined {
-  const f = formatKey(text)?.format;
-  if (!f) return undefined;
-  if (f.startsWith('zcpark-factors/')) return 'factors';
-  if (f.startsWith('zcpark-profile/')) return 'profile';
-  return 'submission';
-}
 
 /**
  * Every document under `dir` (recursively, each real folder once, so symlink loops end), sorted.

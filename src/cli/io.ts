@@ -2,8 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
 import { excerpt } from '../diagnostics/excerpt.js';
 import { UsageError } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../model/types.js';
+import type { SheetTable } from '../normalize/activity-csv.js';
 import type { FileReader } from '../normalize/submission.js';
 import { MAX_XLSX_BYTES, readWorkbook, splitWorkbook } from './xlsx.js';
 
@@ -483,4 +486,18 @@ export function writeAtomic(path: string, content: string | Iterable<string>, in
     }
     throw failed(e);
   }
+}
+
+/** A workbook named on the command line (a roster): its first sheet, or the errors that say why it cannot be read. */
+export function readWorkbookFile(abs: string, file: string): { sheet: SheetTable } | { errors: Diagnostic[] } {
+  let bytes: Buffer;
+  try {
+    bytes = readTracked(abs, { pipes: false });
+  } catch (e) {
+    return { errors: [diag('ZC-E-FILE-READ', { path: file, reason: readFailure(e) }, { file })] };
+  }
+  if (bytes.length > MAX_XLSX_BYTES) return { errors: [diag('ZC-E-FILE-READ', { path: file, reason: `it is ${bytesInWords(bytes.length)}; a workbook may have at most ${bytesInWords(MAX_XLSX_BYTES)} (save large tables as CSV)` }, { file })] };
+  const got = readWorkbook(bytes);
+  if (!got.ok) return { errors: [diag('ZC-E-FILE-READ', { path: file, reason: got.reason }, { file })] };
+  return { sheet: { name: got.sheet, rows: got.rows } };
 }

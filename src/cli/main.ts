@@ -75,6 +75,7 @@ addOptions(program.commands.at(-1)!, [
   ['profile', { description: 'rule pack to check submissions against instead of their own' }],
   'factors',
   'maxWarnings',
+  ['jobs', { description: 'parallel workers for many files (default: the number of CPUs)' }],
   'allowOutside',
   'lang',
   'config',

@@ -11,11 +11,11 @@ import type { Diagnostic, FactorEntry, FactorSet } from '../model/types.js';
 import { Vocabulary, type VocabularyData } from '../model/vocabulary.js';
 import { CbamGoods, type CbamGoodsData } from '../model/cbam.js';
 import { normalizeFactorSet } from '../normalize/factors.js';
-import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
+import type { ParsedDocument } from '../parse/yaml.js';
 import { fixedNames } from '../score/names.js';
-import { compileProfile, type CompiledProfile } from '../score/profile.js';
+import { compileProfile, profileFromText, type CompiledProfile } from '../score/profile.js';
 import { UnitRegistry, type UnitsData } from '../units/registry.js';
-import { schemaDiagnostics, type SchemaValidator } from '../validate/schema.js';
+import type { SchemaValidator } from '../validate/schema.js';
 
 /** The package root: this file is src/data/load.ts or dist/data/load.js, two levels down. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -179,6 +179,8 @@ export function loadData(version: string): LoadedData {
     provinces: [...regions.keys()],
     provinceCode: provinceNames(regionsRaw.provinces),
     validateSubmission: validatorFor('submission'),
+    validateProfile: validatorFor('profile'),
+    validateFactors: validatorFor('factors'),
     builtinProfileIds: profileIds,
     factorSets,
     regions,
@@ -192,12 +194,7 @@ export function loadData(version: string): LoadedData {
 
 /** Compiles a rule pack from its text (built-in or a user's file), validating it against the profile schema first. */
 export function compileProfileText(file: string, text: string, data: LoadedData): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
-  const doc = parseYaml(file, text);
-  if (hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
-  const schema = schemaDiagnostics(validatorFor('profile'), doc);
-  if (hasErrors(schema)) return { diagnostics: schema };
-  const r = compileProfile(doc, data.fixedNames);
-  return r.profile ? { profile: r.profile } : { diagnostics: r.diagnostics };
+  return profileFromText(file, text, validatorFor('profile'), data.fixedNames);
 }
 
 /** A built-in pack, compiled from its already-parsed document; undefined when `id` is not one. */

@@ -16,6 +16,7 @@ import { parseCsv, readHeader } from '../parse/csv.js';
 import { encodingError, streamCsv, streamFast, type CsvConsumer } from '../parse/csv-stream.js';
 import { decodeText, mixedUtf8 } from '../parse/decode.js';
 import { outOfRange, readNumber } from '../parse/number.js';
+import { isZip, ZIP_AS_CSV } from '../parse/sniff.js';
 import { normalizeActivityRow, type RowContext } from './activity.js';
 import type { Site } from './quantity.js';
 
@@ -49,11 +50,6 @@ function head(chunks: Iterable<Uint8Array>, n: number): Uint8Array {
   }
   return out.subarray(0, got);
 }
-
-/** Why a zip archive (an .xlsx saved or renamed as .csv) is not read as a CSV: said so, rather than "NUL bytes". */
-export const ZIP_AS_CSV = 'it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name (zcpark reads its first sheet, or file.xlsx#Sheet name), or save the sheet as CSV';
-
-export const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /**
  * A sheet as an activity table. Its header is the first row that names the required columns, within

@@ -1,12 +1,14 @@
 /** Factor-set entries (built-in, --factors file, submission `factors`) → FactorEntry with provenance. */
 import { textOf } from '../model/text.js';
-import { diag } from '../diagnostics/codes.js';
+import { diag, hasErrors } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Confidence, Diagnostic, FactorEntry, FactorOrigin, FactorSet } from '../model/types.js';
 import type { Vocabulary } from '../model/vocabulary.js';
 import type { UnitRegistry } from '../units/registry.js';
-import type { ParsedDocument, Path } from '../parse/yaml.js';
-import { describePath } from '../validate/schema.js';
+import { parseCsv } from '../parse/csv.js';
+import { isCsvName } from '../parse/sniff.js';
+import { parseYaml, type ParsedDocument, type Path } from '../parse/yaml.js';
+import { describePath, schemaDiagnostics, type SchemaValidator } from '../validate/schema.js';
 import { readFactorValue } from './quantity.js';
 
 export interface FactorContext {
@@ -73,4 +75,42 @@ export function normalizeFactorSet(ctx: Omit<FactorContext, 'set'>, out: Diagnos
     if (entry) entries.push(entry);
   });
   return { id, title: typeof v.title === 'string' ? v.title : id, file: ctx.doc.file, entries };
+}
+
+/**
+ * A factor set file (YAML, JSON or CSV, told by its name; schemas/factors.schema.json) → its entries, or none when it
+ * has an error. The schema's findings and the entries' own (units, words, numbers) are all reported in one run.
+ */
+export function factorSetFromText(file: string, text: string, ctx: { units: UnitRegistry; vocabulary: Vocabulary; validate: SchemaValidator }): { entries: FactorEntry[]; diagnostics: Diagnostic[] } {
+  const doc = isCsvName(file) ? csvFactorDocument(file, text) : parseYaml(file, text);
+  if (hasErrors(doc.diagnostics)) return { entries: [], diagnostics: doc.diagnostics };
+  const diagnostics = schemaDiagnostics(ctx.validate, doc);
+  const set = normalizeFactorSet({ units: ctx.units, vocabulary: ctx.vocabulary, doc, origin: 'factors-file' }, diagnostics);
+  return { entries: hasErrors(diagnostics) ? [] : set.entries, diagnostics };
+}
+
+/** A CSV factor set (one entry per row) presented as a document, so the schema and positions work as for YAML. */
+export function csvFactorDocument(file: string, text: string): ParsedDocument {
+  const csv = parseCsv(file, text, new Map());
+  const entries = csv.rows.map((r) => {
+    const e: Record<string, unknown> = {};
+    for (const [k, v] of r.cells) {
+      if (v.trim() === '') continue;
+      // defineProperty: a "__proto__" column must arrive as a key (and be reported as unknown), not vanish
+      Object.defineProperty(e, k, { value: k === 'year' && /^\d+$/.test(v.trim()) ? Number(v) : v, enumerable: true, writable: true, configurable: true });
+    }
+    return e;
+  });
+  const id = file.replace(/^.*\//, '').replace(/\.csv$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'factors';
+  return {
+    file,
+    value: { format: 'zcpark-factors/1', id, entries },
+    diagnostics: csv.diagnostics,
+    // CSV positions are a row and a column name, as for activity CSVs
+    locate: (path) => {
+      if (path[0] !== 'entries' || typeof path[1] !== 'number') return { line: 1, row: 1 };
+      const line = csv.rows[path[1]]?.line ?? 1;
+      return { line, row: line, ...(typeof path[2] === 'string' ? { field: path[2] } : {}) };
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../model/types.js';
 import type { Vocabulary } from '../model/vocabulary.js';
 import { parseCsv, readHeader, type CsvRow, type ParsedCsv } from '../parse/csv.js';
+import { headerColumns, isRosterHeader } from '../parse/sniff.js';
 import type { SheetTable } from './activity-csv.js';
 import type { ParsedDocument, Path, Position } from '../parse/yaml.js';
 
@@ -20,18 +21,6 @@ type Target =
   | { kind: 'section'; section: 'economy' | 'metrics' | 'targets' | 'baseline'; key: string; unit?: string }
   | { kind: 'activity'; category: string; item: string; unit: string }
   | { kind: 'unknown' };
-
-/** True when a CSV header is a roster's: an `id` column and no `category` column. */
-export const isRosterHeader = (header: readonly string[]): boolean => header.includes('id') && !header.includes('category');
-
-/**
- * The column names of a CSV text's first line as parseCsv would name them (BOM dropped; NFKC, trimmed, lower case),
- * read without parsing the file; undefined when the line has a quote, which only a parse reads right.
- */
-export function headerColumns(text: string): string[] | undefined {
-  const line = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/, 1)[0]!;
-  return line.includes('"') ? undefined : line.split(',').map((c) => c.normalize('NFKC').trim().toLowerCase());
-}
 
 /** A CSV text parsed as a roster, or undefined when it is not one: an activity CSV's header says so without a parse. */
 export function parseRoster(file: string, text: string): ParsedCsv | undefined {

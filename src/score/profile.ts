@@ -1,10 +1,10 @@
 /** Rule packs (schemas/profile.schema.json): a parsed YAML document → Profile, with every formula parsed and checked at load. */
-import { diag } from '../diagnostics/codes.js';
+import { diag, hasErrors } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { Rational } from '../model/rational.js';
 import type { Confidence, Diagnostic, GridFactorChoice, IndicatorDef, Profile, Threshold } from '../model/types.js';
-import type { ParsedDocument, Path } from '../parse/yaml.js';
-import { describePath } from '../validate/schema.js';
+import { parseYaml, type ParsedDocument, type Path } from '../parse/yaml.js';
+import { describePath, schemaDiagnostics, type SchemaValidator } from '../validate/schema.js';
 import { isParseError, namesOf, parseExpr, type Ast } from './expr.js';
 import { isKnownName } from './names.js';
 
@@ -144,4 +144,14 @@ export function shareNames(profile: CompiledProfile): Set<string> {
   for (const n of [...out]) if (!n.startsWith('metric.') && !n.startsWith('target.')) out.delete(n);
   shareCache.set(profile, out);
   return out;
+}
+
+/** Compiles a rule pack from its text (built-in or a user's file), validating it against the profile schema first. */
+export function profileFromText(file: string, text: string, validate: SchemaValidator, fixedNames: ReadonlySet<string>): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
+  const doc = parseYaml(file, text);
+  if (hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
+  const schema = schemaDiagnostics(validate, doc);
+  if (hasErrors(schema)) return { diagnostics: schema };
+  const r = compileProfile(doc, fixedNames);
+  return r.profile ? { profile: r.profile } : { diagnostics: r.diagnostics };
 }

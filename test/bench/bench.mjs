@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
@@ -144,9 +145,13 @@ if (process.env.BENCH_1GB !== '0') {
 
 // ---- validating 10,000 small submissions (issue #7) ------------------------------------------------------
 console.log(`\n${pad('validation of 10,000 submissions', 44)}${pad('s', 10)}${pad('files/s', 10)}${pad('peak RSS', 12)}note`);
+const zv1 = timed([RSS_RUN, 'validate', join(out, 'subs'), '-f', 'json', '-j', '1']);
+if (zv1.r.status !== 0) failed('zcpark validate -j 1 (one thread)', failure(zv1.r));
+else console.log(`${pad('zcpark validate -j 1 (one thread)', 44)}${pad(zv1.s.toFixed(1), 10)}${pad((BATCH_N / zv1.s).toFixed(0), 10)}${pad(`${zv1.rss.toFixed(0)} MB`, 12)}schema + CSVs + units + accounting`);
+// the default: batch's worker pool, one worker per CPU
 const zv = timed([RSS_RUN, 'validate', join(out, 'subs'), '-f', 'json']);
-if (zv.r.status !== 0) failed('zcpark validate (one process, full checks)', failure(zv.r));
-else console.log(`${pad('zcpark validate (one process, full checks)', 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}schema + CSVs + units + accounting`);
+if (zv.r.status !== 0) failed('zcpark validate (worker pool, full checks)', failure(zv.r));
+else console.log(`${pad(`zcpark validate (${availableParallelism()} workers, full checks)`, 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}${zv1.r.status === 0 ? `${(zv1.s / zv.s).toFixed(2)} × -j 1 (two cores: ≈ 2 ×)` : ''}`);
 const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const ajvArgs = (data) => [AJV, 'validate', '--spec=draft2020', '--strict=true', '--allow-union-types', '-s', 'schemas/submission.schema.json', '-r', 'schemas/activity.schema.json', '-d', data];
 const ag = timed(ajvArgs(`${join(out, 'subs')}/*/park.yaml`));

@@ -3,14 +3,18 @@
  * severities and ignores, defaults, its errors with positions; `validate -f sarif` checked against the official
  * SARIF 2.1.0 schema (test/cli/sarif/, offline); the Markdown job summary; the pre-commit hook file.
  */
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+
+// CommonJS packages: their default import is module.exports at run time, typed as the namespace under NodeNext
+const Ajv = AjvModule as unknown as typeof AjvModule.default;
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 const HAND = join(ROOT, 'fixtures/valid/hand-checked');
 const BAD = 'fixtures/invalid/several-mistakes';

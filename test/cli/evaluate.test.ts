@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { golden, unversioned } from '../helpers/golden.js';
 
 const DEMO = 'fixtures/demo/park.yaml';
 
@@ -14,7 +15,7 @@ describe('zcpark evaluate', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     // golden file: test/cli/golden/demo.json; key totals cross-checked in the assertions below
-    expect(r.stdout).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.json'), 'utf8'));
+    expect(unversioned(r.stdout)).toBe(golden('demo.json'));
   });
 
   it('gives the same bytes on every run (deterministic)', () => {

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { golden, unversioned } from '../helpers/golden.js';
 
 const DEMO = 'fixtures/demo/park.yaml';
 
 describe('evaluate --format markdown', () => {
   it('matches the golden Markdown of the demo park', () => {
     // golden: test/cli/golden/demo.md (every figure comes from the report, checked in test/cli/evaluate.test.ts)
-    expect(runCli(['evaluate', DEMO, '-f', 'markdown']).stdout).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.md'), 'utf8'));
+    expect(unversioned(runCli(['evaluate', DEMO, '-f', 'markdown']).stdout)).toBe(golden('demo.md'));
   });
 
   it('says why the verdict fails, and shows each indicator with its gap', () => {

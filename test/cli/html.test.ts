@@ -2,12 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { golden, unversioned } from '../helpers/golden.js';
 
 describe('evaluate --format html', () => {
   const html = runCli(['evaluate', 'fixtures/demo/park.yaml', '-f', 'html']).stdout;
   it('matches the golden file of the demo park', () => {
-    expect(html).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.html'), 'utf8'));
+    expect(unversioned(html)).toBe(golden('demo.html'));
   });
   it('is self-contained: no http(s) resource, no script, no external font or stylesheet', () => {
     // sources may name their address as text; nothing is loaded from one

@@ -1,16 +1,15 @@
 /** --lang zh (issue #6): labels, indicator names, status words and messages in Chinese; codes unchanged. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { golden, unversioned } from '../helpers/golden.js';
 
 const DEMO = 'fixtures/demo/park.yaml';
 
 describe('--lang zh', () => {
   it('matches the Chinese golden Markdown and HTML of the demo park', () => {
-    expect(runCli(['evaluate', DEMO, '-f', 'markdown', '--lang', 'zh']).stdout).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.zh.md'), 'utf8'));
-    expect(runCli(['evaluate', DEMO, '-f', 'html', '--lang', 'zh']).stdout).toBe(readFileSync(join(ROOT, 'test/cli/golden/demo.zh.html'), 'utf8'));
+    expect(unversioned(runCli(['evaluate', DEMO, '-f', 'markdown', '--lang', 'zh']).stdout)).toBe(golden('demo.zh.md'));
+    expect(unversioned(runCli(['evaluate', DEMO, '-f', 'html', '--lang', 'zh']).stdout)).toBe(golden('demo.zh.html'));
   });
 
   it('writes Chinese labels, names and status words in the table', () => {

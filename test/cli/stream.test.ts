@@ -76,7 +76,7 @@ describe('a CSV above the streaming threshold', () => {
     // sum must match the same file read whole, which the ZCPARK_STREAM_BYTES comparison above covers
     const whole = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json', '--fail-on', 'never'], { env: { ZCPARK_STREAM_BYTES: String(1 << 30) } });
     expect(r.stdout).toBe(whole.stdout);
-  }, 60_000);
+  });
 
   it('keeps 150,000 distinct sums (a row factor each): more than one call can take as spread arguments', () => {
     // each row has its own row factor, so none can be summed with another: 150,000 sums leave the streamed reader
@@ -105,5 +105,5 @@ describe('a CSV above the streaming threshold', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as { emissions: { by_category: Record<string, number> } };
     expect(report.emissions.by_category.fuel).toBe(461249.925);
-  }, 60_000);
+  });
 });

@@ -5,6 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * True in `npm run test:fast` (scripts/test-fast.mjs sets ZCPARK_TIER=fast): that tier spawns no process and reads
+ * nothing from dist/, so a test that does is skipped there (`it.skipIf(FAST)`) and runs in the full `npm test`.
+ */
+export const FAST = process.env.ZCPARK_TIER === 'fast';
+
+function fullTierOnly(): void {
+  if (FAST) throw new Error('this test spawns the CLI: mark it it.skipIf(FAST) (test/helpers/run-cli.ts) or put it under test/cli/');
+}
+
 export interface CliResult {
   stdout: string;
   stderr: string;
@@ -13,6 +23,7 @@ export interface CliResult {
 
 /** Runs `zcpark …args` in the project root (or `cwd`); stdin may be given. */
 export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
+  fullTierOnly();
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',
@@ -34,6 +45,7 @@ export interface AsyncCliResult extends CliResult {
  * side; a process still running after `timeoutMs` is killed (a hang becomes a failure, not a stuck suite).
  */
 export function runCliAsync(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<AsyncCliResult> {
+  fullTierOnly();
   return new Promise((done) => {
     const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), ...args], {

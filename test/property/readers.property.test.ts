@@ -27,7 +27,7 @@ import { fastCsv } from '../../src/parse/csv-fast.js';
 import { decodeText } from '../../src/parse/decode.js';
 import { parseYaml } from '../../src/parse/yaml.js';
 import { testData } from '../helpers/data.js';
-import { runCli } from '../helpers/run-cli.js';
+import { FAST, runCli } from '../helpers/run-cli.js';
 import { runs, timeoutFor } from './runs.js';
 
 const aliases = testData().vocabulary.columnAliases;
@@ -164,7 +164,7 @@ describe('YAML reader (fast-check)', () => {
   // the second such document in one process aborted Node ("FATAL ERROR: RegExpCompiler Allocation failed",
   // exit 134, no report for any file). parse/yaml.ts now refuses nesting past 64 levels while lexing.
   // Checked in a child process.
-  it('two deeply nested documents in one run are reported, not a crash', () => {
+  it.skipIf(FAST)('two deeply nested documents in one run are reported, not a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-deep-'));
     writeFileSync(join(dir, 'a.yaml'), '['.repeat(1000));
     writeFileSync(join(dir, 'b.yaml'), '['.repeat(1000));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_DIR, SCHEMA_NAMES, validatorFor } from '../../src/data/load.js';
 import { parseYaml } from '../../src/parse/yaml.js';
 import { schemaDiagnostics } from '../../src/validate/schema.js';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { FAST, ROOT, runCli } from '../helpers/run-cli.js';
 
 const check = (schema: 'submission' | 'factors' | 'profile', path: string) => {
   const doc = parseYaml(path, readFileSync(path, 'utf8'));
@@ -87,7 +87,8 @@ describe('schema diagnostics', () => {
 });
 
 describe('the report schema', () => {
-  it.each(['fixtures/demo/park.yaml', 'fixtures/valid/hand-checked/park.yaml'])('accepts the real JSON report of %s, with and without --explain', (p) => {
+  // spawns the built CLI: the full tier only
+  it.skipIf(FAST).each(['fixtures/demo/park.yaml', 'fixtures/valid/hand-checked/park.yaml'])('accepts the real JSON report of %s, with and without --explain', (p) => {
     for (const args of [[], ['--explain']]) {
       const r = runCli(['evaluate', p, '-f', 'json', ...args]);
       const validate = validatorFor('report');
@@ -95,7 +96,7 @@ describe('the report schema', () => {
       expect(validate.errors ?? []).toEqual([]);
       expect(ok).toBe(true);
     }
-  });
+  }, 30_000);
 
   it('compiles every schema in strict mode', () => {
     for (const name of SCHEMA_NAMES) expect(typeof validatorFor(name)).toBe('function');
@@ -111,7 +112,8 @@ describe('the README', () => {
   });
 });
 
-describe('precompiled validators (dist/data/validate-*.cjs, written by npm run build)', () => {
+// reads dist/: the full tier only (it builds first)
+describe.skipIf(FAST)('precompiled validators (dist/data/validate-*.cjs, written by npm run build)', () => {
   it('give exactly the errors a runtime compile gives, on every fixture submission and pack', async () => {
     const { createRequire } = await import('node:module');
     const { readdirSync, readFileSync, statSync } = await import('node:fs');

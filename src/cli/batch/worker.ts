@@ -3,7 +3,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { data, factorsOption, profileOption, type RunOverrides } from '../context.js';
 import { allowOutside, takeReads } from '../io.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from './tasks.js';
-import { diag } from '../../diagnostics/codes.js';
 
 const opts = workerData as TaskOptions;
 allowOutside(opts.allowOutside ?? []);
@@ -20,13 +19,8 @@ parentPort!.on('message', (chunk: Task[] | null) => {
     return;
   }
   const results = chunk.map((t): TaskResult => {
-    let r: TaskResult;
-    try {
-      r = runTask(t, overrides, opts);
-    } catch (e) {
-      // a bug in one submission's evaluation must not take the run down: it is that submission's error
-      r = { index: t.index, ok: false as const, file: t.kind === 'file' ? t.path : t.roster.file, errors: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] };
-    }
+    // a bug in one submission's evaluation does not take the run down: runTask makes it that submission's error
+    const r = runTask(t, overrides, opts);
     // the main thread writes the outputs: it must know every file read here
     const reads = takeReads();
     return reads.paths.length ? { ...r, reads } : r;

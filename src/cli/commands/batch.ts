@@ -2,28 +2,24 @@
 import { Chalk } from 'chalk';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { diag } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
-import { isRosterHeader, parseRoster, rosterColumns } from '../../normalize/roster.js';
-import { readRosterWorkbook, startsLikeZip } from '../xlsx.js';
-import { ZIP_AS_CSV } from '../../normalize/activity-csv.js';
-import { parseCsv } from '../../parse/csv.js';
-import { decodeText } from '../../parse/decode.js';
+import { rosterFromBytes, rosterFromWorkbook } from '../../check.js';
+import { headColumns, isRosterHeader, isWorkbookName } from '../../parse/sniff.js';
 import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
 import { jsonText, termText } from '../../report/escape.js';
-import { batchJsonChunks, renderBatchCsv, renderBatchHtml, renderBatchMarkdown, renderBatchTable, type BatchView } from '../../report/formats/batch.js';
-import { PACKAGE_ROOT } from '../../data/load.js';
+import { SUMMARY_FORMAT, type BatchView } from '../../report/summary/index.js';
 import { data, factorsOption, profileOption, terminalWidth, useColor, type RunOverrides } from '../context.js';
 import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
-import { extensionMap, formatNames, OUTPUT_FORMATS } from '../formats.js';
+import { extensionMap, formatNames } from '../formats.js';
 import { batchSummary, stepSummary } from '../step-summary.js';
 import { applyConfig, type Config } from '../config.js';
-import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked } from '../io.js';
+import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked, readWorkbookFile } from '../io.js';
 import { OutputSet } from '../outputs.js';
+import { Pool } from '../batch/pool.js';
 import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
 
 export interface BatchOptions {
@@ -44,11 +40,6 @@ export interface BatchOptions {
   rankBy?: string;
 }
 
-/** summary.<ext> under --out-dir: the format's first -o extension (./formats.ts) without its dot. */
-const summaryExt = (format: string): string => OUTPUT_FORMATS.batch.find((f) => f.name === format)!.extensions[0]!.slice(1);
-/** Format and extension of each submission's own file under --out-dir, by summary format. */
-const PER_REPORT: Record<string, [string, string]> = { table: ['table', 'txt'], markdown: ['markdown', 'md'], html: ['html', 'html'] };
-const CHUNK = 16;
 
 /**
  * One line per warning code found in the reports: how many submissions have it, the first few, and one example with
@@ -84,17 +75,18 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
     errors.push({ file, errors: [diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file })] });
   }
   for (const abs of sorted) {
-    if (extname(abs).toLowerCase() === '.xlsx') {
+    if (isWorkbookName(abs)) {
       // a roster kept as a workbook (its first sheet); named on the command line only, never picked out of a folder
       if (!explicit.has(abs)) continue;
       const file = displayPath(abs);
-      const got = readRosterWorkbook(abs, file);
+      const book = readWorkbookFile(abs, file);
+      const got = 'errors' in book ? book : rosterFromWorkbook(file, book.sheet, d);
       if ('errors' in got) {
         errors.push({ file, errors: got.errors });
         continue;
       }
-      const csv = got.csv;
-      warnings.push(...csv.diagnostics, ...rosterColumns(csv, d.vocabulary).diagnostics);
+      const csv = got.roster;
+      warnings.push(...got.warnings);
       const roster = { file, header: csv.header, rawHeader: csv.rawHeader };
       for (const row of csv.rows) tasks.push({ index: tasks.length, kind: 'roster', roster, row: { line: row.line, cells: [...row.cells] } });
       continue;
@@ -111,10 +103,10 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
         continue;
       }
       if (head.error !== undefined) {
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: startsLikeZip(abs) ? ZIP_AS_CSV : head.error }, { file, line: 1 })] });
+        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: head.error }, { file, line: 1 })] });
         continue;
       }
-      const columns = head.columns ?? (head.quoted !== undefined ? parseCsv(file, head.quoted, new Map()).header : undefined);
+      const columns = headColumns(head);
       if (!columns || !isRosterHeader(columns)) {
         // activity CSVs are read through the submissions that list them
         const found = columns ? 'an activity CSV' : 'a CSV without a line break in its first 64 KB';
@@ -128,18 +120,18 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
         errors.push({ file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: readFailure(e) }, { file })] });
         continue;
       }
-      const decoded = decodeText(bytes);
-      if ('error' in decoded) {
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 })] });
+      const read = rosterFromBytes(file, bytes, d);
+      if ('encoding' in read) {
+        if (explicit.has(abs)) errors.push({ file, errors: [read.encoding] });
         continue;
       }
-      const csv = parseRoster(file, decoded.text);
-      if (!csv) {
+      if ('notRoster' in read) {
         // activity CSVs are read through the submissions that list them
         if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FORMAT-VERSION', { found: 'an activity CSV', allowed: 'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them' }, { file, line: 1 })] });
         continue;
       }
-      warnings.push(...rosterColumns(csv, d.vocabulary).diagnostics);
+      const csv = read.roster;
+      warnings.push(...read.warnings);
       for (const k of csv.skipped) errors.push({ file, row: k.line, errors: csv.diagnostics.filter((x) => x.line === k.line) });
       const roster = { file, header: csv.header, rawHeader: csv.rawHeader };
       for (const row of csv.rows) tasks.push({ index: tasks.length, kind: 'roster', roster, row: { line: row.line, cells: [...row.cells] } });
@@ -149,71 +141,6 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
     tasks.push({ index: tasks.length, kind: 'file', path: abs, explicit: explicit.has(abs) });
   }
   return { tasks, errors, warnings };
-}
-
-/**
- * Worker threads, started before the inputs are planned so that their start-up (loading the data)
- * overlaps the folder walk; `run` hands results over in task order whatever the scheduling.
- */
-class Pool {
-  private readonly workers: Worker[];
-  constructor(jobs: number, opts: TaskOptions) {
-    // a 32 MB young generation: evaluation allocates many short-lived objects (10,000 submissions on 2 workers:
-    // 7.6–7.9 s against 7.9–8.4 s with the default; 64 MB gave nothing more and 60 MB more RSS)
-    this.workers = Array.from({ length: jobs }, () => new Worker(join(PACKAGE_ROOT, 'dist', 'cli', 'batch', 'worker.js'), { workerData: opts, resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
-  }
-
-  async run(tasks: Task[], onResult: (r: TaskResult) => void): Promise<void> {
-    const pending = new Map<number, TaskResult>();
-    let next = 0;
-    let failure: { error: unknown } | undefined;
-    // a result that cannot be handled (a report that cannot be written) or a worker that dies stops the run: the
-    // workers are ended and the error is the run's, never an uncaught exception in an event handler
-    const fail = (error: unknown) => {
-      if (failure) return;
-      failure = { error };
-      for (const w of this.workers) void w.terminate();
-    };
-    const deliver = (results: TaskResult[]) => {
-      for (const r of results) pending.set(r.index, r);
-      while (pending.has(next)) {
-        onResult(pending.get(next)!);
-        pending.delete(next++);
-      }
-    };
-    // chunks small enough to keep every worker busy, large enough to keep messages few
-    const size = Math.max(1, Math.min(CHUNK, Math.ceil(tasks.length / (this.workers.length * 4))));
-    const chunks: Task[][] = [];
-    for (let i = 0; i < tasks.length; i += size) chunks.push(tasks.slice(i, i + size));
-    let dispatched = 0;
-    await Promise.all(
-      this.workers.map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            const feed = () => worker.postMessage(dispatched < chunks.length ? chunks[dispatched++] : null);
-            worker.on('message', (results: TaskResult[]) => {
-              if (failure) return;
-              try {
-                deliver(results);
-              } catch (e) {
-                fail(e);
-                return;
-              }
-              feed();
-            });
-            worker.on('error', fail);
-            worker.on('exit', () => resolve());
-            feed();
-          }),
-      ),
-    );
-    if (failure) throw failure.error;
-  }
-
-  /** Stops the workers without running anything (planning failed, or there is nothing to share out). */
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
 }
 
 /** Names Windows cannot open, whatever their extension (CON, nul.json, COM1, LPT9; CONIN$ cannot arise, $ becomes _). */
@@ -239,7 +166,10 @@ export function reportName(id: string, used: Set<string>, ext: string): { name: 
 export async function runBatch(paths: string[], opts: BatchOptions): Promise<number> {
   const format = pickFormat(opts.format, opts.out, extensionMap('batch'), process.stdout.isTTY ? 'table' : 'json');
   const allowed = formatNames('batch');
-  if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for batch; allowed: ${allowed.join(', ')}`);
+  const fmt = SUMMARY_FORMAT[format];
+  if (!allowed.includes(format) || !fmt) throw new UsageError(`unknown format "${format}" for batch; allowed: ${allowed.join(', ')}`);
+  // each submission's own file under --out-dir: the summary format's own kind of report, else JSON
+  const per = fmt.perReport ?? { format: 'json', extension: 'json' };
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
   allowOutside(opts.allowOutside ?? []);
@@ -253,7 +183,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       return EXIT.data;
     }
   }
-  const perReport = opts.outDir ? (PER_REPORT[format]?.[0] ?? 'json') : undefined;
+  const perReport = opts.outDir ? per.format : undefined;
   const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside(), ...(opts.settings ? { settings: opts.settings } : {}) };
   let pool: Pool | undefined = jobs > 1 ? new Pool(jobs, taskOpts) : undefined;
   let planned: ReturnType<typeof plan>;
@@ -274,7 +204,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   try {
     if (opts.outDir) outputs.openDir(opts.outDir);
     if (opts.out) outputs.precheck(opts.out);
-    if (opts.outDir) outputs.precheck(join(opts.outDir, `summary.${summaryExt(format)}`));
+    if (opts.outDir) outputs.precheck(join(opts.outDir, `summary.${fmt.summaryExtension}`));
   } catch (e) {
     outputs.abort();
     await pool?.close();
@@ -316,7 +246,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       done++;
       // what a worker read (activity CSVs, packs) is an input too, known before anything is written
       if (r.reads) noteReads(r.reads);
-      if ('skip' in r) return;
+      if ('skip' in r || 'checked' in r) return; // (check tasks are validate's)
       if (r.ok) {
         entries.push(r.entry);
         for (const w of r.warnings) {
@@ -331,8 +261,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
         if (format === 'json') reportTexts.push(r.json);
         if (format === 'jsonl') emitLine(r.json);
         if (opts.outDir) {
-          const ext = PER_REPORT[format]?.[1] ?? 'json';
-          const { name, renamed: changed } = reportName(r.entry.id, used, ext);
+          const { name, renamed: changed } = reportName(r.entry.id, used, per.extension);
           if (changed) renamed.push(`${r.entry.id} → ${name}`);
           links.push(name);
           outputs.stage(join(opts.outDir, name), r.rendered ?? r.json);
@@ -366,22 +295,19 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
     const summary = summarize(entries, errors, opts.rankBy === 'score' ? 'score' : 'verdict');
     const width = opts.out ? undefined : terminalWidth(process.stdout);
-    const view: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(width ? { width } : {}), ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}) };
+    const fileView: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}), ...(fmt.streams ? { lines: jsonl } : {}) };
+    const view: BatchView = { ...fileView, ...(width ? { width } : {}) };
     const color = !opts.out && useColor(process.stdout, opts.color);
     // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
-    const text: string | (() => Iterable<string>) =
-      format === 'json' ? () => batchJsonChunks(view)
-      : format === 'csv' ? renderBatchCsv(view)
-      : format === 'markdown' ? renderBatchMarkdown(view)
-      : format === 'html' ? renderBatchHtml(view)
-      : format === 'jsonl' ? (jsonl.length ? `${jsonl.join('\n')}\n` : '')
-      : renderBatchTable(view, color);
-    const content = (): string | Iterable<string> => (typeof text === 'string' ? text : text());
-    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${summaryExt(format)}`), format === 'table' ? renderBatchTable({ summary, entries, errors, lang: view.lang ?? 'en' }, false) : content);
+    const { chunks } = fmt;
+    const text = chunks ? '' : fmt.render(view, { color });
+    const content = (): string | Iterable<string> => (chunks ? chunks(view) : text);
+    // summary.<ext> is the same whatever terminal ran the batch: no colour, the default width
+    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${fmt.summaryExtension}`), chunks ? content : color || width ? fmt.render(fileView, { color: false }) : text);
     if (opts.out) outputs.stage(opts.out, content);
     // every file of the run goes in place now, when every input is known (a report never replaces one)
     outputs.commit();
-    if (!opts.out && (format !== 'jsonl' || opts.outDir)) {
+    if (!opts.out && (!fmt.streams || opts.outDir)) {
       const out = content();
       if (typeof out === 'string') process.stdout.write(out);
       else for (const piece of out) process.stdout.write(piece);

@@ -1,16 +1,12 @@
 /** `zcpark evaluate <submission…>`: validate, account, score and print one report per submission. */
 import { diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { evaluate } from '../../engine.js';
+import { checkFile } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
-import { decodeText } from '../../parse/decode.js';
-import { renderCsvMany } from '../../report/formats/csv.js';
-import { renderHtmlMany } from '../../report/formats/html.js';
-import { RENDERERS } from '../../report/formats/index.js';
+import { REPORT_FORMAT, REPORT_FORMATS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
 import { data, factorsOption, profileOption, submissionInput, terminalWidth, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
-import { documentKind, formatKey } from '../discover.js';
 import { applyConfig, configureOutcome, type Config } from '../config.js';
 import { EXIT, exitFor } from '../exit-codes.js';
 import { extensionMap } from '../formats.js';
@@ -33,8 +29,8 @@ export interface EvaluateOptions {
 /** Runs the command; returns the exit code. */
 export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const format = pickFormat(opts.format, opts.out, extensionMap('report'), process.stdout.isTTY ? 'table' : 'json');
-  const render = RENDERERS[format];
-  if (!render) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${Object.keys(RENDERERS).join(', ')}`, 'ZC-E-USAGE');
+  const fmt = REPORT_FORMAT[format];
+  if (!fmt) throw new UsageError(`unknown format "${format}" for evaluate; allowed: ${REPORT_FORMATS.map((f) => f.name).join(', ')}`, 'ZC-E-USAGE');
   const lang = pickLang(opts.lang);
   allowOutside(opts.allowOutside ?? []);
   for (const f of files) {
@@ -63,22 +59,9 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       invalid++;
       continue;
     }
-    const decoded = decodeText(bytes);
-    if ('error' in decoded) {
-      problems.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }));
-      invalid++;
-      continue;
-    }
-    // a rule pack or a factor set given as the submission: one message saying what it is, not its schema errors
-    const kind = documentKind(decoded.text);
-    if (kind === 'profile' || kind === 'factors') {
-      const key = formatKey(decoded.text)!; // documentKind found it
-      const allowed = `zcpark/1 (a submission); this file is a ${kind === 'profile' ? 'rule pack: give it with --profile' : 'factor set: give it with --factors'}, or check it with zcpark validate`;
-      problems.push(diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed }, { file, line: (decoded.text.slice(0, key.at).match(/\n/g) ?? []).length + 1 }));
-      invalid++;
-      continue;
-    }
-    const out = evaluate(submissionInput(path, file, decoded.text, { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang), d);
+    const input = submissionInput(path, file, '', { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang);
+    // a rule pack or a factor set given as the submission gets one message saying what it is
+    const out = checkFile({ ...input, content: { bytes }, named: true, score: true }, d);
     if (out.report) {
       // the config's severities: a warning raised to an error makes the submission invalid, like any error
       const { raised } = configureOutcome(out.report, out.diagnostics, opts.settings);
@@ -102,13 +85,12 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   if (reports.length || (format === 'json' && files.length > 1)) {
     const color = opts.out ? false : useColor(process.stdout, opts.color);
     const width = opts.out ? undefined : terminalWidth(process.stdout);
-    // one submission: its report object; several: always an array (of the valid ones), whatever failed
-    const text = format === 'json'
-      ? files.length === 1 ? render(reports[0]!, { color, lang }) : `${JSON.stringify(reports, null, 2)}\n`
-      : format === 'csv' ? renderCsvMany(reports, { color, lang })
-      : format === 'html' ? renderHtmlMany(reports, { color, lang })
-      // text formats stack, a blank line between reports
-      : reports.map((r) => render(r, { color, lang, ...(width ? { width } : {}) })).join('\n');
+    const ro = { color, lang, ...(width ? { width } : {}) };
+    // one submission: its report; several: one document where the format has one (a JSON array of the valid ones,
+    // whatever failed; one CSV table; one HTML page), else the reports stacked, a blank line between
+    const text = files.length === 1 ? fmt.render(reports[0]!, ro)
+      : fmt.renderMany ? fmt.renderMany(reports, ro)
+      : reports.map((r) => fmt.render(r, ro)).join('\n');
     if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
     else process.stdout.write(text);
   }

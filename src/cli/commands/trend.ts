@@ -2,14 +2,13 @@
 import { extname } from 'node:path';
 import { diag, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { evaluate } from '../../engine.js';
+import { checkFile, type FileKind } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
-import { decodeText } from '../../parse/decode.js';
 import { trendExtensions, trendFormat, TREND_FORMATS } from '../../report/trend/index.js';
 import { buildTrend, type TrendInput } from '../../trend/trend.js';
 import { data, factorsOption, profileOption, submissionInput, toolVersion, useColor } from '../context.js';
 import { countLine, formatDiagnostics, pickLang } from '../diagnostics.js';
-import { discover, documentKind, OUTSIDE } from '../discover.js';
+import { discover, OUTSIDE } from '../discover.js';
 import { EXIT } from '../exit-codes.js';
 import { allowOutside, displayPath, FileTooLarge, noteRead, pickFormat, readDocument, writeAtomic } from '../io.js';
 
@@ -24,6 +23,9 @@ export interface TrendOptions {
   lang?: string;
   allowOutside?: string[];
 }
+
+/** What a file named to `trend` is, when it is no submission. */
+const NOT_A_SUBMISSION: Record<Exclude<FileKind, 'submission'>, string> = { factors: 'a factor set', profile: 'a rule pack', roster: 'a roster CSV', activity: 'an activity CSV', unknown: 'no `format: zcpark/1` line' };
 
 /** A year option: an integer from 1990 to 2100, else a usage error. */
 function yearOption(value: string | undefined, option: string): number | undefined {
@@ -72,22 +74,20 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
       problems.push(diag('ZC-E-FILE-TOO-LARGE', bytes.args(file), { file, line: 1 }));
       continue;
     }
-    const decoded = decodeText(bytes);
-    if ('error' in decoded) {
-      problems.push(diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }));
+    const out = checkFile({ ...submissionInput(abs, file, '', { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }, false, lang), ...(factorsYear !== undefined ? { factorsYear } : {}), content: { bytes }, named: false, score: true }, d);
+    if (out.kind !== 'submission') {
+      // a file that cannot be decoded is said (it may be a submission saved wrongly); other files in a folder are
+      // passed over, and one named is said to be what it is
+      if (out.kind === 'unknown' && out.diagnostics.length) problems.push(...out.diagnostics);
+      else if (explicit.has(abs)) problems.push(diag('ZC-E-FORMAT-VERSION', { found: NOT_A_SUBMISSION[out.kind], allowed: 'zcpark/1 (a submission)' }, { file, line: 1 }));
       continue;
     }
-    const kind = documentKind(decoded.text);
-    if (kind !== 'submission') {
-      if (explicit.has(abs)) problems.push(diag('ZC-E-FORMAT-VERSION', { found: kind ? `a ${kind === 'profile' ? 'rule pack' : 'factor set'}` : 'no `format: zcpark/1` line', allowed: 'zcpark/1 (a submission)' }, { file, line: 1 }));
-      continue;
-    }
-    const out = evaluate({ ...submissionInput(abs, file, decoded.text, { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }, false, lang), ...(factorsYear !== undefined ? { factorsYear } : {}) }, d);
-    if (!out.report || !out.submission || !out.lookup || !out.profile) {
+    const ev = out.evaluated;
+    if (!ev?.report || !ev.submission || !ev.lookup || !ev.profile) {
       problems.push(...out.diagnostics);
       continue;
     }
-    inputs.push({ file, report: out.report, submission: out.submission, profile: out.profile, lookup: out.lookup });
+    inputs.push({ file, report: ev.report, submission: ev.submission, profile: ev.profile, lookup: ev.lookup });
   }
   if (problems.length) {
     process.stderr.write(formatDiagnostics(problems, errColor, lang));

@@ -1,7 +1,7 @@
 /** The report as CSV: one row per indicator, Excel-safe (UTF-8 BOM, formula injection defused). */
 import type { Report } from '../types.js';
-import { csvCell } from './batch.js';
-import type { RenderOptions } from './index.js';
+import { csvCell } from '../escape.js';
+import type { RenderOptions, ReportFormat } from './format.js';
 
 export function renderCsv(r: Report, opts: RenderOptions): string {
   return renderCsvMany([r], opts);
@@ -28,3 +28,5 @@ export function renderCsvMany(reports: readonly Report[], _opts: RenderOptions):
   ]);
   return `\ufeff${[head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
+
+export const csv: ReportFormat = { name: 'csv', extensions: ['.csv'], render: renderCsv, renderMany: renderCsvMany };

@@ -1,24 +1,21 @@
-/** The renderer registry: a format name → a function of the report that returns text. */
-import type { Report } from '../types.js';
-import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderTable } from './table.js';
+/** The report format registry: every format of one report, by name (format.ts says what a format is). */
+import { csv } from './csv.js';
+import type { ReportFormat, Renderer } from './format.js';
+import { html } from './html.js';
+import { json } from './json.js';
+import { markdown } from './markdown.js';
+import { table } from './table.js';
 
-export interface RenderOptions {
-  color: boolean;
-  lang: 'en' | 'zh';
-  /** Terminal tables: the width to fit (the terminal's columns); DEFAULT_WIDTH when not given. */
-  width?: number;
-}
+export type { RenderOptions, Renderer, ReportFormat } from './format.js';
 
-export type Renderer = (report: Report, opts: RenderOptions) => string;
+/** In the order `--help` and error messages list them. */
+export const REPORT_FORMATS: readonly ReportFormat[] = [json, table, markdown, csv, html];
 
-export const RENDERERS: Record<string, Renderer> = {
-  json: renderJson,
-  table: renderTable,
-  markdown: renderMarkdown,
-  csv: renderCsv,
-  html: renderHtml,
-};
+/** A format by name. */
+export const REPORT_FORMAT: Readonly<Record<string, ReportFormat>> = Object.fromEntries(REPORT_FORMATS.map((f) => [f.name, f]));
+
+/** -o extensions → format name ('.md' → 'markdown'). */
+export const REPORT_EXTENSIONS: Readonly<Record<string, string>> = Object.fromEntries(REPORT_FORMATS.flatMap((f) => f.extensions.map((e) => [e, f.name])));
+
+/** Each format's one-report renderer, by name. */
+export const RENDERERS: Readonly<Record<string, Renderer>> = Object.fromEntries(REPORT_FORMATS.map((f) => [f.name, f.render]));

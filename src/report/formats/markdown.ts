@@ -1,7 +1,7 @@
 /** The report as GitHub-flavoured Markdown: a reviewer's summary that pastes into an issue or a CI job summary. */
 import type { Report } from '../types.js';
 import { entityType, indicatorValue, num, pct } from './display.js';
-import type { RenderOptions } from './index.js';
+import type { RenderOptions, ReportFormat } from './format.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mdCode, mdText } from '../escape.js';
 import { avoidedMemo, goodsHead, goodsNote, goodsRows, goodsTitle } from './goods-view.js';
@@ -86,3 +86,5 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
   out.push('', `<sub>zcpark ${esc(r.tool.version)} · ${esc(s.file)}</sub>`);
   return `${out.join('\n')}\n`;
 }
+
+export const markdown: ReportFormat = { name: 'markdown', extensions: ['.md'], render: renderMarkdown };

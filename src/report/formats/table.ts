@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { DEFAULT_WIDTH, fitTable } from './fit.js';
 import type { Report } from '../types.js';
 import { entityType, indicatorValue, num, pct } from './display.js';
-import type { RenderOptions } from './index.js';
+import type { RenderOptions, ReportFormat } from './format.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mapStrings, termText } from '../escape.js';
 import { avoidedMemo, goodsHead, goodsNote, goodsRows, goodsTitle } from './goods-view.js';
@@ -106,3 +106,5 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+export const table: ReportFormat = { name: 'table', extensions: ['.txt'], render: renderTable };

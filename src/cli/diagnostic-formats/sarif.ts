@@ -4,12 +4,12 @@
  * the working folder with its line and column. A run that fails on --max-warnings alone says so in
  * invocations[0].toolExecutionNotifications. Same input, same bytes: no time stamps.
  */
-import { CODES, localize, type Lang } from '../diagnostics/codes.js';
-import type { Diagnostic } from '../model/types.js';
-import { jsonText } from '../report/escape.js';
-import { toolVersion } from './context.js';
-import type { FileResult } from './diagnostic-formats.js';
-import { byPosition } from './diagnostics.js';
+import { CODES, localize, type Lang } from '../../diagnostics/codes.js';
+import type { Diagnostic } from '../../model/types.js';
+import { jsonText } from '../../report/escape.js';
+import { toolVersion } from '../context.js';
+import { overMax, type DiagnosticsFormat, type FileResult } from './format.js';
+import { byPosition } from '../diagnostics.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -62,3 +62,12 @@ export function renderSarif(results: readonly FileResult[], opts: { lang: Lang; 
   };
   return `${jsonText(JSON.stringify(log, null, 2))}\n`;
 }
+
+export const sarifFormat: DiagnosticsFormat = {
+  name: 'sarif',
+  extensions: ['.sarif'],
+  render: (results, opts) => {
+    const over = overMax(results, opts.maxWarnings);
+    return renderSarif(results, { lang: opts.lang, ...(over ? { over } : {}) });
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * The shape of a diagnostics format of `validate`, and what every one renders: the findings of each file checked. One
+ * file per format in this folder exports a DiagnosticsFormat, and index.ts lists it.
+ */
+import type { Lang } from '../../diagnostics/codes.js';
+import type { Diagnostic } from '../../model/types.js';
+
+export interface FileResult {
+  file: string;
+  kind: 'submission' | 'factors' | 'profile' | 'activity' | 'roster' | 'unknown';
+  diagnostics: Diagnostic[];
+}
+
+export interface DiagnosticsOptions {
+  color: boolean;
+  lang: Lang;
+  /** --max-warnings: every format says when a run fails on warnings alone. */
+  maxWarnings?: number;
+}
+
+export interface DiagnosticsFormat {
+  /** The value of `validate --format`. */
+  name: string;
+  /** File extensions of -o that choose this format, with their dot, lower case. */
+  extensions: readonly string[];
+  render: (results: FileResult[], opts: DiagnosticsOptions) => string;
+}
+
+/** The number of errors of one file. */
+export const errorsOf = (r: FileResult) => r.diagnostics.filter((d) => d.severity === 'error').length;
+
+/** The counts of a run. */
+export function summary(results: FileResult[]) {
+  const all = results.flatMap((r) => r.diagnostics);
+  const invalid = results.filter((r) => errorsOf(r) > 0).length;
+  return { files: results.length, valid: results.length - invalid, invalid, errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length };
+}
+
+/** The sentence that says why a run with no errors fails: more warnings than --max-warnings allows. */
+export function overMax(results: FileResult[], maxWarnings: number | undefined): string | undefined {
+  if (maxWarnings === undefined) return undefined;
+  const n = summary(results).warnings;
+  return n > maxWarnings ? `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows: the check fails` : undefined;
+}

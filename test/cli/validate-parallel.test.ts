@@ -1,0 +1,51 @@
+/**
+ * `validate` over many files shares the worker pool of `batch` (src/cli/batch/pool.ts) from 64 files on: the output is
+ * the same bytes whatever --jobs is, messages are localised in the workers, and a bug met while checking one file is
+ * that file's ZC-E-INTERNAL finding with -j 1 as with workers (ZCPARK_FAULT=task:<text>, see src/cli/batch/tasks.ts).
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'zcpark-vpar-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// 70 submissions with their CSVs (more than the 64 from which workers are used), 4 of them broken, and a roster
+for (let i = 0; i < 70; i++) {
+  const from = i % 20 === 7 ? 'fixtures/invalid/duplicate-metric-key' : 'fixtures/valid/hand-checked';
+  cpSync(join(ROOT, from), join(dir, `p${String(i).padStart(2, '0')}`), { recursive: true });
+}
+cpSync(join(ROOT, 'fixtures/batch/roster.csv'), join(dir, 'roster.csv'));
+
+describe('validate over many files', () => {
+  it('gives the same bytes with -j 1 and -j 2, in every format and in Chinese', { timeout: 120_000 }, () => {
+    for (const args of [['-f', 'json'], ['-f', 'github'], ['-f', 'json', '--lang', 'zh'], ['-f', 'junit']]) {
+      const one = runCli(['validate', dir, '-j', '1', ...args]);
+      const two = runCli(['validate', dir, '-j', '2', ...args]);
+      expect(one.code).toBe(1);
+      expect(two.code).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+    }
+    const out = JSON.parse(runCli(['validate', dir, '-j', '2', '-f', 'json', '--lang', 'zh']).stdout) as { files: { file: string; diagnostics: { message: string }[] }[] };
+    expect(out.files.length).toBe(71);
+    // a worker's finding is in Chinese too (its arguments do not cross to the main thread)
+    expect(out.files.flatMap((f) => f.diagnostics.map((d) => d.message)).some((m) => /[\u4e00-\u9fff]/.test(m))).toBe(true);
+  });
+
+  for (const jobs of ['1', '2']) {
+    it(`-j ${jobs}: a bug checking one file is that file's ZC-E-INTERNAL, and every other file is checked`, { timeout: 60_000 }, () => {
+      const clean = JSON.parse(runCli(['validate', dir, '-j', jobs, '-f', 'json']).stdout) as { files: { file: string; diagnostics: { code: string }[] }[] };
+      const r = runCli(['validate', dir, '-j', jobs, '-f', 'json'], { env: { ZCPARK_FAULT: 'task:p03/park.yaml' } });
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      const out = JSON.parse(r.stdout) as typeof clean;
+      expect(out.files.length).toBe(clean.files.length);
+      for (const [i, f] of out.files.entries()) {
+        if (f.file.endsWith('p03/park.yaml')) expect(f.diagnostics.map((d) => d.code)).toEqual(['ZC-E-INTERNAL']);
+        else expect(f).toEqual(clean.files[i]);
+      }
+    });
+  }
+});
