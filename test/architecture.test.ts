@@ -99,6 +99,18 @@ describe('architecture', () => {
   it('knows every layer', () => {
     expect([...new Set(all.map(layerOf))].sort()).toEqual(Object.keys(ALLOWED).sort());
   });
+  it('leaves parsing to the core: no file in cli/ imports a parser (only sniff.ts, which tells kinds, and the workbook reader its worker thread runs)', () => {
+    const found: string[] = [];
+    for (const file of all.filter((f) => layerOf(f) === 'cli')) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^'";]*?from\s*['"]([^'"]+)['"]/gm)) {
+        const target = relative(SRC, join(file, '..', m[2]!));
+        if (m[1] || !target.startsWith('parse/')) continue; // a type names a shape, it reads nothing
+        if (target === 'parse/sniff.js' || (target === 'parse/xlsx.js' && file.endsWith('xlsx-worker.ts'))) continue;
+        found.push(`${relative(SRC, file)} → ${target}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
   for (const file of all) {
     const layer = layerOf(file);
     it(`${relative(SRC, file)} imports only what its layer may`, () => {
