@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportName } from '../../src/cli/commands/batch.js';
+import { reportName } from '../../src/cli/batch/collect.js';
 import { ROOT, runCliAsync } from '../helpers/run-cli.js';
 
 const TIMEOUT = 60_000;

@@ -1,5 +1,4 @@
 /** `zcpark batch <path…>`: evaluate folders, globs and roster CSVs in parallel; ranked summary; one report per submission. */
-import { Chalk } from 'chalk';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { diag } from '../../diagnostics/codes.js';
@@ -7,20 +6,20 @@ import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../model/types.js';
 import { rosterFromBytes, rosterFromWorkbook } from '../../check.js';
 import { headColumns, isRosterHeader, isWorkbookName } from '../../parse/sniff.js';
-import { summarize, type BatchEntry, type BatchError } from '../../report/batch.js';
-import { jsonText, termText } from '../../report/escape.js';
+import { summarize, type BatchError } from '../../report/batch.js';
 import { SUMMARY_FORMAT, type BatchView } from '../../report/summary/index.js';
 import { data, factorsOption, profileOption, terminalWidth, useColor, type RunOverrides } from '../context.js';
-import { byPosition, formatDiagnostics, pickLang } from '../diagnostics.js';
+import { formatDiagnostics, pickLang } from '../diagnostics.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
 import { extensionMap, formatNames } from '../formats.js';
 import { batchSummary, stepSummary } from '../step-summary.js';
 import { applyConfig, type Config } from '../config.js';
-import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, readFailure, readTracked, readWorkbookFile } from '../io.js';
+import { allowedOutside, allowOutside, displayPath, noteRead, pickFormat, readFailure, readTracked, readWorkbookFile } from '../io.js';
 import { OutputSet } from '../outputs.js';
 import { Pool } from '../batch/pool.js';
-import { runTask, type Task, type TaskOptions, type TaskResult } from '../batch/tasks.js';
+import { BatchCollector } from '../batch/collect.js';
+import { runTask, type Task, type TaskOptions } from '../batch/tasks.js';
 
 export interface BatchOptions {
   format?: string;
@@ -40,23 +39,6 @@ export interface BatchOptions {
   rankBy?: string;
 }
 
-
-/**
- * One line per warning code found in the reports: how many submissions have it, the first few, and one example with
- * its position. Bounded whatever the batch size (10,000 parks under 20万 tce are one line, not 10,000).
- */
-function warningDigest(warned: Map<string, { n: number; ids: string[]; example: Diagnostic }>, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
-  const rows = [...warned].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
-  return rows
-    .map(([code, w]) => {
-      const where = w.example.file ? `${w.example.file}${w.example.line ? `:${w.example.line}` : ''}${w.example.field ? ` [${w.example.field}]` : ''}: ` : '';
-      const who = `${w.ids.join(', ')}${w.n > w.ids.length ? `, … ${w.n - w.ids.length} more` : ''}`;
-      // ids, files and messages are user text: controls shown as escapes
-      return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${termText(who)}), e.g. ${termText(where)}${termText(w.example.message)}  ${c.dim(termText(code))}\n`;
-    })
-    .join('');
-}
 
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
 function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {
@@ -143,25 +125,6 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
   return { tasks, errors, warnings };
 }
 
-/** Names Windows cannot open, whatever their extension (CON, nul.json, COM1, LPT9; CONIN$ cannot arise, $ becomes _). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-
-/**
- * A file name from an entity id: safe characters only, never a path, never a name Windows reserves (CON, COM1 …)
- * or ends in a dot, unique within the run.
- */
-export function reportName(id: string, used: Set<string>, ext: string): { name: string; renamed: boolean } {
-  let base = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 64).replace(/\.+$/, '') || 'submission';
-  const stem = base.split('.')[0]!;
-  if (WINDOWS_RESERVED.test(stem)) base = `${stem}_${base.slice(stem.length)}`;
-  if (base.toLowerCase() === `summary`) base = `${base}_`;
-  let name = `${base}.${ext}`;
-  let k = 2;
-  while (used.has(name.toLowerCase())) name = `${base}-${k++}.${ext}`;
-  used.add(name.toLowerCase());
-  return { name, renamed: name !== `${id}.${ext}` };
-}
-
 /** Runs the command; returns the exit code. */
 export async function runBatch(paths: string[], opts: BatchOptions): Promise<number> {
   const format = pickFormat(opts.format, opts.out, extensionMap('batch'), process.stdout.isTTY ? 'table' : 'json');
@@ -211,77 +174,21 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     throw e;
   }
   try {
-    const entries: BatchEntry[] = [];
-    const errors: BatchError[] = [...planErrors];
-    const reportTexts: string[] = [];
-    const links: string[] = [];
-    const used = new Set<string>();
-    const renamed: string[] = [];
-    const jsonl: string[] = [];
     const progress = process.stderr.isTTY && !opts.quiet && !process.env.CI;
-    const started = Date.now();
-    let done = 0;
-    let lastDraw = 0;
-    // jsonl to stdout goes out in blocks of about 256 KB: one write per line costs the main thread a syscall each
-    let block: string[] = [];
-    let blockSize = 0;
-    const flush = () => {
-      if (block.length) process.stdout.write(`${block.join('\n')}\n`);
-      block = [];
-      blockSize = 0;
-    };
-    const emitLine = (line: string) => {
-      if (opts.out || opts.outDir) jsonl.push(line);
-      else {
-        block.push(line);
-        blockSize += line.length;
-        if (blockSize > 262144) flush();
-      }
-    };
-    if (format === 'jsonl') for (const e of planErrors) emitLine(jsonText(JSON.stringify({ error: e })));
-
-    // the reports' own warnings by code: every format but json/jsonl (which carry them) would otherwise hide them
-    const warned = new Map<string, { n: number; ids: string[]; example: Diagnostic }>();
-    const onResult = (r: TaskResult) => {
-      done++;
-      // what a worker read (activity CSVs, packs) is an input too, known before anything is written
-      if (r.reads) noteReads(r.reads);
-      if ('skip' in r || 'checked' in r) return; // (check tasks are validate's)
-      if (r.ok) {
-        entries.push(r.entry);
-        for (const w of r.warnings) {
-          if (w.severity !== 'warning') continue;
-          const seen = warned.get(w.code);
-          if (!seen) warned.set(w.code, { n: 1, ids: [r.entry.id], example: w });
-          else if (seen.ids[seen.ids.length - 1] !== r.entry.id) {
-            seen.n++;
-            if (seen.ids.length < 5) seen.ids.push(r.entry.id);
-          }
-        }
-        if (format === 'json') reportTexts.push(r.json);
-        if (format === 'jsonl') emitLine(r.json);
-        if (opts.outDir) {
-          const { name, renamed: changed } = reportName(r.entry.id, used, per.extension);
-          if (changed) renamed.push(`${r.entry.id} → ${name}`);
-          links.push(name);
-          outputs.stage(join(opts.outDir, name), r.rendered ?? r.json);
-        }
-      } else {
-        const e: BatchError = { file: r.file, ...(r.row !== undefined ? { row: r.row } : {}), errors: [...r.errors].sort(byPosition) };
-        errors.push(e);
-        if (format === 'jsonl') emitLine(jsonText(JSON.stringify({ error: e })));
-      }
-      if (progress && (Date.now() - lastDraw > 100 || done === tasks.length)) {
-        lastDraw = Date.now();
-        const rate = done / Math.max(0.001, (lastDraw - started) / 1000);
-        process.stderr.write(`\r${done}/${tasks.length} submissions · ${rate.toFixed(0)}/s · ETA ${((tasks.length - done) / Math.max(rate, 1e-9)).toFixed(0)} s   `);
-      }
-    };
-    if (pool) await pool.run(tasks, onResult);
+    const got = new BatchCollector(
+      {
+        format,
+        streamLines: !opts.out && !opts.outDir,
+        ...(opts.outDir ? { outDir: { path: opts.outDir, extension: per.extension, outputs } } : {}),
+        ...(progress ? { progress: { total: tasks.length } } : {}),
+      },
+      planErrors,
+    );
+    if (pool) await pool.run(tasks, (r) => got.add(r));
     else {
       let yielded = Date.now();
       for (const t of tasks) {
-        onResult(runTask(t, overrides, taskOpts));
+        got.add(runTask(t, overrides, taskOpts));
         // let SIGINT/SIGTERM in now and then: their handler removes the temp files (a long run is otherwise one task)
         if (Date.now() - yielded > 50) {
           await new Promise((go) => setImmediate(go));
@@ -289,13 +196,11 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
         }
       }
     }
-    flush();
-    if (progress) process.stderr.write('\n');
-
-    errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? 0) - (b.row ?? 0)));
+    got.finish();
+    const { entries, errors } = got;
     const summary = summarize(entries, errors, opts.rankBy === 'score' ? 'score' : 'verdict');
     const width = opts.out ? undefined : terminalWidth(process.stdout);
-    const fileView: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts } : {}), ...(opts.outDir ? { links } : {}), ...(fmt.streams ? { lines: jsonl } : {}) };
+    const fileView: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts: got.reportTexts } : {}), ...(opts.outDir ? { links: got.links } : {}), ...(fmt.streams ? { lines: got.lines } : {}) };
     const view: BatchView = { ...fileView, ...(width ? { width } : {}) };
     const color = !opts.out && useColor(process.stdout, opts.color);
     // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
@@ -313,9 +218,9 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
       else for (const piece of out) process.stdout.write(piece);
     }
     const diags = applyConfig(warnings, opts.settings);
-    if (renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
+    if (got.renamed.length) diags.push(diag('ZC-W-OUT-RENAMED', { found: got.renamed.join(', ') }, { file: displayPath(opts.outDir!) }));
     if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
-    if (warned.size && format !== 'json' && format !== 'jsonl') process.stderr.write(warningDigest(warned, useColor(process.stderr, opts.color)));
+    if (format !== 'json' && format !== 'jsonl') process.stderr.write(got.warningDigest(useColor(process.stderr, opts.color)));
     stepSummary(() => batchSummary(summary, errors));
     return exitFor({ invalid: errors.length, failed: summary.fail, incomplete: summary.incomplete }, { failOn: opts.failOn });
   } finally {
