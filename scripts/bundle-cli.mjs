@@ -42,7 +42,11 @@ writeFileSync(BUNDLE, head + code);
 const demo = 'fixtures/demo/park.yaml';
 const args = existsSync(demo) ? ['evaluate', demo, '-f', 'json', '--fail-on', 'never'] : ['--version'];
 const tmp = `${CACHE}.${process.pid}.tmp`;
-const run = spawnSync(process.execPath, ['bin/zcpark.js', ...args], { env: { ...process.env, ZCPARK_CODE_CACHE_OUT: tmp }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+const run = spawnSync(process.execPath, ['bin/zcpark.js', ...args], {
+  env: { ...process.env, ZCPARK_CODE_CACHE_OUT: tmp },
+  stdio: ['ignore', 'ignore', 'pipe'],
+  encoding: 'utf8',
+});
 if (run.status !== 0 || !existsSync(tmp)) {
   rmSync(tmp, { force: true });
   throw new Error(`recording the code cache failed (exit ${run.status}): ${run.stderr}`);

@@ -11,7 +11,8 @@ const DEMO = 'fixtures/demo/park.yaml';
 // the version is a placeholder in every golden (test/helpers/golden.ts), so a version bump changes none
 const VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const PLACEHOLDER = '{zcpark version}';
-const unversioned = (text) => text.replaceAll(`"version": "${VERSION}"`, `"version": "${PLACEHOLDER}"`).replaceAll(`zcpark ${VERSION} `, `zcpark ${PLACEHOLDER} `);
+const unversioned = (text) =>
+  text.replaceAll(`"version": "${VERSION}"`, `"version": "${PLACEHOLDER}"`).replaceAll(`zcpark ${VERSION} `, `zcpark ${PLACEHOLDER} `);
 const goldens = {
   'demo.json': ['evaluate', DEMO, '--format', 'json'],
   'demo.md': ['evaluate', DEMO, '-f', 'markdown'],
@@ -22,7 +23,11 @@ const goldens = {
   'trend.json': ['trend', 'fixtures/trend/city', '-f', 'json'],
 };
 for (const [file, args] of Object.entries(goldens)) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/zcpark.js'), ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [join(root, 'bin/zcpark.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+  });
   if (r.status !== 0 && !(file === 'batch.json' && r.status === 1)) throw new Error(`${file}: exit ${r.status}\n${r.stderr}`);
   writeFileSync(join(root, 'test/cli/golden', file), unversioned(r.stdout));
   console.log(`test/cli/golden/${file}`);

@@ -74,7 +74,10 @@ export function checkFile(input: CheckInput, data: EngineData): CheckOutput {
     // a rule pack or a factor set given as the submission: one message saying what it is, not its schema errors
     const key = formatKey(text)!; // documentKind found it
     const allowed = `zcpark/1 (a submission); this file is a ${kind === 'profile' ? 'rule pack: give it with --profile' : 'factor set: give it with --factors'}, or check it with zcpark validate`;
-    return { kind, diagnostics: [diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed }, { file, line: (text.slice(0, key.at).match(/\n/g) ?? []).length + 1 })] };
+    return {
+      kind,
+      diagnostics: [diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed }, { file, line: (text.slice(0, key.at).match(/\n/g) ?? []).length + 1 })],
+    };
   }
   if (kind === 'profile') {
     const r = profileFromText(file, text, data.validateProfile, data.fixedNames);
@@ -99,7 +102,15 @@ export function profileFromBytes(file: string, bytes: Uint8Array, data: EngineDa
   const decoded = decodeText(bytes);
   if ('error' in decoded) return { diagnostics: [diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file })] };
   if (documentKind(decoded.text) === undefined) {
-    return { diagnostics: [diag('ZC-E-PROFILE-INVALID', { where: 'the profile file', reason: 'not a zcpark rule pack (it has no `format: zcpark-profile/1` line), so nothing of it is read or shown' }, { file, line: 1 })] };
+    return {
+      diagnostics: [
+        diag(
+          'ZC-E-PROFILE-INVALID',
+          { where: 'the profile file', reason: 'not a zcpark rule pack (it has no `format: zcpark-profile/1` line), so nothing of it is read or shown' },
+          { file, line: 1 },
+        ),
+      ],
+    };
   }
   return profileFromText(file, decoded.text, data.validateProfile, data.fixedNames);
 }
@@ -148,7 +159,11 @@ function rosterDiagnostics(input: CheckInput, csv: ParsedCsv, data: EngineData):
  * A roster CSV's bytes (batch) → the parsed roster and its header's warnings; `encoding` when it cannot be decoded,
  * `notRoster` when its header is an activity CSV's.
  */
-export function rosterFromBytes(file: string, bytes: Uint8Array, data: EngineData): { roster: ParsedCsv; warnings: Diagnostic[] } | { encoding: Diagnostic } | { notRoster: true } {
+export function rosterFromBytes(
+  file: string,
+  bytes: Uint8Array,
+  data: EngineData,
+): { roster: ParsedCsv; warnings: Diagnostic[] } | { encoding: Diagnostic } | { notRoster: true } {
   const decoded = decodeText(bytes);
   if ('error' in decoded) return { encoding: diag('ZC-E-FILE-ENCODING', { path: file, reason: decoded.error }, { file, line: decoded.line ?? 1 }) };
   const roster = parseRoster(file, decoded.text);
@@ -160,8 +175,24 @@ export function rosterFromBytes(file: string, bytes: Uint8Array, data: EngineDat
  * A workbook's sheet named as a roster (batch, validate) → the roster and its header's warnings, or the error that
  * says it is none: its header is looked for in the first rows (see rosterFromSheet).
  */
-export function rosterFromWorkbook(file: string, sheet: SheetTable, data: EngineData): { roster: ParsedCsv; warnings: Diagnostic[] } | { errors: Diagnostic[] } {
+export function rosterFromWorkbook(
+  file: string,
+  sheet: SheetTable,
+  data: EngineData,
+): { roster: ParsedCsv; warnings: Diagnostic[] } | { errors: Diagnostic[] } {
   const roster = rosterFromSheet(file, sheet);
-  if (!roster) return { errors: [diag('ZC-E-FORMAT-VERSION', { found: `a workbook whose first sheet ("${sheet.name}") has no roster header (an id column, no category column) in its first rows`, allowed: 'roster workbooks (an id column, no category column); activity workbooks are read through the submissions that list them' }, { file, line: 1 })] };
+  if (!roster)
+    return {
+      errors: [
+        diag(
+          'ZC-E-FORMAT-VERSION',
+          {
+            found: `a workbook whose first sheet ("${sheet.name}") has no roster header (an id column, no category column) in its first rows`,
+            allowed: 'roster workbooks (an id column, no category column); activity workbooks are read through the submissions that list them',
+          },
+          { file, line: 1 },
+        ),
+      ],
+    };
   return { roster, warnings: [...roster.diagnostics, ...rosterColumns(roster, data.vocabulary).diagnostics] };
 }

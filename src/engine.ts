@@ -47,7 +47,11 @@ export interface EngineData {
 export type ProfileSource = (
   idOrPath: string,
   submissionFile: string,
-) => { profile: CompiledProfile } | { diagnostics: Diagnostic[] } | { unknown: true; missingFile?: string } | { outside: { path: string; root: string; root_zh: string; why: string; why_zh: string } };
+) =>
+  | { profile: CompiledProfile }
+  | { diagnostics: Diagnostic[] }
+  | { unknown: true; missingFile?: string }
+  | { outside: { path: string; root: string; root_zh: string; why: string; why_zh: string } };
 
 export interface EvaluateInput {
   file: string;
@@ -77,7 +81,13 @@ export interface EvaluateOutput {
 
 const FORMAT = /^zcpark\/1(\.\d+)?$/;
 
-const DEFAULT_ACCOUNTING: ProfileAccounting = { electricityEnergy: 'calorific', grid: { series: 'average' }, creditNetExports: false, cleanIncludesGas: false, gases: 'co2' };
+const DEFAULT_ACCOUNTING: ProfileAccounting = {
+  electricityEnergy: 'calorific',
+  grid: { series: 'average' },
+  creditNetExports: false,
+  cleanIncludesGas: false,
+  gases: 'co2',
+};
 
 interface Analysis {
   diagnostics: Diagnostic[];
@@ -100,7 +110,9 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
     const found = doc.value === null || doc.value === undefined ? 'an empty document' : Array.isArray(doc.value) ? 'a list' : `a single ${typeof doc.value}`;
-    diagnostics.push(diag('ZC-E-SCHEMA-TYPE', { where: 'the document', allowed: 'a mapping with format, entity, year, …', found }, { file: input.file, line: 1, column: 1 }));
+    diagnostics.push(
+      diag('ZC-E-SCHEMA-TYPE', { where: 'the document', allowed: 'a mapping with format, entity, year, …', found }, { file: input.file, line: 1, column: 1 }),
+    );
     return { diagnostics };
   }
   const raw = doc.value as Record<string, unknown>;
@@ -114,7 +126,11 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     if (code) entityRaw.region = code;
   }
   diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
-  const { submission, diagnostics: nd, taintedEntities } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, provinces: data.provinces, readFile: input.readFile, cbam: data.cbam });
+  const {
+    submission,
+    diagnostics: nd,
+    taintedEntities,
+  } = normalizeSubmission(doc, { units: data.units, vocabulary: data.vocabulary, provinces: data.provinces, readFile: input.readFile, cbam: data.cbam });
   diagnostics.push(...nd);
 
   let profile = input.profileOverride;
@@ -123,27 +139,48 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     if ('profile' in got) profile = got.profile;
     else if ('diagnostics' in got) diagnostics.push(...got.diagnostics);
     else if ('outside' in got) diagnostics.push(diag('ZC-E-PATH-OUTSIDE', got.outside, { file: input.file, ...doc.locate(['profile']) }));
-    else if (got.missingFile) diagnostics.push(diag('ZC-E-FILE-NOT-FOUND', { path: `${got.missingFile} (the submission's profile)` }, { file: input.file, ...doc.locate(['profile']) }));
+    else if (got.missingFile)
+      diagnostics.push(
+        diag('ZC-E-FILE-NOT-FOUND', { path: `${got.missingFile} (the submission's profile)` }, { file: input.file, ...doc.locate(['profile']) }),
+      );
     else {
       const s = suggest(raw.profile, data.builtinProfileIds);
-      diagnostics.push(diag('ZC-E-PROFILE-UNKNOWN', { where: 'profile', found: raw.profile, hint: didYouMean(s), suggestion: s, allowed: data.builtinProfileIds.join(', ') }, { file: input.file, ...doc.locate(['profile']) }));
+      diagnostics.push(
+        diag(
+          'ZC-E-PROFILE-UNKNOWN',
+          { where: 'profile', found: raw.profile, hint: didYouMean(s), suggestion: s, allowed: data.builtinProfileIds.join(', ') },
+          { file: input.file, ...doc.locate(['profile']) },
+        ),
+      );
     }
   } else if (!profile && raw.profile === undefined) {
     diagnostics.push(diag('ZC-E-PROFILE-MISSING', { allowed: data.builtinProfileIds.join(', ') }, { file: input.file, line: 1, column: 1 }));
   }
   // accounting needs a usable year; without a profile it still checks rows, but its warnings
   // (vintages of the default accounting) would only be noise next to the profile error
-  if (!submission || !Number.isInteger(raw.year) || (raw.year as number) < 1990 || (raw.year as number) > 2100) return { diagnostics: dedupeDiagnostics(diagnostics) };
+  if (!submission || !Number.isInteger(raw.year) || (raw.year as number) < 1990 || (raw.year as number) > 2100)
+    return { diagnostics: dedupeDiagnostics(diagnostics) };
 
   const acc = profile?.accounting ?? DEFAULT_ACCOUNTING;
   const pinned = pinnedFactors(acc, profile?.id ?? '');
-  const resolver = new FactorResolver({
-    year: input.factorsYear ?? submission.year,
-    ...(submission.entity.region ? { region: submission.entity.region } : {}),
-    gridRegionOf: data.gridRegionOf,
-    layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
-  }, (u) => data.units.lookup(u)?.dimension);
-  const accounting = new Accounting({ units: data.units, vocabulary: data.vocabulary, resolver, accounting: acc, skipBalances: taintedEntities, trace: input.explain === true, goods: submission.goods.length > 0 });
+  const resolver = new FactorResolver(
+    {
+      year: input.factorsYear ?? submission.year,
+      ...(submission.entity.region ? { region: submission.entity.region } : {}),
+      gridRegionOf: data.gridRegionOf,
+      layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
+    },
+    (u) => data.units.lookup(u)?.dimension,
+  );
+  const accounting = new Accounting({
+    units: data.units,
+    vocabulary: data.vocabulary,
+    resolver,
+    accounting: acc,
+    skipBalances: taintedEntities,
+    trace: input.explain === true,
+    goods: submission.goods.length > 0,
+  });
   for (const row of submission.activity) accounting.add(row);
   const account = accounting.finish();
   diagnostics.push(...(profile ? account.diagnostics : account.diagnostics.filter((d) => d.severity === 'error')));
@@ -157,9 +194,25 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   }
   if ('pinned' in acc.grid) {
     // row factors are the user's per-row choice; a submission or --factors grid factor replaces the pin itself
-    const grid = [...account.factorsUsed.values()].find((f) => f.kind === 'co2' && f.entry.category === 'electricity' && f.entry.item === 'grid' && (f.entry.origin === 'submission' || f.entry.origin === 'factors-file'));
+    const grid = [...account.factorsUsed.values()].find(
+      (f) =>
+        f.kind === 'co2' &&
+        f.entry.category === 'electricity' &&
+        f.entry.item === 'grid' &&
+        (f.entry.origin === 'submission' || f.entry.origin === 'factors-file'),
+    );
     if (grid) {
-      diagnostics.push(diag('ZC-W-FACTOR-PIN-OVERRIDDEN', { pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`, origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors', found: `${grid.value.value.toString()} ${grid.value.unitText}` }, grid.entry.ref));
+      diagnostics.push(
+        diag(
+          'ZC-W-FACTOR-PIN-OVERRIDDEN',
+          {
+            pinned: `${acc.grid.pinned.toString()} ${acc.grid.unit}`,
+            origin: grid.entry.origin === 'submission' ? 'submission `factors`' : '--factors',
+            found: `${grid.value.value.toString()} ${grid.value.unitText}`,
+          },
+          grid.entry.ref,
+        ),
+      );
     }
   }
   if (profile) {
@@ -167,7 +220,8 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     if (shares.length > 0) {
       // the error replaces the name-based warning for the same key: one cause, one message
       const where = new Set(shares.map((d) => `${d.line}:${d.column}`));
-      for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i]!.code === 'ZC-W-METRIC-RANGE' && where.has(`${diagnostics[i]!.line}:${diagnostics[i]!.column}`)) diagnostics.splice(i, 1);
+      for (let i = diagnostics.length - 1; i >= 0; i--)
+        if (diagnostics[i]!.code === 'ZC-W-METRIC-RANGE' && where.has(`${diagnostics[i]!.line}:${diagnostics[i]!.column}`)) diagnostics.splice(i, 1);
       diagnostics.push(...shares);
     }
     diagnostics.push(...checkExemptions(profile, submission.exemptions), ...unusedKeys(doc, profile), ...co2eRead(profile, account));
@@ -180,7 +234,17 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
 /** The factors a pack pins (its grid factor), as a layer between the user's factors and the built-in ones. */
 export function pinnedFactors(acc: ProfileAccounting, profileId: string): FactorEntry[] {
   return 'pinned' in acc.grid
-    ? [{ category: 'electricity', item: 'grid', co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit }, source: acc.grid.source, ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}), origin: 'profile', set: profileId }]
+    ? [
+        {
+          category: 'electricity',
+          item: 'grid',
+          co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit },
+          source: acc.grid.source,
+          ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}),
+          origin: 'profile',
+          set: profileId,
+        },
+      ]
     : [];
 }
 
@@ -191,7 +255,12 @@ export function pinnedFactors(acc: ProfileAccounting, profileId: string): Factor
 function co2eRead(profile: CompiledProfile, account: AccountResult): Diagnostic[] {
   const holds = co2eFigures(account);
   if (holds.length === 0 || profile.accounting.gases === 'co2e') return [];
-  const reads = profile.indicators.map((d) => ({ id: d.id, names: namesOf(profile.compiled.get(d.id)!.formula).map((n) => n.name).filter((n) => holds.includes(n)) }));
+  const reads = profile.indicators.map((d) => ({
+    id: d.id,
+    names: namesOf(profile.compiled.get(d.id)!.formula)
+      .map((n) => n.name)
+      .filter((n) => holds.includes(n)),
+  }));
   const readers = reads.filter((r) => r.names.length > 0);
   if (readers.length === 0) return [];
   const read = [...new Set(readers.flatMap((r) => r.names))];
@@ -207,25 +276,40 @@ function co2eRead(profile: CompiledProfile, account: AccountResult): Diagnostic[
 function shareRange(doc: ParsedDocument, submission: Submission, profile: CompiledProfile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = shareNames(profile);
-  for (const [section, prefix, values] of [['metrics', 'metric', submission.metrics], ['targets', 'target', submission.targets]] as const) {
+  for (const [section, prefix, values] of [
+    ['metrics', 'metric', submission.metrics],
+    ['targets', 'target', submission.targets],
+  ] as const) {
     for (const [k, v] of values) {
       if (!names.has(`${prefix}.${k}`)) continue;
       if (v.kind === 'boolean') {
         // yes/no where a share is read would leave the indicator missing without a word
-        out.push(diag('ZC-E-SHARE-RANGE', { where: `${section}.${k}`, found: `${v.value} (a yes/no answer)`, profile: profile.id, hint: '' }, { file: doc.file, ...doc.locate([section, k]) }));
+        out.push(
+          diag(
+            'ZC-E-SHARE-RANGE',
+            { where: `${section}.${k}`, found: `${v.value} (a yes/no answer)`, profile: profile.id, hint: '' },
+            { file: doc.file, ...doc.locate([section, k]) },
+          ),
+        );
         continue;
       }
       if (v.value.cmp(Rational.ONE) <= 0) continue;
       const plain = v.unit === '';
       const asPercent = plain && v.value.cmp(Rational.fromNumber(100)) <= 0;
       const found = plain ? v.value.toString() : `${v.value.mul(Rational.fromNumber(100)).toString()} %`;
-      out.push(diag('ZC-E-SHARE-RANGE', {
-        where: `${section}.${k}`,
-        found,
-        profile: profile.id,
-        hint: asPercent ? didYouMean(`${found}%`) : '',
-        ...(asPercent ? { suggestion: `${found}%` } : {}),
-      }, { file: doc.file, ...doc.locate([section, k]) }));
+      out.push(
+        diag(
+          'ZC-E-SHARE-RANGE',
+          {
+            where: `${section}.${k}`,
+            found,
+            profile: profile.id,
+            hint: asPercent ? didYouMean(`${found}%`) : '',
+            ...(asPercent ? { suggestion: `${found}%` } : {}),
+          },
+          { file: doc.file, ...doc.locate([section, k]) },
+        ),
+      );
     }
   }
   return out;
@@ -239,21 +323,40 @@ function shareRange(doc: ParsedDocument, submission: Submission, profile: Compil
 function unusedKeys(doc: ParsedDocument, profile: CompiledProfile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const raw = doc.value as Record<string, unknown>;
-  for (const [section, prefix] of [['metrics', 'metric'], ['targets', 'target']] as const) {
+  for (const [section, prefix] of [
+    ['metrics', 'metric'],
+    ['targets', 'target'],
+  ] as const) {
     const keys = raw[section] !== null && typeof raw[section] === 'object' ? Object.keys(raw[section] as object) : [];
     const read = [...profile.reads].filter((n) => n.startsWith(`${prefix}.`)).map((n) => n.slice(prefix.length + 1));
     for (const k of keys) {
       if (read.includes(k)) continue;
       const s = suggest(k, read);
       if (!s) continue;
-      out.push(diag('ZC-W-KEY-UNUSED', { where: `${section}.${k}`, profile: profile.id, found: k, hint: didYouMean(s), suggestion: s, allowed: read.join(', ') || '(none)' }, { file: doc.file, ...doc.locate([section, k], true) }));
+      out.push(
+        diag(
+          'ZC-W-KEY-UNUSED',
+          { where: `${section}.${k}`, profile: profile.id, found: k, hint: didYouMean(s), suggestion: s, allowed: read.join(', ') || '(none)' },
+          { file: doc.file, ...doc.locate([section, k], true) },
+        ),
+      );
     }
   }
   return out;
 }
 
 /** Scores an analysis that has no errors; its diagnostics then include the pack's own warnings. */
-function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Required<Omit<Analysis, 'doc' | 'goods'>> & Pick<Analysis, 'goods'>; score: ScoreResult; lookup: (name: string) => ExprValue | undefined; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] } {
+function scoreAnalysis(
+  input: EvaluateInput,
+  data: EngineData,
+):
+  | {
+      analysis: Required<Omit<Analysis, 'doc' | 'goods'>> & Pick<Analysis, 'goods'>;
+      score: ScoreResult;
+      lookup: (name: string) => ExprValue | undefined;
+      diagnostics: Diagnostic[];
+    }
+  | { diagnostics: Diagnostic[] } {
   const analysis = analyse(input, data);
   const { diagnostics, submission, profile, account } = analysis;
   if (hasErrors(diagnostics) || !submission || !profile || !account) return { diagnostics: capDiagnostics(diagnostics) };
@@ -265,9 +368,21 @@ function scoreAnalysis(input: EvaluateInput, data: EngineData): { analysis: Requ
   if (profile.evaluates === 'goods') {
     const goods = analysis.goods ?? [];
     score.verdict = goods.length > 0 && goods.every((g) => g.seeTotal !== undefined) ? 'pass' : 'incomplete';
-    if (goods.length === 0) score.diagnostics.push(diag('ZC-W-NO-ACTIVITY', { what: `profile ${profile.id} evaluates goods, and the submission declares none under goods` }, { file: input.file, line: 1, column: 1 }));
+    if (goods.length === 0)
+      score.diagnostics.push(
+        diag(
+          'ZC-W-NO-ACTIVITY',
+          { what: `profile ${profile.id} evaluates goods, and the submission declares none under goods` },
+          { file: input.file, line: 1, column: 1 },
+        ),
+      );
   }
-  return { analysis: { diagnostics, submission, profile, account, ...(analysis.goods ? { goods: analysis.goods } : {}) }, score, lookup, diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])) };
+  return {
+    analysis: { diagnostics, submission, profile, account, ...(analysis.goods ? { goods: analysis.goods } : {}) },
+    score,
+    lookup,
+    diagnostics: capDiagnostics(dedupeDiagnostics([...diagnostics, ...score.diagnostics])),
+  };
 }
 
 /** Checks one submission without printing a score: every error and warning, deduplicated (a pack's band warnings included). */
@@ -279,9 +394,24 @@ export function validate(input: EvaluateInput, data: EngineData): Diagnostic[] {
 export function evaluate(input: EvaluateInput, data: EngineData): EvaluateOutput {
   const scored = scoreAnalysis(input, data);
   if (!('score' in scored)) return { diagnostics: scored.diagnostics };
-  const { analysis: { submission, profile, account, goods }, score, lookup, diagnostics: warnings } = scored;
+  const {
+    analysis: { submission, profile, account, goods },
+    score,
+    lookup,
+    diagnostics: warnings,
+  } = scored;
   if (input.explain) account.trace.indicators = traceIndicators(profile, score, lookup);
-  const report = buildReport({ version: data.version, submission, profile, account, score, warnings, explain: input.explain === true, lang: input.lang ?? 'en', ...(goods ? { goods } : {}) });
+  const report = buildReport({
+    version: data.version,
+    submission,
+    profile,
+    account,
+    score,
+    warnings,
+    explain: input.explain === true,
+    lang: input.lang ?? 'en',
+    ...(goods ? { goods } : {}),
+  });
   return { report, submission, profile, lookup, diagnostics: warnings };
 }
 
@@ -299,7 +429,8 @@ function priceYears(profile: CompiledProfile, s: Submission, out: Diagnostic[], 
       if (!n.startsWith('economy.')) continue;
       const k = n.slice('economy.'.length);
       if (!names.has(`baseline.${k}`)) continue;
-      const now = s.economy.get(k), then = s.baseline.get(k);
+      const now = s.economy.get(k),
+        then = s.baseline.get(k);
       if (now?.kind !== 'number' || then?.kind !== 'number') continue;
       if (now.priceYear !== undefined && then.priceYear !== undefined) {
         if (now.priceYear !== then.priceYear) {
@@ -309,7 +440,12 @@ function priceYears(profile: CompiledProfile, s: Submission, out: Diagnostic[], 
         }
       } else if (!warned.has(k)) {
         warned.add(k);
-        const which = now.priceYear === undefined && then.priceYear === undefined ? `neither economy.${k} nor baseline.${k} gives` : now.priceYear === undefined ? `economy.${k} gives no price_year (baseline.${k}: ${then.priceYear})` : `baseline.${k} gives no price_year (economy.${k}: ${now.priceYear})`;
+        const which =
+          now.priceYear === undefined && then.priceYear === undefined
+            ? `neither economy.${k} nor baseline.${k} gives`
+            : now.priceYear === undefined
+              ? `economy.${k} gives no price_year (baseline.${k}: ${then.priceYear})`
+              : `baseline.${k} gives no price_year (economy.${k}: ${now.priceYear})`;
         const at = doc?.locate(now.priceYear === undefined ? ['economy', k] : ['baseline', k]);
         out.push(diag('ZC-W-PRICE-YEAR', { what: which.startsWith('neither') ? `${which} a price_year` : which, indicators: def.id }, { file, ...at }));
       }
@@ -336,4 +472,3 @@ function traceIndicators(profile: CompiledProfile, score: ScoreResult, lookup: (
   }
   return out;
 }
-

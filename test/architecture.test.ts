@@ -13,18 +13,30 @@ import { ROOT } from './helpers/run-cli.js';
 const SRC = join(ROOT, 'src');
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
-const layerOf = (file: string) => relative(SRC, file).split('/')[0]!.replace(/\.(ts|js)$/, '');
+const layerOf = (file: string) =>
+  relative(SRC, file)
+    .split('/')[0]!
+    .replace(/\.(ts|js)$/, '');
 const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 /** Every module a file names: imports (type-only too), re-exports (`export … from`) and dynamic import('…') of a literal. */
 const modulesOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /^(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!);
 
 /** The import cycles among `files` (strongly connected components of more than one file, or a file importing itself). */
 export function cycles(all: string[]): string[][] {
   const edges = new Map<string, string[]>();
   for (const f of all) {
-    const to = modulesOf(f).filter((s) => s.startsWith('.')).map((s) => join(f, '..', s).replace(/\.js$/, '.ts'));
-    edges.set(f, to.filter((t) => edges.has(t) || all.includes(t)));
+    const to = modulesOf(f)
+      .filter((s) => s.startsWith('.'))
+      .map((s) => join(f, '..', s).replace(/\.js$/, '.ts'));
+    edges.set(
+      f,
+      to.filter((t) => edges.has(t) || all.includes(t)),
+    );
   }
   // Tarjan's algorithm
   let index = 0;

@@ -10,10 +10,7 @@ import type { ActivityRow, Diagnostic, FactorValue, ProfileAccounting, SourceRef
 import type { Vocabulary } from '../model/vocabulary.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { flowFigures, hasFlows, type FlowFactors, type FlowFigures, type Flows } from './allocation.js';
-import {
-  electricityBalance, heatBalance, noElectricity, noHeat, sumElectricity, sumHeat,
-  type ElectricityBalance, type HeatBalance,
-} from './boundary.js';
+import { electricityBalance, heatBalance, noElectricity, noHeat, sumElectricity, sumHeat, type ElectricityBalance, type HeatBalance } from './boundary.js';
 import { explainBoundary, explainEntity, ALLOCATION_RULE, type FactorText } from './explain.js';
 import type { FactorKind, FactorResolver, ResolvedFactor } from './factors.js';
 import { FIGURES } from './figures.js';
@@ -113,7 +110,11 @@ export class Accounting {
       case 'water': {
         const m3 = this.toBaseOf(row.quantity.value, row.quantity.unit);
         add(this.water, row.item, m3);
-        t?.steps.push({ figure: 'water_m3', value: show(m3), formula: `${t!.quantity} = ${show(m3)} ${this.baseUnit(row.quantity.unit)} (carried, not accounted)` });
+        t?.steps.push({
+          figure: 'water_m3',
+          value: show(m3),
+          formula: `${t!.quantity} = ${show(m3)} ${this.baseUnit(row.quantity.unit)} (carried, not accounted)`,
+        });
         break;
       }
     }
@@ -137,7 +138,12 @@ export class Accounting {
       const f = this.factorFor('energy', row, undefined);
       if (f) {
         tce = this.apply(row, f.value, 'tce');
-        t?.steps.push({ figure: 'tce', value: show(tce), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(tce)} tce`, factor: f.id });
+        t?.steps.push({
+          figure: 'tce',
+          value: show(tce),
+          formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(tce)} tce`,
+          factor: f.id,
+        });
       }
     }
     if (tce) {
@@ -153,7 +159,11 @@ export class Accounting {
       }
     }
     if (feedstock) {
-      t?.steps.push({ figure: 'co2_t', value: '0', formula: 'used as feedstock (原料用能): no combustion CO2; CO2 the process releases belongs in process rows' });
+      t?.steps.push({
+        figure: 'co2_t',
+        value: '0',
+        formula: 'used as feedstock (原料用能): no combustion CO2; CO2 the process releases belongs in process rows',
+      });
       return;
     }
     // CO2
@@ -161,7 +171,12 @@ export class Accounting {
     if (f) {
       const co2 = this.apply(row, f.value, 'tCO2');
       st.fig.co2.set(cat, st.fig.co2.get(cat)!.add(co2));
-      t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
+      t?.steps.push({
+        figure: 'co2_t',
+        value: show(co2),
+        formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`,
+        factor: f.id,
+      });
       this.noteRow(`${cat}_t`, ref);
       this.noteCo2e(`${cat}_t`, f.value.unit.numerator, co2);
     }
@@ -179,7 +194,12 @@ export class Accounting {
       const f = this.factorFor('co2', row, row.factor);
       if (f) {
         co2 = this.apply(row, f.value, 'tCO2');
-        t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`, factor: f.id });
+        t?.steps.push({
+          figure: 'co2_t',
+          value: show(co2),
+          formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(co2)} tCO2`,
+          factor: f.id,
+        });
       }
     }
     if (co2) {
@@ -202,7 +222,12 @@ export class Accounting {
       const f = this.factorFor('co2', row, row.factor);
       if (f) {
         tonnes = this.apply(row, f.value, 'tCO2');
-        t?.steps.push({ figure: 'tonnes', value: show(tonnes), formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(tonnes)} t (memo: never netted)`, factor: f.id });
+        t?.steps.push({
+          figure: 'tonnes',
+          value: show(tonnes),
+          formula: `${t!.quantity} × ${show(f.value.value)} ${f.value.unitText} = ${show(tonnes)} t (memo: never netted)`,
+          factor: f.id,
+        });
       }
     }
     if (!tonnes) return;
@@ -226,7 +251,8 @@ export class Accounting {
     const amount = row.enthalpy ? this.steamGj(row, row.enthalpy, t) : this.toUnit(row.quantity.value, row.quantity.unit, unit);
     const tally = (flow === 'electricity' ? st.flows.elec : st.flows.heat) as Record<string, Rational>;
     tally[row.item] = tally[row.item]!.add(amount);
-    if (!row.enthalpy) t?.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t!.quantity} = ${show(amount)} ${unit}` });
+    if (!row.enthalpy)
+      t?.steps.push({ figure: flow === 'electricity' ? 'mwh' : 'gj', value: show(amount), formula: `${t!.quantity} = ${show(amount)} ${unit}` });
     // the first row of each flow and item, in input order: where a boundary finding is shown
     if (!this.firstRows.has(flow)) this.firstRows.set(flow, row.ref);
     if (!this.firstRows.has(`${flow}/${row.item}`)) this.firstRows.set(`${flow}/${row.item}`, row.ref);
@@ -239,11 +265,23 @@ export class Accounting {
       st.flows.ownPowerRowT = st.flows.ownPowerRowT.add(co2);
       st.flows.ownPowerRowMwh = st.flows.ownPowerRowMwh.add(amount);
       const f = this.rowFactor(row, row.factor);
-      t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} MWh × ${show(row.factor.value)} ${row.factor.unitText} (row factor of the own plant) = ${show(co2)} tCO2, for the goods' indirect emissions only (the boundary counts the plant's fuel)`, factor: f.id });
+      t?.steps.push({
+        figure: 'co2_t',
+        value: show(co2),
+        formula: `${show(amount)} MWh × ${show(row.factor.value)} ${row.factor.unitText} (row factor of the own plant) = ${show(co2)} tCO2, for the goods' indirect emissions only (the boundary counts the plant's fuel)`,
+        factor: f.id,
+      });
       return;
     }
     if (row.item !== bought) {
-      this.error('ZC-E-FACTOR-INVALID', { where: `${flow}/${row.item} row`, reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}${flow === 'electricity' && row.item === 'onsite_fossil' ? ' (an own plant\'s factor is read for goods, when the submission declares goods)' : ''}` }, row.ref);
+      this.error(
+        'ZC-E-FACTOR-INVALID',
+        {
+          where: `${flow}/${row.item} row`,
+          reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}${flow === 'electricity' && row.item === 'onsite_fossil' ? " (an own plant's factor is read for goods, when the submission declares goods)" : ''}`,
+        },
+        row.ref,
+      );
       return;
     }
     const co2 = this.apply(row, row.factor, 'tCO2');
@@ -256,22 +294,48 @@ export class Accounting {
       st.flows.heatRowGj = st.flows.heatRowGj.add(amount);
     }
     const f = this.rowFactor(row, row.factor);
-    t?.steps.push({ figure: 'co2_t', value: show(co2), formula: `${show(amount)} ${unit} × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`, factor: f.id });
+    t?.steps.push({
+      figure: 'co2_t',
+      value: show(co2),
+      formula: `${show(amount)} ${unit} × ${show(row.factor.value)} ${row.factor.unitText} (row factor) = ${show(co2)} tCO2`,
+      factor: f.id,
+    });
   }
 
   /** Steam in tonnes → GJ at its enthalpy (the row's own, or the vocabulary's default, which is listed and warned once). */
   private steamGj(row: ActivityRow, e: NonNullable<ActivityRow['enthalpy']>, t: TraceRow | undefined): Rational {
     const u = this.ctx.units;
-    const gj = row.quantity.value.mul(u.ratio(u.get(row.quantity.unit), u.get(e.value.unit.denominator))).mul(e.value.value).mul(u.ratio(u.get(e.value.unit.numerator), u.get('GJ')));
+    const gj = row.quantity.value
+      .mul(u.ratio(u.get(row.quantity.unit), u.get(e.value.unit.denominator)))
+      .mul(e.value.value)
+      .mul(u.ratio(u.get(e.value.unit.numerator), u.get('GJ')));
     let id: string;
     if (e.source) {
       id = 'builtin:vocabulary:energy:heat/steam_enthalpy';
       if (!this.factorsUsed.has(id)) {
-        this.factorsUsed.set(id, { id, value: e.value, kind: 'energy', entry: { category: 'heat', item: 'steam_enthalpy', energy: e.value, source: e.source, ...(e.confidence ? { confidence: e.confidence } : {}), origin: 'builtin', set: 'vocabulary' } });
+        this.factorsUsed.set(id, {
+          id,
+          value: e.value,
+          kind: 'energy',
+          entry: {
+            category: 'heat',
+            item: 'steam_enthalpy',
+            energy: e.value,
+            source: e.source,
+            ...(e.confidence ? { confidence: e.confidence } : {}),
+            origin: 'builtin',
+            set: 'vocabulary',
+          },
+        });
         this.diagnostics.push(diag('ZC-W-STEAM-ENTHALPY', { found: `${show(e.value.value)} ${e.value.unitText}`, source: e.source }, row.ref));
       }
     } else id = this.rowFactor(row, e.value, 'energy').id;
-    t?.steps.push({ figure: 'gj', value: show(gj), formula: `${t!.quantity} × ${show(e.value.value)} ${e.value.unitText} (${e.source ? 'default enthalpy of low-pressure saturated steam' : 'row enthalpy'}) = ${show(gj)} GJ`, factor: id });
+    t?.steps.push({
+      figure: 'gj',
+      value: show(gj),
+      formula: `${t!.quantity} × ${show(e.value.value)} ${e.value.unitText} (${e.source ? 'default enthalpy of low-pressure saturated steam' : 'row enthalpy'}) = ${show(gj)} GJ`,
+      factor: id,
+    });
     return gj;
   }
 
@@ -292,7 +356,9 @@ export class Accounting {
     const eb = electricityBalance(boundary.elec);
     const hb = heatBalance(boundary.heat);
     const checked = this.checkBalances(eb, hb);
-    const { factors, text: factorText } = checked ? this.flowFactors(boundary, eb, hb) : { factors: { creditExports: this.ctx.accounting.creditNetExports }, text: {} };
+    const { factors, text: factorText } = checked
+      ? this.flowFactors(boundary, eb, hb)
+      : { factors: { creditExports: this.ctx.accounting.creditNetExports }, text: {} };
     const whole = flowFigures(boundary, eb, factors);
 
     const tracing = this.tracing;
@@ -309,7 +375,10 @@ export class Accounting {
 
     const co2ByCategory = new Map(EMITTING.map((c) => [c, R0] as [typeof c, Rational]));
     const energyByCategory = new Map<string, Rational>(ENERGY_CATEGORIES.map((c) => [c, R0]));
-    let cleanTce = R0, feedstockTce = R0, sinks = R0, offsets = R0;
+    let cleanTce = R0,
+      feedstockTce = R0,
+      sinks = R0,
+      offsets = R0;
     for (const st of states) {
       for (const c of EMITTING) co2ByCategory.set(c, co2ByCategory.get(c)!.add(st.fig.co2.get(c)!));
       for (const c of ENERGY_CATEGORIES) energyByCategory.set(c, energyByCategory.get(c)!.add(st.fig.tce.get(c)!));
@@ -388,9 +457,19 @@ export class Accounting {
     for (const p of hb.problems) this.error('ZC-E-HEAT-BALANCE', { rule: p.rule, found: show(p.found), allowed: show(p.allowed) }, at(`heat/${p.item}`));
     if (eb.problems.length || hb.problems.length) return false;
     const f = eb.flows;
-    if (eb.certificatesCapped) this.diagnostics.push(diag('ZC-W-CERT-EXCESS', { found: f.green_certificate.toNumber(), allowed: f.grid.toNumber() }, at('electricity/green_certificate')));
+    if (eb.certificatesCapped)
+      this.diagnostics.push(
+        diag('ZC-W-CERT-EXCESS', { found: f.green_certificate.toNumber(), allowed: f.grid.toNumber() }, at('electricity/green_certificate')),
+      );
     if (eb.cleanCapped) this.diagnostics.push(diag('ZC-W-CLEAN-CAPPED', { found: eb.green.toNumber(), allowed: eb.consumed.toNumber() }, at('electricity')));
-    if (eb.exportMaybeRenewable) this.diagnostics.push(diag('ZC-W-EXPORT-SOURCE', { found: f.export.toNumber(), allowed: f.onsite_fossil.toNumber(), renewable: f.onsite_renewable.toNumber() }, at('electricity/export')));
+    if (eb.exportMaybeRenewable)
+      this.diagnostics.push(
+        diag(
+          'ZC-W-EXPORT-SOURCE',
+          { found: f.export.toNumber(), allowed: f.onsite_fossil.toNumber(), renewable: f.onsite_renewable.toNumber() },
+          at('electricity/export'),
+        ),
+      );
     return true;
   }
 
@@ -404,30 +483,31 @@ export class Accounting {
       return r ? [refText(r)] : [];
     };
     const credit = this.ctx.accounting.creditNetExports;
-    const e = b.elec, h = b.heat;
+    const e = b.elec,
+      h = b.heat;
     const k: FlowFactors = { creditExports: credit };
     const text: FactorText = {};
     const shown = (f: ResolvedFactor) => `${show(f.value.value)} ${f.value.unitText}`;
     const needsGrid = !e.grid.sub(b.gridRowMwh).isZero() || !eb.credited.isZero() || (credit && !e.export.isZero());
     if (needsGrid) {
       const g = this.gridFactor();
-      if (g) (k.grid = this.factorPer(g.value, 'MWh', 'tCO2')), (text.grid = shown(g));
+      if (g) ((k.grid = this.factorPer(g.value, 'MWh', 'tCO2')), (text.grid = shown(g)));
     }
     // goods value heat sent out by their processes at the heat factor (Em_H,exp), whatever the profile credits
     const needsHeat = !h.purchased.sub(b.heatRowGj).isZero() || ((credit || this.ctx.goods === true) && !h.export.isZero());
     if (needsHeat) {
       const f = this.resolve({ kind: 'co2', category: 'heat', item: 'purchased' }, heatRefs());
-      if (f) (k.heat = this.factorPer(f.value, 'GJ', 'tCO2')), (text.heat = shown(f));
+      if (f) ((k.heat = this.factorPer(f.value, 'GJ', 'tCO2')), (text.heat = shown(f)));
     }
     const elecEnergy = ['grid', 'green_trade', 'direct_green', 'onsite_renewable', 'export', 'export_renewable'] as const;
     if (elecEnergy.some((i) => !e[i].isZero()) || !eb.clean.isZero()) {
       const c = this.electricityCoefficient();
-      if (c) (k.electricityTce = this.factorPer(c.value, 'MWh', 'tce')), (text.electricityTce = shown(c));
+      if (c) ((k.electricityTce = this.factorPer(c.value, 'MWh', 'tce')), (text.electricityTce = shown(c)));
     }
     const heatEnergy = ['purchased', 'purchased_renewable', 'onsite_renewable', 'export', 'export_renewable'] as const;
     if (heatEnergy.some((i) => !h[i].isZero()) || !hb.clean.isZero()) {
       const c = this.resolve({ kind: 'energy', category: 'heat', item: 'purchased' }, heatRefs());
-      if (c) (k.heatTce = this.factorPer(c.value, 'GJ', 'tce')), (text.heatTce = shown(c));
+      if (c) ((k.heatTce = this.factorPer(c.value, 'GJ', 'tce')), (text.heatTce = shown(c)));
     }
     return { factors: k, text };
   }
@@ -453,7 +533,16 @@ export class Accounting {
       // one message per row, although both its energy and CO2 factors disagree with the unit
       if (this.dimensionReported.has(row)) return undefined;
       this.dimensionReported.add(row);
-      this.error('ZC-E-UNIT-DIMENSION', { where: `${row.category}/${row.item} quantity`, found: row.quantity.unit, dimension: q.dimension, allowed: `${den.dimension} units such as ${f.value.unit.denominator}, to match the ${kind === 'co2' ? 'CO2' : 'energy'} factor ${f.value.unitText} (${f.id}); or give the row its own factor` }, row.ref);
+      this.error(
+        'ZC-E-UNIT-DIMENSION',
+        {
+          where: `${row.category}/${row.item} quantity`,
+          found: row.quantity.unit,
+          dimension: q.dimension,
+          allowed: `${den.dimension} units such as ${f.value.unit.denominator}, to match the ${kind === 'co2' ? 'CO2' : 'energy'} factor ${f.value.unitText} (${f.id}); or give the row its own factor`,
+        },
+        row.ref,
+      );
       return undefined;
     }
     return f;
@@ -461,7 +550,19 @@ export class Accounting {
 
   private rowFactor(row: ActivityRow, value: FactorValue, kind: FactorKind = 'co2'): ResolvedFactor {
     const id = `row:${refText(row.ref)}:${kind}:${row.category}/${row.item}`;
-    const r: ResolvedFactor = { id, value, entry: { category: row.category, item: row.item, [kind]: value, source: `row ${kind === 'co2' ? 'factor' : 'enthalpy'} at ${refText(row.ref)}`, origin: 'row', set: row.ref.file, ref: row.ref } };
+    const r: ResolvedFactor = {
+      id,
+      value,
+      entry: {
+        category: row.category,
+        item: row.item,
+        [kind]: value,
+        source: `row ${kind === 'co2' ? 'factor' : 'enthalpy'} at ${refText(row.ref)}`,
+        origin: 'row',
+        set: row.ref.file,
+        ref: row.ref,
+      },
+    };
     this.factorsUsed.set(id, { ...r, kind });
     return r;
   }
@@ -477,15 +578,30 @@ export class Accounting {
     const key = `${q.kind}|${q.category}|${q.item}`;
     if (!this.missing.has(key)) {
       this.missing.add(key);
-      const hint = q.kind === 'energy' ? '; give the quantity in tce, or add an energy factor (tce per unit) under `factors`' : '; add a `factor` + `factor_unit` to the row, or a `factors` entry';
-      this.error('ZC-E-FACTOR-MISSING', { where: row ? `${row.category}/${row.item} row` : (refs[0] ?? 'factor library'), kind: q.kind === 'co2' ? 'CO2' : 'energy', category: q.category, item: q.item, hint }, row?.ref ?? this.firstRef(refs));
+      const hint =
+        q.kind === 'energy'
+          ? '; give the quantity in tce, or add an energy factor (tce per unit) under `factors`'
+          : '; add a `factor` + `factor_unit` to the row, or a `factors` entry';
+      this.error(
+        'ZC-E-FACTOR-MISSING',
+        {
+          where: row ? `${row.category}/${row.item} row` : (refs[0] ?? 'factor library'),
+          kind: q.kind === 'co2' ? 'CO2' : 'energy',
+          category: q.category,
+          item: q.item,
+          hint,
+        },
+        row?.ref ?? this.firstRef(refs),
+      );
     }
     return undefined;
   }
 
   /** quantity (row unit) × factor (num/den) → result in `target` (tce or tCO2), exactly. */
   private apply(row: ActivityRow, f: FactorValue, target: 'tce' | 'tCO2'): Rational {
-    return row.quantity.value.mul(this.ctx.units.ratio(this.ctx.units.get(row.quantity.unit), this.ctx.units.get(f.unit.denominator))).mul(this.factorPer(f, f.unit.denominator, target));
+    return row.quantity.value
+      .mul(this.ctx.units.ratio(this.ctx.units.get(row.quantity.unit), this.ctx.units.get(f.unit.denominator)))
+      .mul(this.factorPer(f, f.unit.denominator, target));
   }
 
   private readonly perCache = new WeakMap<FactorValue, Map<string, Rational>>();

@@ -64,12 +64,16 @@ const share = (part: Rational, whole: Rational, amount: Rational): Rational => (
 
 /** The figures of `f` (an entity's flows, or the boundary's) given the boundary balances. */
 export function flowFigures(f: Flows, eb: ElectricityBalance, k: FlowFactors): FlowFigures {
-  const e = f.elec, h = f.heat;
+  const e = f.elec,
+    h = f.heat;
   const creditedMwh = share(e.green_certificate, eb.flows.green_certificate, eb.credited);
   const greenMwh = e.green_trade.add(e.direct_green).add(e.onsite_renewable).sub(e.export_renewable).add(creditedMwh);
   const cleanMwh = eb.cleanCapped ? share(greenMwh, eb.green, eb.clean) : greenMwh;
   // CO2: grid rows at their own factor or the profile's; credited certificates and (where credited) exports at the profile's
-  const atGridFactor = e.grid.sub(f.gridRowMwh).sub(creditedMwh).sub(k.creditExports ? e.export : R0);
+  const atGridFactor = e.grid
+    .sub(f.gridRowMwh)
+    .sub(creditedMwh)
+    .sub(k.creditExports ? e.export : R0);
   const electricityT = f.gridRowT.add(k.grid ? atGridFactor.mul(k.grid) : R0);
   const atHeatFactor = h.purchased.sub(f.heatRowGj).sub(k.creditExports ? h.export : R0);
   const heatT = f.heatRowT.add(k.heat ? atHeatFactor.mul(k.heat) : R0);
@@ -77,7 +81,8 @@ export function flowFigures(f: Flows, eb: ElectricityBalance, k: FlowFactors): F
   const energyMwh = e.grid.add(e.green_trade).add(e.direct_green).add(e.onsite_renewable).sub(e.export).sub(e.export_renewable);
   const energyGj = h.purchased.add(h.purchased_renewable).add(h.onsite_renewable).sub(h.export).sub(h.export_renewable);
   const cleanHeatGj = h.purchased_renewable.add(h.onsite_renewable).sub(h.export_renewable);
-  const eTce = k.electricityTce ?? R0, hTce = k.heatTce ?? R0;
+  const eTce = k.electricityTce ?? R0,
+    hTce = k.heatTce ?? R0;
   return {
     creditedMwh,
     greenMwh,

@@ -8,7 +8,16 @@ import { Rational } from '../model/rational.js';
 const R0 = Rational.ZERO;
 
 /** Electricity flows (MWh) that cross or stay inside the boundary, by vocabulary item. */
-export const ELECTRICITY_ITEMS = ['grid', 'green_trade', 'direct_green', 'onsite_renewable', 'onsite_fossil', 'green_certificate', 'export', 'export_renewable'] as const;
+export const ELECTRICITY_ITEMS = [
+  'grid',
+  'green_trade',
+  'direct_green',
+  'onsite_renewable',
+  'onsite_fossil',
+  'green_certificate',
+  'export',
+  'export_renewable',
+] as const;
 /** Heat flows (GJ) by vocabulary item. */
 export const HEAT_ITEMS = ['purchased', 'purchased_renewable', 'onsite_renewable', 'onsite_fossil', 'export', 'export_renewable'] as const;
 export type ElectricityItem = (typeof ELECTRICITY_ITEMS)[number];
@@ -70,9 +79,27 @@ export function electricityBalance(f: ElectricityFlows): ElectricityBalance {
   // each type of power sent out must have a source inside (annex 4 values 送出 by its type); together the two
   // rules imply consumed ≥ 0, which is checked on its own only as a safeguard
   const problems: BalanceProblem[] = [];
-  if (f.export_renewable.cmp(f.onsite_renewable) > 0) problems.push({ item: 'export_renewable', rule: 'export_renewable ≤ onsite_renewable (renewable power sent out must be generated inside)', found: f.export_renewable, allowed: f.onsite_renewable });
-  if (f.export.cmp(f.onsite_fossil.add(f.grid)) > 0) problems.push({ item: 'export', rule: 'export ≤ onsite_fossil + grid (non-renewable power sent out must come from a fuel-fired unit inside or pass through from the grid)', found: f.export, allowed: f.onsite_fossil.add(f.grid) });
-  if (problems.length === 0 && consumed.isNegative()) problems.push({ item: f.export.isZero() ? 'export_renewable' : 'export', rule: 'export + export_renewable ≤ grid + green_trade + direct_green + onsite_renewable + onsite_fossil', found: sent, allowed: supply });
+  if (f.export_renewable.cmp(f.onsite_renewable) > 0)
+    problems.push({
+      item: 'export_renewable',
+      rule: 'export_renewable ≤ onsite_renewable (renewable power sent out must be generated inside)',
+      found: f.export_renewable,
+      allowed: f.onsite_renewable,
+    });
+  if (f.export.cmp(f.onsite_fossil.add(f.grid)) > 0)
+    problems.push({
+      item: 'export',
+      rule: 'export ≤ onsite_fossil + grid (non-renewable power sent out must come from a fuel-fired unit inside or pass through from the grid)',
+      found: f.export,
+      allowed: f.onsite_fossil.add(f.grid),
+    });
+  if (problems.length === 0 && consumed.isNegative())
+    problems.push({
+      item: f.export.isZero() ? 'export_renewable' : 'export',
+      rule: 'export + export_renewable ≤ grid + green_trade + direct_green + onsite_renewable + onsite_fossil',
+      found: sent,
+      allowed: supply,
+    });
   const clean = consumed.isNegative() ? R0 : green.min(consumed);
   return {
     flows: f,
@@ -106,7 +133,19 @@ export function heatBalance(h: HeatFlows): HeatBalance {
   const consumed = supply.sub(sent);
   const renewable = h.purchased_renewable.add(h.onsite_renewable);
   const problems: BalanceProblem[] = [];
-  if (h.export_renewable.cmp(renewable) > 0) problems.push({ item: 'export_renewable', rule: 'export_renewable ≤ onsite_renewable + purchased_renewable (non-fossil heat sent out must be made or received as non-fossil)', found: h.export_renewable, allowed: renewable });
-  else if (consumed.isNegative()) problems.push({ item: h.export.isZero() ? 'export_renewable' : 'export', rule: 'export + export_renewable ≤ purchased + purchased_renewable + onsite_renewable + onsite_fossil', found: sent, allowed: supply });
+  if (h.export_renewable.cmp(renewable) > 0)
+    problems.push({
+      item: 'export_renewable',
+      rule: 'export_renewable ≤ onsite_renewable + purchased_renewable (non-fossil heat sent out must be made or received as non-fossil)',
+      found: h.export_renewable,
+      allowed: renewable,
+    });
+  else if (consumed.isNegative())
+    problems.push({
+      item: h.export.isZero() ? 'export_renewable' : 'export',
+      rule: 'export + export_renewable ≤ purchased + purchased_renewable + onsite_renewable + onsite_fossil',
+      found: sent,
+      allowed: supply,
+    });
   return { flows: h, consumed, energyGj: supply.sub(h.onsite_fossil).sub(sent), clean: renewable.sub(h.export_renewable), problems };
 }

@@ -106,7 +106,15 @@ export class FactorResolver {
     if (!chosen) return undefined;
     // warnings only for the entry actually used (a layer that has nothing for this region says nothing)
     if (chosen.year !== undefined && chosen.year !== this.opts.year) {
-      this.warnOnce(`v|${what}|${chosen.year}`, diag('ZC-W-FACTOR-VINTAGE', { what, year: this.opts.year, vintage: chosen.year, relation: chosen.year < this.opts.year ? 'the latest earlier one' : 'the earliest, which is later than the reporting year' }));
+      this.warnOnce(
+        `v|${what}|${chosen.year}`,
+        diag('ZC-W-FACTOR-VINTAGE', {
+          what,
+          year: this.opts.year,
+          vintage: chosen.year,
+          relation: chosen.year < this.opts.year ? 'the latest earlier one' : 'the earliest, which is later than the reporting year',
+        }),
+      );
     }
     const hasRegional = pool.some((e) => e.region !== undefined && e.region !== 'CN');
     if (province && chosen.region !== province && hasRegional) {

@@ -71,21 +71,49 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
     const fuelT = fig?.co2.get('fuel') ?? R0;
     const processT = fig?.co2.get('process') ?? R0;
     const dirEm = fuelT.add(processT);
-    lines.push(`DirEm = fuel rows used as fuel ${show(fuelT)} + process rows ${show(processT)} = ${show(dirEm)} t (process ${g.process}; transport rows are not part of a production process)`);
-    let heatImp = R0, heatExp = R0, ind = R0;
+    lines.push(
+      `DirEm = fuel rows used as fuel ${show(fuelT)} + process rows ${show(processT)} = ${show(dirEm)} t (process ${g.process}; transport rows are not part of a production process)`,
+    );
+    let heatImp = R0,
+      heatExp = R0,
+      ind = R0;
     if (flows) {
-      const h = flows.heat, e = flows.elec;
+      const h = flows.heat,
+        e = flows.elec;
       const heatAtFactor = h.purchased.sub(flows.heatRowGj);
       heatImp = flows.heatRowT.add(k.heat ? heatAtFactor.mul(k.heat) : R0);
       heatExp = k.heat ? h.export.mul(k.heat) : R0;
       const rowPart = flows.heatRowGj.isZero() ? '' : ` + rows with their own factor ${show(flows.heatRowT)} t`;
-      lines.push(`Em_H,imp = heat/purchased ${show(heatAtFactor)} GJ × ${ft.heat ?? 'the heat factor'}${rowPart} = ${show(heatImp)} t (non-fossil heat counts 0)`);
+      lines.push(
+        `Em_H,imp = heat/purchased ${show(heatAtFactor)} GJ × ${ft.heat ?? 'the heat factor'}${rowPart} = ${show(heatImp)} t (non-fossil heat counts 0)`,
+      );
       lines.push(`Em_H,exp = heat/export ${show(h.export)} GJ × ${ft.heat ?? 'the heat factor'} = ${show(heatExp)} t`);
       if (!e.export.isZero() || !e.export_renewable.isZero()) {
-        diagnostics.push(diag('ZC-E-GOODS-UNSUPPORTED', { where, reason: `process "${g.process}" sends electricity out (export ${show(e.export)} MWh, export_renewable ${show(e.export_renewable)} MWh); Annex III's Em_el,exp term needs the emission factor of the electricity the installation produced, which zcpark v1 does not derive: enter the plant as its own entity, or report the goods of a process that sends no power out` }, g.processRef));
+        diagnostics.push(
+          diag(
+            'ZC-E-GOODS-UNSUPPORTED',
+            {
+              where,
+              reason: `process "${g.process}" sends electricity out (export ${show(e.export)} MWh, export_renewable ${show(e.export_renewable)} MWh); Annex III's Em_el,exp term needs the emission factor of the electricity the installation produced, which zcpark v1 does not derive: enter the plant as its own entity, or report the goods of a process that sends no power out`,
+            },
+            g.processRef,
+          ),
+        );
       }
       if (!e.onsite_fossil.isZero() && !e.onsite_fossil.sub(flows.ownPowerRowMwh).isZero()) {
-        diagnostics.push(diag('ZC-E-FACTOR-MISSING', { where, kind: 'CO2', category: 'electricity', item: 'onsite_fossil', hint: `; the installation's own plant has no default: give its onsite_fossil rows of "${g.process}" a factor and factor_unit (tCO2/MWh, its fuel's CO2 over its output)` }, g.processRef));
+        diagnostics.push(
+          diag(
+            'ZC-E-FACTOR-MISSING',
+            {
+              where,
+              kind: 'CO2',
+              category: 'electricity',
+              item: 'onsite_fossil',
+              hint: `; the installation's own plant has no default: give its onsite_fossil rows of "${g.process}" a factor and factor_unit (tCO2/MWh, its fuel's CO2 over its output)`,
+            },
+            g.processRef,
+          ),
+        );
       }
       if (!e.green_certificate.isZero()) {
         diagnostics.push(diag('ZC-W-GOODS-CERTIFICATE', { where, process: g.process, found: show(e.green_certificate) }, g.processRef));
@@ -106,13 +134,22 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
     lines.push(`AttrEm_dir = DirEm ${show(dirEm)} + Em_H,imp ${show(heatImp)} − Em_H,exp ${show(heatExp)} = ${show(attrDir)} t`);
 
     // precursors: made here (computed first) or bought (values as communicated)
-    let sumDir: Rational | undefined = R0, sumInd: Rational | undefined = R0, communicated: Rational | undefined = R0;
+    let sumDir: Rational | undefined = R0,
+      sumInd: Rational | undefined = R0,
+      communicated: Rational | undefined = R0;
     const precursors: PrecursorFigures[] = [];
     for (const p of g.precursors) {
       if (p.good) {
         const made = done.get(p.good);
-        const sd = made?.seeDirect, si = made?.seeIndirect;
-        const pf: PrecursorFigures = { good: p.good, name: made?.good.name ?? p.good, quantityT: p.quantity, origin: 'made_here', source: `made here (good ${p.good}, process ${made?.good.process ?? '?'})` };
+        const sd = made?.seeDirect,
+          si = made?.seeIndirect;
+        const pf: PrecursorFigures = {
+          good: p.good,
+          name: made?.good.name ?? p.good,
+          quantityT: p.quantity,
+          origin: 'made_here',
+          source: `made here (good ${p.good}, process ${made?.good.process ?? '?'})`,
+        };
         if (sd && si && made) {
           pf.seeDirect = sd;
           pf.seeIndirect = si;
@@ -121,20 +158,35 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
           sumDir = sumDir?.add(pf.directT);
           sumInd = sumInd?.add(pf.indirectT);
           // the share of the precursor's SEE that rests on communicated values comes along with it
-          communicated = made.communicatedT && !made.good.produced.isZero() ? communicated?.add(p.quantity.mul(made.communicatedT).div(made.good.produced)) : undefined;
-          lines.push(`precursor ${p.good} (made here): ${show(p.quantity)} t × SEE_dir ${show(sd)} = ${show(pf.directT)} t direct; × SEE_ind ${show(si)} = ${show(pf.indirectT)} t indirect`);
+          communicated =
+            made.communicatedT && !made.good.produced.isZero() ? communicated?.add(p.quantity.mul(made.communicatedT).div(made.good.produced)) : undefined;
+          lines.push(
+            `precursor ${p.good} (made here): ${show(p.quantity)} t × SEE_dir ${show(sd)} = ${show(pf.directT)} t direct; × SEE_ind ${show(si)} = ${show(pf.indirectT)} t indirect`,
+          );
         } else {
           sumDir = sumInd = communicated = undefined;
           lines.push(`precursor ${p.good} (made here) has no SEE (its activity level is 0), so neither has ${g.id}`);
         }
         precursors.push(pf);
       } else {
-        const sd = p.seeDirect!, si = p.seeIndirect!;
-        const pf: PrecursorFigures = { name: p.name!, quantityT: p.quantity, seeDirect: sd, seeIndirect: si, directT: p.quantity.mul(sd), indirectT: p.quantity.mul(si), origin: 'communicated', source: p.source! };
+        const sd = p.seeDirect!,
+          si = p.seeIndirect!;
+        const pf: PrecursorFigures = {
+          name: p.name!,
+          quantityT: p.quantity,
+          seeDirect: sd,
+          seeIndirect: si,
+          directT: p.quantity.mul(sd),
+          indirectT: p.quantity.mul(si),
+          origin: 'communicated',
+          source: p.source!,
+        };
         sumDir = sumDir?.add(pf.directT!);
         sumInd = sumInd?.add(pf.indirectT!);
         communicated = communicated?.add(pf.directT!).add(pf.indirectT!);
-        lines.push(`precursor ${p.name} (bought; ${p.source}): ${show(p.quantity)} t × SEE_dir ${show(sd)} = ${show(pf.directT!)} t direct; × SEE_ind ${show(si)} = ${show(pf.indirectT!)} t indirect (values as communicated)`);
+        lines.push(
+          `precursor ${p.name} (bought; ${p.source}): ${show(p.quantity)} t × SEE_dir ${show(sd)} = ${show(pf.directT!)} t direct; × SEE_ind ${show(si)} = ${show(pf.indirectT!)} t indirect (values as communicated)`,
+        );
         precursors.push(pf);
       }
     }
@@ -170,7 +222,9 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
         out.communicatedT = communicated;
         if (!out.embeddedT.isZero()) {
           out.communicatedShare = communicated.div(out.embeddedT);
-          lines.push(`communicated share = ${show(communicated)} t resting on values communicated by other producers / embedded ${show(out.embeddedT)} t = ${show(out.communicatedShare)}`);
+          lines.push(
+            `communicated share = ${show(communicated)} t resting on values communicated by other producers / embedded ${show(out.embeddedT)} t = ${show(out.communicatedShare)}`,
+          );
         }
       }
     }

@@ -66,4 +66,3 @@ export interface AccountResult {
   /** The first row of each flow and item ("electricity/grid"), in input order. */
   flowRefs: ReadonlyMap<string, SourceRef>;
 }
-

@@ -54,7 +54,10 @@ export function loadConfig(path: string): Config {
   if ('problems' in read) {
     const [d, ...more] = read.problems;
     const at = `${file}${d!.line ? `:${d!.line}` : ''}${d!.column ? `:${d!.column}` : ''}`;
-    throw new UsageError(`bad config ${at}: ${localize(d!, 'en')}${more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'})` : ''}`, 'ZC-E-CONFIG-INVALID');
+    throw new UsageError(
+      `bad config ${at}: ${localize(d!, 'en')}${more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'})` : ''}`,
+      'ZC-E-CONFIG-INVALID',
+    );
   }
   const value = read.value;
   const dir = dirname(resolve(path));
@@ -97,12 +100,19 @@ export function applyConfig<D extends { code: string; severity?: string; file?: 
  * the run's diagnostics; a warning raised to `error` is returned in `raised`, and the submission then counts as
  * invalid (it has an error, as for validate).
  */
-export function configureOutcome(report: Report, diagnostics: readonly Diagnostic[], config: Config | undefined): { diagnostics: Diagnostic[]; raised: Diagnostic[] } {
+export function configureOutcome(
+  report: Report,
+  diagnostics: readonly Diagnostic[],
+  config: Config | undefined,
+): { diagnostics: Diagnostic[]; raised: Diagnostic[] } {
   if (!config) return { diagnostics: [...diagnostics], raised: [] };
   const kept = applyConfig(diagnostics, config);
   const raised = kept.filter((d) => d.severity === 'error');
   const warnings = kept.filter((d) => d.severity !== 'error');
-  const stays = applyConfig(report.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })), config);
+  const stays = applyConfig(
+    report.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })),
+    config,
+  );
   report.warnings = stays.filter((w) => w.severity !== 'error').map(({ severity: _, ...w }) => w);
   return { diagnostics: warnings, raised };
 }
@@ -127,7 +137,8 @@ export function withConfig<T extends Configurable>(kind: OutputKind, opts: T): T
   const filled: T = { ...opts, settings: config };
   // a default format only where the command has it (`github` is validate's) and neither -f nor -o chose one
   if (filled.format === undefined && filled.out === undefined && d.format && formatNames(kind).includes(d.format)) filled.format = d.format;
-  if (filled.profile === undefined && d.profile) filled.profile = /[\\/]|\.(ya?ml|json)$/i.test(d.profile) ? displayPath(resolve(config.dir, d.profile)) : d.profile;
+  if (filled.profile === undefined && d.profile)
+    filled.profile = /[\\/]|\.(ya?ml|json)$/i.test(d.profile) ? displayPath(resolve(config.dir, d.profile)) : d.profile;
   if (filled.factors === undefined && d.factors) filled.factors = displayPath(resolve(config.dir, d.factors));
   if (filled.lang === undefined && d.lang) filled.lang = d.lang;
   return filled;

@@ -24,7 +24,7 @@ export const data = (): LoadedData => loadData(toolVersion());
 
 /** Colour on stdout/stderr: off for NO_COLOR, --no-color, or a non-TTY stream. */
 export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
-  if (flag === false || process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (flag === false || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
 }
@@ -105,11 +105,15 @@ export function submissionInput(path: string, file: string, text: string, overri
 export function profileOption(idOrPath: string): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
   const got = loadProfile(idOrPath, undefined);
   if ('outside' in got) throw new UsageError(`${got.outside.path} cannot be read`, 'ZC-E-PATH-OUTSIDE'); // only a submission's paths are confined
-  if ('diagnostics' in got && got.diagnostics[0]?.code === 'ZC-E-FILE-READ') throw new UsageError(`${got.diagnostics[0].message} (given as --profile)`, 'ZC-E-FILE-READ');
+  if ('diagnostics' in got && got.diagnostics[0]?.code === 'ZC-E-FILE-READ')
+    throw new UsageError(`${got.diagnostics[0].message} (given as --profile)`, 'ZC-E-FILE-READ');
   if ('unknown' in got && got.missingFile) throw new UsageError(`file not found: ${got.missingFile} (given as --profile)`, 'ZC-E-FILE-NOT-FOUND');
   if ('unknown' in got) {
     const ids = data().profileIds;
-    throw new UsageError(`unknown profile "${idOrPath}"${didYouMean(suggest(idOrPath, ids))}; built-in: ${ids.join(', ')}, or a path to a pack file`, 'ZC-E-PROFILE-UNKNOWN');
+    throw new UsageError(
+      `unknown profile "${idOrPath}"${didYouMean(suggest(idOrPath, ids))}; built-in: ${ids.join(', ')}, or a path to a pack file`,
+      'ZC-E-PROFILE-UNKNOWN',
+    );
   }
   return got;
 }

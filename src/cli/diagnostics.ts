@@ -27,7 +27,9 @@ export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean, lan
   return sorted
     .map((d) => {
       // file names, fields and messages carry user text: controls are shown as escapes (../report/escape.ts)
-      const where = d.file ? termText(`${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}`) : '';
+      const where = d.file
+        ? termText(`${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}`)
+        : '';
       const sev = d.severity === 'error' ? c.red(lang === 'zh' ? '错误' : 'error') : c.yellow(lang === 'zh' ? '提示' : 'warning');
       return `${where ? `${c.bold(where)}  ` : ''}${sev}  ${termText(localize(d, lang))}  ${c.dim(termText(d.code))}\n`;
     })

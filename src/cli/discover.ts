@@ -24,14 +24,21 @@ export function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) re += '\\[';
       else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else if (c === '{') {
       const end = glob.indexOf('}', i + 1);
       if (end < 0) re += '\\{';
       else {
-        re += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|\\]/g, '\\$&')).join('|')})`;
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((s) => s.replace(/[.+^$()|\\]/g, '\\$&'))
+          .join('|')})`;
         i = end;
       }
     } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
@@ -135,13 +142,16 @@ function rootsOf(dir: string): string[] {
   } catch {
     /* walk() says nothing is there */
   }
-  return [real, ...allowedOutside().map((d) => {
-    try {
-      return realpathSync.native(d);
-    } catch {
-      return d;
-    }
-  })];
+  return [
+    real,
+    ...allowedOutside().map((d) => {
+      try {
+        return realpathSync.native(d);
+      } catch {
+        return d;
+      }
+    }),
+  ];
 }
 
 /** A path found while walking that could not be looked at (an unreadable folder, a dangling link); `error` as thrown. */

@@ -1,6 +1,19 @@
 /** File I/O for the CLI: reading inputs (with stdin as "-") and writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import { excerpt } from '../diagnostics/excerpt.js';
@@ -117,8 +130,14 @@ export const MAX_DOCUMENT_BYTES = 512 * 1024;
 export class FileTooLarge extends Error {
   override readonly name = 'FileTooLarge';
   /** `complete` is false when reading stopped at the cap (stdin): the size is then "more than". */
-  constructor(readonly path: string, readonly size: number, readonly complete = true) {
-    super(`it is ${complete ? bytesInWords(size) : `over ${bytesInWords(MAX_DOCUMENT_BYTES)}`}, and a YAML or JSON document may have at most ${bytesInWords(MAX_DOCUMENT_BYTES)}; move the activity rows into a CSV listed under activity_files (CSVs have no size limit)`);
+  constructor(
+    readonly path: string,
+    readonly size: number,
+    readonly complete = true,
+  ) {
+    super(
+      `it is ${complete ? bytesInWords(size) : `over ${bytesInWords(MAX_DOCUMENT_BYTES)}`}, and a YAML or JSON document may have at most ${bytesInWords(MAX_DOCUMENT_BYTES)}; move the activity rows into a CSV listed under activity_files (CSVs have no size limit)`,
+    );
   }
 
   /** The arguments of a ZC-E-FILE-TOO-LARGE diagnostic. */
@@ -245,7 +264,10 @@ export function pickFormat(format: string | undefined, out: string | undefined, 
   if (!out) return fallback;
   const ext = extname(out).toLowerCase();
   const f = byExtension[ext];
-  if (!f) throw new UsageError(`cannot tell the format from "${ext || out}"; give -f (allowed: ${[...new Set(Object.values(byExtension))].join(', ')}) or an -o ending in ${Object.keys(byExtension).join(' or ')}`);
+  if (!f)
+    throw new UsageError(
+      `cannot tell the format from "${ext || out}"; give -f (allowed: ${[...new Set(Object.values(byExtension))].join(', ')}) or an -o ending in ${Object.keys(byExtension).join(' or ')}`,
+    );
   return f;
 }
 
@@ -277,7 +299,11 @@ export function readDocument(path: string, what?: string): Buffer | FileTooLarge
     if (e instanceof FileTooLarge) return e;
     const why = readFailure(e);
     if (why === 'not-found') throw new UsageError(`file not found: ${path}`, 'ZC-E-FILE-NOT-FOUND');
-    if (why === 'it is a directory') throw new UsageError(`${path} is a directory; give ${what ?? 'a submission file (YAML or JSON), or score every submission in the folder with zcpark batch'}`, 'ZC-E-FILE-READ');
+    if (why === 'it is a directory')
+      throw new UsageError(
+        `${path} is a directory; give ${what ?? 'a submission file (YAML or JSON), or score every submission in the folder with zcpark batch'}`,
+        'ZC-E-FILE-READ',
+      );
     throw new UsageError(`cannot read ${path}: ${why}`, 'ZC-E-FILE-READ');
   }
 }
@@ -393,7 +419,11 @@ export function relativeReader(submissionPath: string): FileReader {
     try {
       const st = statSync(abs);
       if (workbook && st.isFile()) {
-        if (st.size > MAX_XLSX_BYTES) return { file, error: `it is ${bytesInWords(st.size)}; a workbook may have at most ${bytesInWords(MAX_XLSX_BYTES)} (save large tables as CSV, which are streamed)` };
+        if (st.size > MAX_XLSX_BYTES)
+          return {
+            file,
+            error: `it is ${bytesInWords(st.size)}; a workbook may have at most ${bytesInWords(MAX_XLSX_BYTES)} (save large tables as CSV, which are streamed)`,
+          };
         const bytes = readTracked(abs, { pipes: false });
         listed.set(real, rel);
         const got = readWorkbook(bytes, workbook.sheet);
@@ -418,12 +448,17 @@ export function relativeReader(submissionPath: string): FileReader {
 /** Why a write failed, in words. */
 export function writeFailure(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'the folder does not exist'
-    : code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
-    : code === 'EROFS' ? 'the file system is read-only (EROFS)'
-    : code === 'EDQUOT' ? 'the disk quota is exceeded (EDQUOT)'
-    : code === 'EIO' ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
-    : readFailure(e);
+  return code === 'ENOENT'
+    ? 'the folder does not exist'
+    : code === 'ENOSPC'
+      ? 'the disk is full (ENOSPC)'
+      : code === 'EROFS'
+        ? 'the file system is read-only (EROFS)'
+        : code === 'EDQUOT'
+          ? 'the disk quota is exceeded (EDQUOT)'
+          : code === 'EIO'
+            ? `an I/O error (EIO)${process.env.ZCPARK_FAULT === 'write' ? ', injected by ZCPARK_FAULT=write' : ''}`
+            : readFailure(e);
 }
 
 /**
@@ -496,7 +531,16 @@ export function readWorkbookFile(abs: string, file: string): { sheet: SheetTable
   } catch (e) {
     return { errors: [diag('ZC-E-FILE-READ', { path: file, reason: readFailure(e) }, { file })] };
   }
-  if (bytes.length > MAX_XLSX_BYTES) return { errors: [diag('ZC-E-FILE-READ', { path: file, reason: `it is ${bytesInWords(bytes.length)}; a workbook may have at most ${bytesInWords(MAX_XLSX_BYTES)} (save large tables as CSV)` }, { file })] };
+  if (bytes.length > MAX_XLSX_BYTES)
+    return {
+      errors: [
+        diag(
+          'ZC-E-FILE-READ',
+          { path: file, reason: `it is ${bytesInWords(bytes.length)}; a workbook may have at most ${bytesInWords(MAX_XLSX_BYTES)} (save large tables as CSV)` },
+          { file },
+        ),
+      ],
+    };
   const got = readWorkbook(bytes);
   if (!got.ok) return { errors: [diag('ZC-E-FILE-READ', { path: file, reason: got.reason }, { file })] };
   return { sheet: { name: got.sheet, rows: got.rows } };

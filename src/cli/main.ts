@@ -31,7 +31,9 @@ async function run(body: () => Promise<number> | number): Promise<void> {
       return;
     }
     const err = e as Error;
-    process.stderr.write(`zcpark: internal error: ${termText(err.message)}\nThis is a bug in zcpark ${pkg.version}; please report it with the command you ran${process.argv.includes('--debug') ? '' : ' (add --debug for the stack trace)'}.\n`);
+    process.stderr.write(
+      `zcpark: internal error: ${termText(err.message)}\nThis is a bug in zcpark ${pkg.version}; please report it with the command you ran${process.argv.includes('--debug') ? '' : ' (add --debug for the stack trace)'}.\n`,
+    );
     if (process.argv.includes('--debug')) process.stderr.write(`${err.stack}\n`);
     process.exitCode = EXIT.internal;
   }
@@ -50,18 +52,25 @@ program
   .command('evaluate')
   .description('validate, account and score submissions; print one report per submission')
   .argument('<submission...>', 'submission files (YAML or JSON); - for stdin');
-addOptions(program.commands.at(-1)!, [
-  ['format', { description: 'table (default on a terminal), json, markdown, html or csv' }],
-  ['out', { description: 'write the report to a file (atomically) instead of stdout' }],
-  'profile',
-  ['factors', { description: 'factor set (YAML, JSON or CSV) that overrides the built-ins' }],
-  'explain',
-  'allowOutside',
-  'lang',
-  ['failOn', { description: 'exit 1 when a submission is invalid (default); also when a verdict fails (failed); also when one is incomplete (incomplete); or never' }],
-  'config',
-  'noColor',
-], 'report').action(async (files: string[], opts) => {
+addOptions(
+  program.commands.at(-1)!,
+  [
+    ['format', { description: 'table (default on a terminal), json, markdown, html or csv' }],
+    ['out', { description: 'write the report to a file (atomically) instead of stdout' }],
+    'profile',
+    ['factors', { description: 'factor set (YAML, JSON or CSV) that overrides the built-ins' }],
+    'explain',
+    'allowOutside',
+    'lang',
+    [
+      'failOn',
+      { description: 'exit 1 when a submission is invalid (default); also when a verdict fails (failed); also when one is incomplete (incomplete); or never' },
+    ],
+    'config',
+    'noColor',
+  ],
+  'report',
+).action(async (files: string[], opts) => {
   await run(async () => (await import('./commands/evaluate.js')).runEvaluate(files, await configured('report', opts)));
 });
 
@@ -69,18 +78,22 @@ program
   .command('validate')
   .description('check submissions, factor sets and rule packs (files, folders, globs) without scoring')
   .argument('<path...>', 'files, folders or globs; - for stdin');
-addOptions(program.commands.at(-1)!, [
-  ['format', { description: 'pretty (default), json, github (workflow annotations; default under GitHub Actions), junit or sarif (code scanning)' }],
-  'out',
-  ['profile', { description: 'rule pack to check submissions against instead of their own' }],
-  'factors',
-  'maxWarnings',
-  ['jobs', { description: 'parallel workers for many files (default: the number of CPUs)' }],
-  'allowOutside',
-  'lang',
-  'config',
-  'noColor',
-], 'diagnostics').action(async (paths: string[], opts) => {
+addOptions(
+  program.commands.at(-1)!,
+  [
+    ['format', { description: 'pretty (default), json, github (workflow annotations; default under GitHub Actions), junit or sarif (code scanning)' }],
+    'out',
+    ['profile', { description: 'rule pack to check submissions against instead of their own' }],
+    'factors',
+    'maxWarnings',
+    ['jobs', { description: 'parallel workers for many files (default: the number of CPUs)' }],
+    'allowOutside',
+    'lang',
+    'config',
+    'noColor',
+  ],
+  'diagnostics',
+).action(async (paths: string[], opts) => {
   await run(async () => (await import('./commands/validate.js')).runValidate(paths, await configured('diagnostics', opts)));
 });
 
@@ -88,21 +101,25 @@ program
   .command('batch')
   .description('evaluate many submissions (folders, globs, roster CSVs) in parallel: ranked summary, one report per submission')
   .argument('<path...>', 'submission files, folders, globs and roster CSVs');
-addOptions(program.commands.at(-1)!, [
-  ['format', { description: 'table (default on a terminal), json, jsonl, csv, markdown or html' }],
-  ['out', { description: 'write the summary to a file (atomically)' }],
-  'outDir',
-  'jobs',
-  'failOn',
-  ['profile', { description: 'rule pack to apply to every submission' }],
-  'factors',
-  'quiet',
-  'rankBy',
-  'allowOutside',
-  'lang',
-  'config',
-  'noColor',
-], 'batch').action(async (paths: string[], opts) => {
+addOptions(
+  program.commands.at(-1)!,
+  [
+    ['format', { description: 'table (default on a terminal), json, jsonl, csv, markdown or html' }],
+    ['out', { description: 'write the summary to a file (atomically)' }],
+    'outDir',
+    'jobs',
+    'failOn',
+    ['profile', { description: 'rule pack to apply to every submission' }],
+    'factors',
+    'quiet',
+    'rankBy',
+    'allowOutside',
+    'lang',
+    'config',
+    'noColor',
+  ],
+  'batch',
+).action(async (paths: string[], opts) => {
   await run(async () => (await import('./commands/batch.js')).runBatch(paths, await configured('batch', opts)));
 });
 
@@ -110,17 +127,21 @@ program
   .command('trend')
   .description('one entity over several years: per-year figures, year-on-year and cumulative change, progress against targets with a year, the peak')
   .argument('<submission...>', 'two or more submissions of one entity for different years: files, folders or globs');
-addOptions(program.commands.at(-1)!, [
-  ['format', { description: 'table (default on a terminal), json, csv, markdown or html' }],
-  ['out', { description: 'write the trend to a file (atomically) instead of stdout' }],
-  'baseYear',
-  'factorsYear',
-  ['profile', { description: 'rule pack for every year instead of the submissions\' own (which must agree)' }],
-  'factors',
-  'allowOutside',
-  ['lang', { description: 'language of diagnostic messages (default: zh when LANG is Chinese, else en)' }],
-  'noColor',
-], 'trend').action(async (paths: string[], opts) => {
+addOptions(
+  program.commands.at(-1)!,
+  [
+    ['format', { description: 'table (default on a terminal), json, csv, markdown or html' }],
+    ['out', { description: 'write the trend to a file (atomically) instead of stdout' }],
+    'baseYear',
+    'factorsYear',
+    ['profile', { description: "rule pack for every year instead of the submissions' own (which must agree)" }],
+    'factors',
+    'allowOutside',
+    ['lang', { description: 'language of diagnostic messages (default: zh when LANG is Chinese, else en)' }],
+    'noColor',
+  ],
+  'trend',
+).action(async (paths: string[], opts) => {
   await run(async () => (await import('./commands/trend.js')).runTrend(paths, opts));
 });
 
@@ -134,16 +155,25 @@ addOptions(program.commands.at(-1)!, ['templateProfile', 'force', 'years']).acti
 
 program
   .command('profiles')
-  .description('list the rule packs, or show one pack\'s indicators, thresholds, weights and sources')
+  .description("list the rule packs, or show one pack's indicators, thresholds, weights and sources")
   .argument('[id]', 'a built-in pack id or a pack file');
 addOptions(program.commands.at(-1)!, [['format', { description: 'table or json' }], 'noColor'], 'listing').action(async (id: string | undefined, opts) => {
   await run(async () => (await import('./commands/profiles.js')).runProfiles(id, opts));
 });
 
-program
-  .command('factors')
-  .description('list the built-in factor sets, or the factors that would apply for a year and region, with sources');
-addOptions(program.commands.at(-1)!, ['year', 'region', ['factors', { description: 'a factor set that overrides the built-ins' }], ['profile', { description: 'the factors this rule pack uses (its pinned grid factor, its electricity energy value)' }], ['format', { description: 'table or json' }], 'noColor'], 'listing').action(async (opts) => {
+program.command('factors').description('list the built-in factor sets, or the factors that would apply for a year and region, with sources');
+addOptions(
+  program.commands.at(-1)!,
+  [
+    'year',
+    'region',
+    ['factors', { description: 'a factor set that overrides the built-ins' }],
+    ['profile', { description: 'the factors this rule pack uses (its pinned grid factor, its electricity energy value)' }],
+    ['format', { description: 'table or json' }],
+    'noColor',
+  ],
+  'listing',
+).action(async (opts) => {
   await run(async () => (await import('./commands/factors.js')).runFactors(opts));
 });
 

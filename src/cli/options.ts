@@ -27,26 +27,60 @@ const LANG = 'language of labels and messages (default: zh when LANG is Chinese,
 export const OPTIONS = {
   format: { long: 'format', short: 'f', arg: '<format>', description: 'output format' },
   out: { long: 'out', short: 'o', arg: '<path>', description: 'write the result to a file (atomically)' },
-  outDir: { long: 'out-dir', arg: '<dir>', description: 'write one report per submission (<entity.id>.<ext>, the extension of -f) and summary.<ext> into this folder' },
+  outDir: {
+    long: 'out-dir',
+    arg: '<dir>',
+    description: 'write one report per submission (<entity.id>.<ext>, the extension of -f) and summary.<ext> into this folder',
+  },
   jobs: { long: 'jobs', short: 'j', arg: '<n>', description: 'parallel workers (default: the number of CPUs)' },
-  profile: { long: 'profile', short: 'p', arg: '<id|file>', description: 'rule pack to apply instead of the submission\'s profile' },
+  profile: { long: 'profile', short: 'p', arg: '<id|file>', description: "rule pack to apply instead of the submission's profile" },
   factors: { long: 'factors', arg: '<file>', description: 'factor set that overrides the built-ins' },
   explain: { long: 'explain', description: 'include the calculation trace: rows, conversions, factors with sources, formulas' },
   maxWarnings: { long: 'max-warnings', arg: '<n>', description: 'exit 1 when there are more warnings than this (e.g. 0)' },
-  allowOutside: { long: 'allow-outside', arg: '<dir>', description: 'a folder outside a submission\'s own that the files it names (activity_files, profile:) may be in; repeatable', parse: collect },
+  allowOutside: {
+    long: 'allow-outside',
+    arg: '<dir>',
+    description: "a folder outside a submission's own that the files it names (activity_files, profile:) may be in; repeatable",
+    parse: collect,
+  },
   lang: { long: 'lang', arg: '<lang>', description: LANG, choices: ['en', 'zh'] },
-  failOn: { long: 'fail-on', arg: '<level>', description: 'exit 1 when any submission is invalid (default), also failed, also incomplete, or never', choices: ['invalid', 'failed', 'incomplete', 'never'], default: 'invalid' },
+  failOn: {
+    long: 'fail-on',
+    arg: '<level>',
+    description: 'exit 1 when any submission is invalid (default), also failed, also incomplete, or never',
+    choices: ['invalid', 'failed', 'incomplete', 'never'],
+    default: 'invalid',
+  },
   quiet: { long: 'quiet', short: 'q', description: 'no progress output' },
-  rankBy: { long: 'rank-by', arg: '<order>', description: 'verdict: pass, then incomplete, then fail, each by score (default); score: by score alone', choices: ['verdict', 'score'], default: 'verdict' },
-  config: { long: 'config', short: 'c', arg: '<file>', description: 'a config file (default: zcpark.config.yaml in this folder or the nearest one above): severity per code, ignores, defaults' },
+  rankBy: {
+    long: 'rank-by',
+    arg: '<order>',
+    description: 'verdict: pass, then incomplete, then fail, each by score (default); score: by score alone',
+    choices: ['verdict', 'score'],
+    default: 'verdict',
+  },
+  config: {
+    long: 'config',
+    short: 'c',
+    arg: '<file>',
+    description: 'a config file (default: zcpark.config.yaml in this folder or the nearest one above): severity per code, ignores, defaults',
+  },
   templateProfile: { long: 'profile', short: 'p', arg: '<id>', description: 'rule pack the template is for', default: 'zero-carbon-park' },
   force: { long: 'force', description: 'overwrite existing files' },
   year: { long: 'year', arg: '<year>', description: 'reporting year' },
   region: { long: 'region', arg: '<code>', description: 'province, ISO 3166-2:CN (e.g. CN-NM)' },
   noColor: { long: 'no-color', description: 'no colours' },
-  years: { long: 'years', arg: '<from-to>', description: 'init: one submission a year (submission-<year>.yaml, activity-<year>.csv) for zcpark trend, e.g. 2020-2023' },
+  years: {
+    long: 'years',
+    arg: '<from-to>',
+    description: 'init: one submission a year (submission-<year>.yaml, activity-<year>.csv) for zcpark trend, e.g. 2020-2023',
+  },
   baseYear: { long: 'base-year', arg: '<year>', description: 'trend: the year changes and target paths start from (default: the earliest)' },
-  factorsYear: { long: 'factors-year', arg: '<year>', description: 'trend: evaluate every year with the built-in factors of this year\'s vintage (default: each year its own)' },
+  factorsYear: {
+    long: 'factors-year',
+    arg: '<year>',
+    description: "trend: evaluate every year with the built-in factors of this year's vintage (default: each year its own)",
+  },
 } as const satisfies Record<string, CliOption>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -79,7 +113,7 @@ export function addOptions(cmd: Command, uses: readonly OptionUse[], formats?: O
     const [name, own] = typeof use === 'string' ? [use, {}] : use;
     const spec: CliOption = OPTIONS[name];
     if (name === 'format') {
-      if (!formats) throw new Error('-f needs the command\'s output kind');
+      if (!formats) throw new Error("-f needs the command's output kind");
       const choices = formatNames(formats);
       cmd.addOption(toOption({ ...spec, choices, parse: formatParser(choices) }, own.description));
     } else cmd.addOption(toOption(spec, own.description, own.default ?? spec.default));

@@ -7,7 +7,20 @@
  * removes the temp files and the lock.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/errors.js';
@@ -28,7 +41,10 @@ let handlersInstalled = false;
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.on(signal, () => {
       for (const f of live) {
         try {
@@ -74,7 +90,10 @@ export class OutputSet {
       } catch {
         /* unreadable link */
       }
-      throw new UsageError(`--out-dir ${dir} is a symbolic link${to}; give the folder itself, so what is written where is plain; nothing was written`, 'ZC-E-OUT-WRITE');
+      throw new UsageError(
+        `--out-dir ${dir} is a symbolic link${to}; give the folder itself, so what is written where is plain; nothing was written`,
+        'ZC-E-OUT-WRITE',
+      );
     }
     if (st && !st.isDirectory()) throw new UsageError(`--out-dir ${dir} is a file, not a folder`);
     try {
@@ -93,7 +112,8 @@ export class OutputSet {
         closeSync(fd);
         break;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`cannot write into --out-dir ${dir}: ${writeFailure(e)}; nothing was written`, 'ZC-E-OUT-WRITE');
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+          throw new UsageError(`cannot write into --out-dir ${dir}: ${writeFailure(e)}; nothing was written`, 'ZC-E-OUT-WRITE');
         const holder = lockHolder(lock);
         // a lock left by a run of this machine that is gone (killed with SIGKILL) is taken over, once
         if (attempt === 0 && holder && holder.host === hostname() && !alive(holder.pid)) {
@@ -104,7 +124,10 @@ export class OutputSet {
           }
           continue;
         }
-        throw new UsageError(`--out-dir ${dir} is in use by another zcpark run${holder ? ` (process ${holder.pid} on ${holder.host})` : ''}: its lock file ${join(dir, LOCK_NAME)} exists; wait for that run to end (or remove the lock file if no run is writing there); nothing was written`, 'ZC-E-OUT-WRITE');
+        throw new UsageError(
+          `--out-dir ${dir} is in use by another zcpark run${holder ? ` (process ${holder.pid} on ${holder.host})` : ''}: its lock file ${join(dir, LOCK_NAME)} exists; wait for that run to end (or remove the lock file if no run is writing there); nothing was written`,
+          'ZC-E-OUT-WRITE',
+        );
       }
     }
     this.dir = dir;
@@ -118,7 +141,8 @@ export class OutputSet {
   /** Writes `content` to a temp file beside `path` (whole, fsynced); the file itself is written by commit(). */
   stage(path: string, content: string | (() => string | Iterable<string>)): void {
     const target = resolve(path);
-    if (this.targets.has(target)) throw new UsageError(`${path} would be written twice in one run (-o names a file of --out-dir?); nothing was written`, 'ZC-E-OUT-WRITE');
+    if (this.targets.has(target))
+      throw new UsageError(`${path} would be written twice in one run (-o names a file of --out-dir?); nothing was written`, 'ZC-E-OUT-WRITE');
     this.targets.add(target);
     let existing;
     try {
@@ -171,7 +195,8 @@ export class OutputSet {
   commit(): void {
     try {
       for (const s of this.staged) {
-        if (isInput(s.target)) throw new UsageError(`refusing to overwrite ${displayPath(s.target)}: this run read it as an input; nothing was written`, 'ZC-E-OUT-IS-INPUT');
+        if (isInput(s.target))
+          throw new UsageError(`refusing to overwrite ${displayPath(s.target)}: this run read it as an input; nothing was written`, 'ZC-E-OUT-IS-INPUT');
         try {
           if (statSync(s.target).isDirectory()) this.fail(displayPath(s.target), Object.assign(new Error('directory'), { code: 'EISDIR' }));
         } catch (e) {
@@ -196,7 +221,10 @@ export class OutputSet {
         const notWritten = this.staged.slice(i).map((x) => displayPath(x.target));
         this.abort();
         const why = e instanceof UsageError ? e.message.replace(/^cannot write [^:]*: /, '').replace(/; nothing was written there$/, '') : writeFailure(e);
-        throw new UsageError(`cannot write ${displayPath(s.target)}: ${why}; written: ${written.length ? `${names(written)} (${written.length} of ${total} files)` : 'nothing'}; not written: ${names(notWritten)} (${notWritten.length} files)`, 'ZC-E-OUT-WRITE');
+        throw new UsageError(
+          `cannot write ${displayPath(s.target)}: ${why}; written: ${written.length ? `${names(written)} (${written.length} of ${total} files)` : 'nothing'}; not written: ${names(notWritten)} (${notWritten.length} files)`,
+          'ZC-E-OUT-WRITE',
+        );
       }
     }
     this.staged.length = 0;
@@ -214,7 +242,9 @@ export class OutputSet {
   private fail(path: string, e: unknown): never {
     const prepared = this.staged.length;
     this.abort();
-    const where = this.dir ? ` (nothing in ${displayPath(this.dir)} was created or replaced${prepared ? `: the ${prepared} file${prepared === 1 ? '' : 's'} prepared so far were removed` : ''})` : '';
+    const where = this.dir
+      ? ` (nothing in ${displayPath(this.dir)} was created or replaced${prepared ? `: the ${prepared} file${prepared === 1 ? '' : 's'} prepared so far were removed` : ''})`
+      : '';
     throw new UsageError(`cannot write ${path}: ${writeFailure(e)}; nothing was written there${where}`, 'ZC-E-OUT-WRITE');
   }
 }

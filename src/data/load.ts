@@ -33,7 +33,11 @@ interface Bundle {
 
 /** The data files, relative to src/data, in a fixed order. */
 export function dataFiles(): string[] {
-  const dir = (d: string) => readdirSync(join(DATA_DIR, d)).filter((x) => x.endsWith('.yaml')).sort().map((x) => `${d}/${x}`);
+  const dir = (d: string) =>
+    readdirSync(join(DATA_DIR, d))
+      .filter((x) => x.endsWith('.yaml'))
+      .sort()
+      .map((x) => `${d}/${x}`);
   return ['units.yaml', 'vocabulary.yaml', 'regions.yaml', 'cbam-goods.yaml', ...dir('factors'), ...dir('profiles')];
 }
 
@@ -87,10 +91,12 @@ export const AJV_OPTIONS: AjvOptions = {
 export const schemaId = (name: SchemaName) => `https://zcpark.dev/schemas/${name}.schema.json`;
 /** "size:mtimeMs" of each schema file, to tell whether the precompiled code is current. */
 export const schemaStamps = (): Record<string, string> =>
-  Object.fromEntries(SCHEMA_NAMES.map((n) => {
-    const st = statSync(join(SCHEMA_DIR, `${n}.schema.json`));
-    return [n, `${st.size}:${st.mtimeMs}`];
-  }));
+  Object.fromEntries(
+    SCHEMA_NAMES.map((n) => {
+      const st = statSync(join(SCHEMA_DIR, `${n}.schema.json`));
+      return [n, `${st.size}:${st.mtimeMs}`];
+    }),
+  );
 
 const require = createRequire(import.meta.url);
 
@@ -167,7 +173,9 @@ export function loadData(version: string): LoadedData {
     factorSets.push(normalizeFactorSet({ units, vocabulary, doc: docOf(`src/data/${f}`, docs[f]), origin: 'builtin' }, problems));
   }
   if (hasErrors(problems)) throw new Error(`bundled factor data is invalid: ${problems.map((p) => `${p.file} ${p.message}`).join('; ')}`);
-  const profileIds = Object.keys(docs).filter((k) => k.startsWith('profiles/')).map((k) => k.slice('profiles/'.length, -'.yaml'.length));
+  const profileIds = Object.keys(docs)
+    .filter((k) => k.startsWith('profiles/'))
+    .map((k) => k.slice('profiles/'.length, -'.yaml'.length));
   const builtinFactors: FactorEntry[] = factorSets.flatMap((s) => s.entries);
   cached = {
     version,

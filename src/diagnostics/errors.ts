@@ -3,7 +3,10 @@
 /** The user asked for something impossible: unknown option, missing file, unknown profile. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  constructor(message: string, readonly code = 'ZC-E-USAGE') {
+  constructor(
+    message: string,
+    readonly code = 'ZC-E-USAGE',
+  ) {
     super(message);
   }
 }

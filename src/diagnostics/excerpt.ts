@@ -14,10 +14,17 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   const pieces: string[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    pieces.push(ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t'
-      : cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
-        ? `\\u${cp.toString(16).padStart(4, '0')}`
-        : ch);
+    pieces.push(
+      ch === '\n'
+        ? '\\n'
+        : ch === '\r'
+          ? '\\r'
+          : ch === '\t'
+            ? '\\t'
+            : cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
+              ? `\\u${cp.toString(16).padStart(4, '0')}`
+              : ch,
+    );
     // a long text is not escaped to its end: one piece past the limit says it must be cut
     if (pieces.length > max) break;
   }

@@ -27,7 +27,8 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
     const gap = Math.abs(w.length - lc.length);
     if (gap > limit || gap >= bestDistance) continue;
     const d = distance(w, lc);
-    if (d < bestDistance) { // on a tie the earlier candidate wins: callers list canonical words first
+    if (d < bestDistance) {
+      // on a tie the earlier candidate wins: callers list canonical words first
       best = c;
       bestDistance = d;
     }

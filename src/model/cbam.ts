@@ -27,8 +27,7 @@ export interface CbamGoodsData {
 }
 
 export type CnLookup =
-  | { in: true; category: CbamCategory; prefix: CbamPrefix }
-  | { in: false; nearest?: { category: CbamCategory; prefix: CbamPrefix }; excluded?: CbamPrefix };
+  { in: true; category: CbamCategory; prefix: CbamPrefix } | { in: false; nearest?: { category: CbamCategory; prefix: CbamPrefix }; excluded?: CbamPrefix };
 
 export class CbamGoods {
   readonly categories: CbamCategory[];

@@ -87,7 +87,8 @@ function gcdBig(n: bigint, d: bigint): bigint {
     }
     return (1n << BigInt(s2)) * 5n ** BigInt(s5);
   }
-  let a = n, b = d;
+  let a = n,
+    b = d;
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
@@ -122,9 +123,13 @@ export class Rational {
   ) {}
 
   /** Numerator, exact. */
-  get n(): bigint { return this.bn ?? BigInt(this.sn); }
+  get n(): bigint {
+    return this.bn ?? BigInt(this.sn);
+  }
   /** Denominator, exact and positive. */
-  get d(): bigint { return this.bd ?? BigInt(this.sd); }
+  get d(): bigint {
+    return this.bd ?? BigInt(this.sd);
+  }
 
   /** n/d from safe integers, reduced; d must be > 0 and both must be safe integers. */
   private static small(n: number, d: number): Rational {
@@ -135,9 +140,15 @@ export class Rational {
 
   /** n/d from BigInts, reduced, in the canonical form. */
   private static big(n: bigint, d: bigint): Rational {
-    if (d < 0n) { n = -n; d = -d; }
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
     const g = gcdBig(n, d);
-    if (g > 1n) { n /= g; d /= g; }
+    if (g > 1n) {
+      n /= g;
+      d /= g;
+    }
     if (d <= SAFE && n <= SAFE && n >= -SAFE) return new Rational(Number(n), Number(d), null, null);
     return new Rational(NaN, NaN, n, d);
   }
@@ -217,26 +228,35 @@ export class Rational {
 
   add(o: Rational): Rational {
     if (this.bn === null && o.bn === null) {
-      const a = this.sn, b = this.sd, c = o.sn, e = o.sd;
+      const a = this.sn,
+        b = this.sd,
+        c = o.sn,
+        e = o.sd;
       if (b === e) {
         const n = a + c;
         if (isSafe(n)) return Rational.small(n, b);
       } else {
-        const x = a * e, y = c * b, d = b * e;
+        const x = a * e,
+          y = c * b,
+          d = b * e;
         if (isSafe(x) && isSafe(y) && isSafe(d)) {
           const n = x + y;
           if (isSafe(n)) return Rational.small(n, d);
         }
       }
     }
-    const od = o.d, td = this.d;
+    const od = o.d,
+      td = this.d;
     if (td === od) return Rational.big(this.n + o.n, td);
     return Rational.big(this.n * od + o.n * td, td * od);
   }
-  sub(o: Rational): Rational { return this.add(o.neg()); }
+  sub(o: Rational): Rational {
+    return this.add(o.neg());
+  }
   mul(o: Rational): Rational {
     if (this.bn === null && o.bn === null) {
-      const n = this.sn * o.sn, d = this.sd * o.sd;
+      const n = this.sn * o.sn,
+        d = this.sd * o.sd;
       if (isSafe(n) && isSafe(d)) return Rational.small(n, d);
     }
     return Rational.big(this.n * o.n, this.d * o.d);
@@ -245,9 +265,13 @@ export class Rational {
   div(o: Rational): Rational {
     if (o.isZero()) throw new RangeError('Rational: division by zero');
     if (this.bn === null && o.bn === null) {
-      let n = this.sn * o.sd, d = this.sd * o.sn;
+      let n = this.sn * o.sd,
+        d = this.sd * o.sn;
       if (isSafe(n) && isSafe(d)) {
-        if (d < 0) { n = -n; d = -d; }
+        if (d < 0) {
+          n = -n;
+          d = -d;
+        }
         return Rational.small(n, d);
       }
     }
@@ -258,16 +282,26 @@ export class Rational {
   }
   cmp(o: Rational): -1 | 0 | 1 {
     if (this.bn === null && o.bn === null) {
-      const l = this.sn * o.sd, r = o.sn * this.sd;
+      const l = this.sn * o.sd,
+        r = o.sn * this.sd;
       if (isSafe(l) && isSafe(r)) return l < r ? -1 : l > r ? 1 : 0;
     }
-    const l = this.n * o.d, r = o.n * this.d;
+    const l = this.n * o.d,
+      r = o.n * this.d;
     return l < r ? -1 : l > r ? 1 : 0;
   }
-  isZero(): boolean { return this.bn === null ? this.sn === 0 : this.bn === 0n; }
-  isNegative(): boolean { return this.bn === null ? this.sn < 0 : this.bn < 0n; }
-  min(o: Rational): Rational { return this.cmp(o) <= 0 ? this : o; }
-  max(o: Rational): Rational { return this.cmp(o) >= 0 ? this : o; }
+  isZero(): boolean {
+    return this.bn === null ? this.sn === 0 : this.bn === 0n;
+  }
+  isNegative(): boolean {
+    return this.bn === null ? this.sn < 0 : this.bn < 0n;
+  }
+  min(o: Rational): Rational {
+    return this.cmp(o) <= 0 ? this : o;
+  }
+  max(o: Rational): Rational {
+    return this.cmp(o) >= 0 ? this : o;
+  }
   equals(o: Rational): boolean {
     // canonical forms: a value is small in both or big in both
     return this.bn === null ? o.bn === null && this.sn === o.sn && this.sd === o.sd : this.bn === o.bn && this.bd === o.bd;
@@ -280,13 +314,17 @@ export class Rational {
    */
   static accumulate(acc: RunningSum, r: Rational): void {
     if (acc.big === null && r.bn === null) {
-      const a = acc.n, b = acc.d, c = r.sn, e = r.sd;
+      const a = acc.n,
+        b = acc.d,
+        c = r.sn,
+        e = r.sd;
       let n: number, d: number;
       if (b === e) {
         n = a + c;
         d = b;
       } else {
-        const x = a * e, y = c * b;
+        const x = a * e,
+          y = c * b;
         n = x + y;
         d = b * e;
         if (!isSafe(x) || !isSafe(y)) n = NaN;
@@ -315,7 +353,8 @@ export class Rational {
   toNumber(): number {
     // both exact as doubles: IEEE division rounds the true quotient once, to the nearest double
     if (this.bn === null) return this.sn / this.sd;
-    const n = this.bn, d = this.bd!;
+    const n = this.bn,
+      d = this.bd!;
     if (d === 1n) return Number(n);
     if (d <= SAFE && n <= SAFE && n >= -SAFE) return Number(n) / Number(d);
     const neg = n < 0n;
@@ -353,9 +392,16 @@ export class Rational {
   toString(): string {
     let d = this.d;
     const n = this.n;
-    let twos = 0, fives = 0;
-    while (d % 2n === 0n) { d /= 2n; twos++; }
-    while (d % 5n === 0n) { d /= 5n; fives++; }
+    let twos = 0,
+      fives = 0;
+    while (d % 2n === 0n) {
+      d /= 2n;
+      twos++;
+    }
+    while (d % 5n === 0n) {
+      d /= 5n;
+      fives++;
+    }
     if (d !== 1n) return `${this.toNumber()}…`;
     const scale = Math.max(twos, fives);
     const scaled = (n * 10n ** BigInt(scale)) / this.d;
@@ -384,7 +430,7 @@ function neighbour(x: number, dir: 1 | -1): number {
   view.setFloat64(0, x);
   const bits = view.getBigUint64(0);
   // away from zero means a larger bit pattern for either sign
-  const away = (x > 0) === (dir > 0);
+  const away = x > 0 === dir > 0;
   view.setBigUint64(0, away ? bits + 1n : bits - 1n);
   return view.getFloat64(0);
 }

@@ -22,8 +22,7 @@ export interface Diagnostic extends Partial<SourceRef> {
   suggestion?: string;
 }
 
-export type Category =
-  | 'fuel' | 'transport' | 'electricity' | 'heat' | 'process' | 'waste' | 'sink' | 'offset' | 'avoided' | 'water';
+export type Category = 'fuel' | 'transport' | 'electricity' | 'heat' | 'process' | 'waste' | 'sink' | 'offset' | 'avoided' | 'water';
 
 export type EntityType = 'park' | 'city' | 'county' | 'district' | 'installation';
 
@@ -94,7 +93,9 @@ export interface ActivityRow {
 /** A reported metric: a number in its dimension's base unit, or a boolean task flag. */
 export type MetricValue =
   | {
-      kind: 'number'; value: Rational; unit: string;
+      kind: 'number';
+      value: Rational;
+      unit: string;
       /** economy/baseline money: the year whose constant prices the figure is at (`price_year`). */
       priceYear?: number;
       /** targets: the year the target is for (`{ value: 18%, year: 2025 }`); a bare value has none. */
@@ -202,9 +203,7 @@ export interface IndicatorDef {
   exemptable: boolean;
 }
 
-export type GridFactorChoice =
-  | { series: 'average' | 'residual' | 'fossil' }
-  | { pinned: Rational; unit: string; source: string; confidence?: Confidence };
+export type GridFactorChoice = { series: 'average' | 'residual' | 'fossil' } | { pinned: Rational; unit: string; source: string; confidence?: Confidence };
 
 export interface ProfileAccounting {
   electricityEnergy: 'calorific' | 'coal_equivalent';

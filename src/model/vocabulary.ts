@@ -16,7 +16,12 @@ export interface CategoryDef {
   items: Map<string, ItemDef>;
 }
 
-interface RawItem { zh?: string[]; clean?: boolean; gas?: boolean; green?: boolean }
+interface RawItem {
+  zh?: string[];
+  clean?: boolean;
+  gas?: boolean;
+  green?: boolean;
+}
 export interface VocabularyData {
   columns: Record<string, string[]>;
   entity_types: Record<string, string[]>;
@@ -32,9 +37,7 @@ export interface SteamDefault {
   confidence: 'C' | 'S' | 'R';
 }
 
-export const CATEGORIES: readonly Category[] = [
-  'fuel', 'transport', 'electricity', 'heat', 'process', 'waste', 'sink', 'offset', 'avoided', 'water',
-];
+export const CATEGORIES: readonly Category[] = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste', 'sink', 'offset', 'avoided', 'water'];
 
 /** Resolves category and item words (English ids or Chinese aliases) to canonical ids. */
 export class Vocabulary {

@@ -33,7 +33,8 @@ export interface SheetTable {
 export type CsvSource = { bytes: Uint8Array } | { chunks: () => Iterable<Uint8Array> } | { sheet: SheetTable };
 
 /** Column letters of a 0-based index: 0 → A, 26 → AA. */
-export const columnLetters = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+export const columnLetters = (i: number): string =>
+  i < 26 ? String.fromCharCode(65 + i) : columnLetters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 
 /** How many rows below the first filled one a header is looked for (title rows, a blank line, notes above the table). */
 const HEADER_SEARCH_ROWS = 10;
@@ -70,7 +71,9 @@ function readSheet(file: string, sheet: SheetTable, ctx: RowContext, rows: Activ
   };
   let at = first;
   for (let i = Math.max(first, 0); first >= 0 && i < Math.min(sheet.rows.length, first + HEADER_SEARCH_ROWS + 1); i++) {
-    const names = headerOf(i).map((j) => sheet.rows[i]![j]!.normalize('NFKC').trim()).map((n) => ctx.vocabulary.columnAliases.get(n) ?? ctx.vocabulary.columnAliases.get(n.toLowerCase()) ?? n.toLowerCase());
+    const names = headerOf(i)
+      .map((j) => sheet.rows[i]![j]!.normalize('NFKC').trim())
+      .map((n) => ctx.vocabulary.columnAliases.get(n) ?? ctx.vocabulary.columnAliases.get(n.toLowerCase()) ?? n.toLowerCase());
     if (REQUIRED_COLUMNS.every((c) => names.includes(c))) {
       at = i;
       break;
@@ -81,7 +84,12 @@ function readSheet(file: string, sheet: SheetTable, ctx: RowContext, rows: Activ
   const cols = at >= 0 ? headerOf(at) : [];
   const headerLine = at + 1;
   const diagnostics: Diagnostic[] = [];
-  const { rawHeader, header, duplicate } = readHeader(file, cols.map((j) => sheet.rows[at]![j]!), ctx.vocabulary.columnAliases, diagnostics);
+  const { rawHeader, header, duplicate } = readHeader(
+    file,
+    cols.map((j) => sheet.rows[at]![j]!),
+    ctx.vocabulary.columnAliases,
+    diagnostics,
+  );
   const letterOf = new Map<string, string>();
   cols.forEach((j, k) => {
     letterOf.set(rawHeader[k]!, columnLetters(j));
@@ -108,10 +116,11 @@ function readSheet(file: string, sheet: SheetTable, ctx: RowContext, rows: Activ
     if (k < headerEnd && d.line === 1) {
       d.line = headerLine || 1;
       d.row = headerLine || 1;
-      if (d.code === 'ZC-E-CSV-HEADER' && titleLike) d.message += ` (row ${headerLine} of sheet "${sheet.name}" has a single filled cell, like a title; zcpark looks for the header row in the ${HEADER_SEARCH_ROWS} rows below it, and none names the required columns)`;
+      if (d.code === 'ZC-E-CSV-HEADER' && titleLike)
+        d.message += ` (row ${headerLine} of sheet "${sheet.name}" has a single filled cell, like a title; zcpark looks for the header row in the ${HEADER_SEARCH_ROWS} rows below it, and none names the required columns)`;
     }
     const letter = d.field !== undefined ? letterOf.get(d.field) : undefined;
-    if (d.line !== undefined) d.field = letter ? `${sheet.name}!${letter}${d.line}` : d.field ?? `${sheet.name}!${d.line}`;
+    if (d.line !== undefined) d.field = letter ? `${sheet.name}!${letter}${d.line}` : (d.field ?? `${sheet.name}!${d.line}`);
   }
 }
 
@@ -252,7 +261,13 @@ class Ingest implements CsvConsumer {
 
   header(rawHeader: string[], header: string[]): void {
     const { file, ctx } = this;
-    const required = REQUIRED_COLUMNS.map((c) => `${c} (${[...ctx.vocabulary.columnAliases].filter(([a, k]) => k === c && a !== c).map(([a]) => a).join('/')})`).join(', ');
+    const required = REQUIRED_COLUMNS.map(
+      (c) =>
+        `${c} (${[...ctx.vocabulary.columnAliases]
+          .filter(([a, k]) => k === c && a !== c)
+          .map(([a]) => a)
+          .join('/')})`,
+    ).join(', ');
     if (rawHeader.length === 0) {
       this.problem(diag('ZC-E-CSV-HEADER', { problem: 'the file is empty: no header row', found: '(nothing)', allowed: required }, { file, line: 1, row: 1 }));
       this.stop = true;
@@ -267,12 +282,28 @@ class Ingest implements CsvConsumer {
       this.out.splice(this.firstProblem);
       this.shown = { error: 0, warning: 0 };
       this.hidden = { error: 0, warning: 0 };
-      this.problem(diag('ZC-E-CSV-HEADER', { problem: 'not a zcpark activity CSV: its first line names none of the activity columns', found: `${rawHeader.length} column${rawHeader.length === 1 ? '' : 's'}, none of them an activity column`, allowed: required }, { file, line: 1, row: 1 }));
+      this.problem(
+        diag(
+          'ZC-E-CSV-HEADER',
+          {
+            problem: 'not a zcpark activity CSV: its first line names none of the activity columns',
+            found: `${rawHeader.length} column${rawHeader.length === 1 ? '' : 's'}, none of them an activity column`,
+            allowed: required,
+          },
+          { file, line: 1, row: 1 },
+        ),
+      );
       this.stop = true;
       return;
     }
     if (missing.length) {
-      this.problem(diag('ZC-E-CSV-HEADER', { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: excerpt(rawHeader.join(', '), 120), allowed: required }, { file, line: 1, row: 1, field: missing[0] }));
+      this.problem(
+        diag(
+          'ZC-E-CSV-HEADER',
+          { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: excerpt(rawHeader.join(', '), 120), allowed: required },
+          { file, line: 1, row: 1, field: missing[0] },
+        ),
+      );
       this.stop = true;
       return;
     }
@@ -280,7 +311,13 @@ class Ingest implements CsvConsumer {
       if (ACTIVITY_COLUMNS.includes(h)) return;
       const raw = rawHeader[i] ?? h;
       const s = suggest(raw, [...ctx.vocabulary.columnAliases.keys()]);
-      this.problem(diag('ZC-W-CSV-UNKNOWN-COLUMN', { found: raw, hint: didYouMean(s), suggestion: s, allowed: ACTIVITY_COLUMNS.join(', ') }, { file, line: 1, row: 1, field: raw }));
+      this.problem(
+        diag(
+          'ZC-W-CSV-UNKNOWN-COLUMN',
+          { found: raw, hint: didYouMean(s), suggestion: s, allowed: ACTIVITY_COLUMNS.join(', ') },
+          { file, line: 1, row: 1, field: raw },
+        ),
+      );
     });
     this.columns = header;
     const at: Record<string, number> = Object.create(null) as Record<string, number>;
@@ -363,7 +400,13 @@ class Ingest implements CsvConsumer {
     if (first !== undefined) {
       if (this.wants('warning')) {
         const r = acc.row;
-        this.problem(diag('ZC-W-ROW-DUPLICATE', { first: `${this.file}:${first}`, entity: r.entity, category: r.category, item: r.item, found: `${value.toString()} ${r.quantity.unit}` }, { file: this.file, line, row: line }));
+        this.problem(
+          diag(
+            'ZC-W-ROW-DUPLICATE',
+            { first: `${this.file}:${first}`, entity: r.entity, category: r.category, item: r.item, found: `${value.toString()} ${r.quantity.unit}` },
+            { file: this.file, line, row: line },
+          ),
+        );
       }
     } else if (this.seenCount < MAX_DUPLICATE_KEYS) {
       acc.seen.set(quantityText, line);
@@ -377,10 +420,15 @@ class Ingest implements CsvConsumer {
 
   end(): void {
     const { file } = this;
-    if (this.columns && this.rowCount === 0 && this.skippedCount === 0) this.problem(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
+    if (this.columns && this.rowCount === 0 && this.skippedCount === 0)
+      this.problem(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
     // sums in the order their first row appeared: deterministic, and the trace follows the file
     for (const acc of this.sums.values()) {
-      const row: ActivityRow = { ...acc.row, quantity: { value: Rational.sumValue(acc.total), unit: acc.row.quantity.unit }, merged: { rows: acc.rows, nonZero: acc.nonZero, lastLine: acc.lastLine } };
+      const row: ActivityRow = {
+        ...acc.row,
+        quantity: { value: Rational.sumValue(acc.total), unit: acc.row.quantity.unit },
+        merged: { rows: acc.rows, nonZero: acc.nonZero, lastLine: acc.lastLine },
+      };
       if (acc.rows > 1) delete row.note; // one row's note does not describe a sum
       this.rows.push(row);
     }
@@ -389,7 +437,9 @@ class Ingest implements CsvConsumer {
   }
 }
 
-const siteOf = (file: string, line: number) => (field: string): Site => ({ where: `row ${line}, column ${field}`, ref: { file, line, row: line, field } });
+const siteOf =
+  (file: string, line: number) =>
+  (field: string): Site => ({ where: `row ${line}, column ${field}`, ref: { file, line, row: line, field } });
 
 const SHAPE_FIELDS = ['entity', 'category', 'item', 'unit', 'factor', 'factor_unit', 'use'];
 const shapeKey = (cell: (f: string) => string | undefined): string => SHAPE_FIELDS.map((f) => cell(f) ?? '\u0000').join('\u0001');
@@ -402,6 +452,5 @@ function shapeKeyOf(cells: string[], at: number[]): string {
   }
   return k;
 }
-const sumKey = (r: ActivityRow): string => `${r.entity}\u0001${r.category}\u0001${r.item}\u0001${r.quantity.unit}\u0001${r.factor ? `${r.factor.value.toString()} ${r.factor.unitText}` : ''}\u0001${r.use ?? ''}\u0001${r.enthalpy ? `${r.enthalpy.value.value.toString()} ${r.enthalpy.value.unitText}` : ''}`;
-
-
+const sumKey = (r: ActivityRow): string =>
+  `${r.entity}\u0001${r.category}\u0001${r.item}\u0001${r.quantity.unit}\u0001${r.factor ? `${r.factor.value.toString()} ${r.factor.unitText}` : ''}\u0001${r.use ?? ''}\u0001${r.enthalpy ? `${r.enthalpy.value.value.toString()} ${r.enthalpy.value.unitText}` : ''}`;

@@ -42,7 +42,13 @@ export function normalizeActivityRow(
   if (!category && !absent('category') && !empty('category', 'category')) {
     const s = suggest(categoryWord, ctx.vocabulary.categorySpellings());
     const allowed = [...ctx.vocabulary.categories.keys()].join(', ');
-    out.push(diag('ZC-E-VOCAB-CATEGORY', { where: siteOf('category').where, found: categoryWord, hint: didYouMean(s), suggestion: s, allowed }, siteOf('category').ref));
+    out.push(
+      diag(
+        'ZC-E-VOCAB-CATEGORY',
+        { where: siteOf('category').where, found: categoryWord, hint: didYouMean(s), suggestion: s, allowed },
+        siteOf('category').ref,
+      ),
+    );
   }
   let item: string | undefined;
   const itemWord = text('item');
@@ -51,13 +57,16 @@ export function normalizeActivityRow(
     if (!item) {
       const s = suggest(itemWord, ctx.vocabulary.itemSpellings(category));
       const allowed = [...ctx.vocabulary.categories.get(category)!.items.keys()].join(', ');
-      out.push(diag('ZC-E-VOCAB-ITEM', { where: siteOf('item').where, category, found: itemWord, hint: didYouMean(s), suggestion: s, allowed }, siteOf('item').ref));
+      out.push(
+        diag('ZC-E-VOCAB-ITEM', { where: siteOf('item').where, category, found: itemWord, hint: didYouMean(s), suggestion: s, allowed }, siteOf('item').ref),
+      );
     }
   }
   const dimensions = category ? ctx.vocabulary.categories.get(category)!.dimensions : ['mass', 'volume', 'energy', 'coal', 'emissions'];
   let quantity;
   if (!absent('quantity') && !absent('unit') && !empty('quantity', 'quantity')) {
-    const negativeHint = item === 'export' ? ' (exports are entered as positive quantities: the item says they flow out)' : ' (use the export/offset items for flows out)';
+    const negativeHint =
+      item === 'export' ? ' (exports are entered as positive quantities: the item says they flow out)' : ' (use the export/offset items for flows out)';
     quantity = readActivityQuantity(cell('quantity'), text('unit'), dimensions, ctx.units, siteOf('quantity'), siteOf('unit'), out, negativeHint);
   }
   let factor;
@@ -69,15 +78,41 @@ export function normalizeActivityRow(
     const steam = ctx.vocabulary.steam;
     if (steam && steam.words.includes(itemWord.normalize('NFKC').trim().toLowerCase())) {
       const unit = ctx.units.parseFactorUnit(steam.enthalpy.unit)!;
-      enthalpy = { value: { value: Rational.parseDecimal(steam.enthalpy.value)!, unit, unitText: steam.enthalpy.unit }, source: steam.source, confidence: steam.confidence };
+      enthalpy = {
+        value: { value: Rational.parseDecimal(steam.enthalpy.value)!, unit, unitText: steam.enthalpy.unit },
+        source: steam.source,
+        confidence: steam.confidence,
+      };
     } else {
-      out.push(diag('ZC-E-UNIT-DIMENSION', { where: siteOf('unit').where, found: quantity!.unit, dimension: 'mass', allowed: `energy (GJ, MJ, …); steam in tonnes needs its enthalpy: a factor with factor_unit GJ/t, or the item written as ${steam ? steam.words.slice(0, 2).join('/') : 'steam'} for low-pressure saturated steam at ${steam ? `${steam.enthalpy.value} ${steam.enthalpy.unit}` : 'a default enthalpy'}` }, siteOf('unit').ref));
+      out.push(
+        diag(
+          'ZC-E-UNIT-DIMENSION',
+          {
+            where: siteOf('unit').where,
+            found: quantity!.unit,
+            dimension: 'mass',
+            allowed: `energy (GJ, MJ, …); steam in tonnes needs its enthalpy: a factor with factor_unit GJ/t, or the item written as ${steam ? steam.words.slice(0, 2).join('/') : 'steam'} for low-pressure saturated steam at ${steam ? `${steam.enthalpy.value} ${steam.enthalpy.unit}` : 'a default enthalpy'}`,
+          },
+          siteOf('unit').ref,
+        ),
+      );
     }
   } else if (steamInTonnes) {
     const e = readFactorValue(factorRaw, text('factor_unit'), 'energy', ctx.units, siteOf('factor'), out, siteOf('factor_unit'));
     if (e) {
       if (ctx.units.get(e.unit.denominator).dimension !== 'mass') {
-        out.push(diag('ZC-E-UNIT-DIMENSION', { where: siteOf('factor_unit').where, found: e.unitText, dimension: `energy per ${ctx.units.get(e.unit.denominator).dimension}`, allowed: 'GJ per mass unit (an enthalpy such as GJ/t), to match the steam in tonnes' }, siteOf('factor_unit').ref));
+        out.push(
+          diag(
+            'ZC-E-UNIT-DIMENSION',
+            {
+              where: siteOf('factor_unit').where,
+              found: e.unitText,
+              dimension: `energy per ${ctx.units.get(e.unit.denominator).dimension}`,
+              allowed: 'GJ per mass unit (an enthalpy such as GJ/t), to match the steam in tonnes',
+            },
+            siteOf('factor_unit').ref,
+          ),
+        );
       } else enthalpy = { value: e };
     }
   } else if (factorRaw !== undefined && factorRaw !== null && textOf(factorRaw).trim() !== '') {
@@ -86,7 +121,18 @@ export function normalizeActivityRow(
       const denominator = ctx.units.get(factor.unit.denominator);
       const qUnit = ctx.units.get(quantity.unit);
       if (denominator.dimension !== qUnit.dimension) {
-        out.push(diag('ZC-E-UNIT-DIMENSION', { where: siteOf('factor_unit').where, found: factor.unitText, dimension: `emissions per ${denominator.dimension}`, allowed: `tCO2 per ${qUnit.dimension} unit, to match the quantity in ${qUnit.symbol}` }, siteOf('factor_unit').ref));
+        out.push(
+          diag(
+            'ZC-E-UNIT-DIMENSION',
+            {
+              where: siteOf('factor_unit').where,
+              found: factor.unitText,
+              dimension: `emissions per ${denominator.dimension}`,
+              allowed: `tCO2 per ${qUnit.dimension} unit, to match the quantity in ${qUnit.symbol}`,
+            },
+            siteOf('factor_unit').ref,
+          ),
+        );
         factor = undefined;
       }
     }
@@ -99,11 +145,32 @@ export function normalizeActivityRow(
     if (!use) {
       const spellings = [...ctx.vocabulary.uses.keys()];
       const s = suggest(useWord, spellings);
-      out.push(diag('ZC-E-SCHEMA-ENUM', { where: siteOf('use').where, found: useWord, hint: didYouMean(s), suggestion: s, allowed: 'fuel, feedstock (燃料, 原料)' }, siteOf('use').ref));
+      out.push(
+        diag(
+          'ZC-E-SCHEMA-ENUM',
+          { where: siteOf('use').where, found: useWord, hint: didYouMean(s), suggestion: s, allowed: 'fuel, feedstock (燃料, 原料)' },
+          siteOf('use').ref,
+        ),
+      );
     } else if (use === 'feedstock' && category && category !== 'fuel') {
-      out.push(diag('ZC-E-FACTOR-INVALID', { where: siteOf('use').where, reason: `use "feedstock" applies to fuel rows only, not ${category} rows` }, siteOf('use').ref));
+      out.push(
+        diag(
+          'ZC-E-FACTOR-INVALID',
+          { where: siteOf('use').where, reason: `use "feedstock" applies to fuel rows only, not ${category} rows` },
+          siteOf('use').ref,
+        ),
+      );
     } else if (use === 'feedstock' && factor) {
-      out.push(diag('ZC-E-FACTOR-INVALID', { where: siteOf('factor').where, reason: 'a feedstock row has no combustion CO2, so a CO2 factor cannot apply; put the CO2 the process releases in a process row' }, siteOf('factor').ref));
+      out.push(
+        diag(
+          'ZC-E-FACTOR-INVALID',
+          {
+            where: siteOf('factor').where,
+            reason: 'a feedstock row has no combustion CO2, so a CO2 factor cannot apply; put the CO2 the process releases in a process row',
+          },
+          siteOf('factor').ref,
+        ),
+      );
     }
   }
   // one spelling per name: "Café" typed with a combining accent (NFD) is the same entity as the precomposed one (NFC)

@@ -11,7 +11,13 @@ import { parseYaml, type ParsedDocument } from '../parse/yaml.js';
 import { schemaDiagnostics, type SchemaValidator } from '../validate/schema.js';
 
 /** Codes of unreadable or unsafe input: a config may not turn them off, lower them, or ignore them. */
-export const PROTECTED_CODES: ReadonlySet<string> = new Set(['ZC-E-FILE-NOT-FOUND', 'ZC-E-FILE-READ', 'ZC-E-FILE-ENCODING', 'ZC-E-FILE-TOO-LARGE', 'ZC-E-PATH-OUTSIDE']);
+export const PROTECTED_CODES: ReadonlySet<string> = new Set([
+  'ZC-E-FILE-NOT-FOUND',
+  'ZC-E-FILE-READ',
+  'ZC-E-FILE-ENCODING',
+  'ZC-E-FILE-TOO-LARGE',
+  'ZC-E-PATH-OUTSIDE',
+]);
 
 export type ConfigLevel = 'off' | 'warning' | 'error';
 
@@ -23,7 +29,11 @@ export interface ConfigValue {
 }
 
 /** Decodes, parses and checks a config file's bytes. */
-export function configFromBytes(file: string, bytes: Uint8Array, validate: SchemaValidator): { value: ConfigValue } | { problems: [Diagnostic, ...Diagnostic[]] } | { undecodable: string } {
+export function configFromBytes(
+  file: string,
+  bytes: Uint8Array,
+  validate: SchemaValidator,
+): { value: ConfigValue } | { problems: [Diagnostic, ...Diagnostic[]] } | { undecodable: string } {
   const decoded = decodeText(bytes);
   if ('error' in decoded) return { undecodable: decoded.error };
   const doc = parseYaml(file, decoded.text);
@@ -41,12 +51,23 @@ function meaning(doc: ParsedDocument): Diagnostic[] {
   const check = (code: string, at: (string | number)[], key: boolean, what: string) => {
     const where = { file: doc.file, ...doc.locate(at, key) };
     if (!(code in CODES)) {
-      out.push({ code: 'ZC-E-SCHEMA-ENUM', severity: 'error', message: `${at.join('.')}: "${code}" is not a zcpark code${didYouMean(suggest(code, known))}; the codes are listed in the README (Diagnostic codes)`, ...where });
+      out.push({
+        code: 'ZC-E-SCHEMA-ENUM',
+        severity: 'error',
+        message: `${at.join('.')}: "${code}" is not a zcpark code${didYouMean(suggest(code, known))}; the codes are listed in the README (Diagnostic codes)`,
+        ...where,
+      });
     } else if (PROTECTED_CODES.has(code) && what !== 'error') {
-      out.push({ code: 'ZC-E-SCHEMA-ENUM', severity: 'error', message: `${at.join('.')}: ${code} reports unreadable or unsafe input and cannot be ${what}; allowed for it: error`, ...where });
+      out.push({
+        code: 'ZC-E-SCHEMA-ENUM',
+        severity: 'error',
+        message: `${at.join('.')}: ${code} reports unreadable or unsafe input and cannot be ${what}; allowed for it: error`,
+        ...where,
+      });
     }
   };
-  for (const [code, level] of Object.entries(value.severity ?? {})) check(code, ['severity', code], true, level === 'off' ? 'turned off' : level === 'warning' ? 'lowered to a warning' : 'error');
+  for (const [code, level] of Object.entries(value.severity ?? {}))
+    check(code, ['severity', code], true, level === 'off' ? 'turned off' : level === 'warning' ? 'lowered to a warning' : 'error');
   (value.ignore ?? []).forEach((i, n) => {
     if (i.code) check(i.code, ['ignore', n, 'code'], false, 'ignored');
   });

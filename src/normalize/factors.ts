@@ -28,7 +28,13 @@ export function normalizeFactorEntry(raw: unknown, path: Path, ctx: FactorContex
   const category = ctx.vocabulary.category(r.category);
   if (!category) {
     const s = suggest(r.category, ctx.vocabulary.categorySpellings());
-    out.push(diag('ZC-E-VOCAB-CATEGORY', { where: site('category').where, found: r.category, hint: didYouMean(s), suggestion: s, allowed: [...ctx.vocabulary.categories.keys()].join(', ') }, site('category').ref));
+    out.push(
+      diag(
+        'ZC-E-VOCAB-CATEGORY',
+        { where: site('category').where, found: r.category, hint: didYouMean(s), suggestion: s, allowed: [...ctx.vocabulary.categories.keys()].join(', ') },
+        site('category').ref,
+      ),
+    );
     return undefined;
   }
   // electricity/calorific and electricity/coal_equivalent are coefficients, not activity items
@@ -36,7 +42,20 @@ export function normalizeFactorEntry(raw: unknown, path: Path, ctx: FactorContex
   const item = specialItems.includes(r.item) ? r.item : ctx.vocabulary.item(category, r.item);
   if (!item) {
     const s = suggest(r.item, [...ctx.vocabulary.itemSpellings(category), ...specialItems]);
-    out.push(diag('ZC-E-VOCAB-ITEM', { where: site('item').where, category, found: r.item, hint: didYouMean(s), suggestion: s, allowed: [...(ctx.vocabulary.categories.get(category)?.items.keys() ?? []), ...specialItems].join(', ') }, site('item').ref));
+    out.push(
+      diag(
+        'ZC-E-VOCAB-ITEM',
+        {
+          where: site('item').where,
+          category,
+          found: r.item,
+          hint: didYouMean(s),
+          suggestion: s,
+          allowed: [...(ctx.vocabulary.categories.get(category)?.items.keys() ?? []), ...specialItems].join(', '),
+        },
+        site('item').ref,
+      ),
+    );
     return undefined;
   }
   const entry: FactorEntry = { category, item, source: r.source, origin: ctx.origin, set: ctx.set, ref: site('category').ref };
@@ -81,7 +100,11 @@ export function normalizeFactorSet(ctx: Omit<FactorContext, 'set'>, out: Diagnos
  * A factor set file (YAML, JSON or CSV, told by its name; schemas/factors.schema.json) → its entries, or none when it
  * has an error. The schema's findings and the entries' own (units, words, numbers) are all reported in one run.
  */
-export function factorSetFromText(file: string, text: string, ctx: { units: UnitRegistry; vocabulary: Vocabulary; validate: SchemaValidator }): { entries: FactorEntry[]; diagnostics: Diagnostic[] } {
+export function factorSetFromText(
+  file: string,
+  text: string,
+  ctx: { units: UnitRegistry; vocabulary: Vocabulary; validate: SchemaValidator },
+): { entries: FactorEntry[]; diagnostics: Diagnostic[] } {
   const doc = isCsvName(file) ? csvFactorDocument(file, text) : parseYaml(file, text);
   if (hasErrors(doc.diagnostics)) return { entries: [], diagnostics: doc.diagnostics };
   const diagnostics = schemaDiagnostics(ctx.validate, doc);
@@ -101,7 +124,12 @@ export function csvFactorDocument(file: string, text: string): ParsedDocument {
     }
     return e;
   });
-  const id = file.replace(/^.*\//, '').replace(/\.csv$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'factors';
+  const id =
+    file
+      .replace(/^.*\//, '')
+      .replace(/\.csv$/i, '')
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(0, 64) || 'factors';
   return {
     file,
     value: { format: 'zcpark-factors/1', id, entries },

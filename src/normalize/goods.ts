@@ -19,7 +19,8 @@ export interface GoodsContext {
   cbam: CbamGoods;
 }
 
-const obj = (x: unknown): Record<string, unknown> | undefined => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
+const obj = (x: unknown): Record<string, unknown> | undefined =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
 
 export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: readonly ActivityRow[], ctx: GoodsContext, out: Diagnostic[]): Good[] {
   if (!Array.isArray(raw)) return [];
@@ -36,7 +37,14 @@ export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: read
     // the schema reports a missing or mistyped field; a good it cannot describe is left out
     if (!o || typeof o.id !== 'string' || typeof o.cn_code !== 'string' || typeof o.process !== 'string' || o.produced === undefined) return;
     const id = o.id;
-    if (byId.has(id)) out.push(diag('ZC-E-SCHEMA-INVALID', { where: describePath(['goods', i, 'id']), reason: `good id "${id}" is already used by an earlier good; each good needs its own id` }, ref(['goods', i, 'id'])));
+    if (byId.has(id))
+      out.push(
+        diag(
+          'ZC-E-SCHEMA-INVALID',
+          { where: describePath(['goods', i, 'id']), reason: `good id "${id}" is already used by an earlier good; each good needs its own id` },
+          ref(['goods', i, 'id']),
+        ),
+      );
     const cn = cnDigits(o.cn_code);
     const cnRef = ref(['goods', i, 'cn_code']);
     let category = '';
@@ -44,7 +52,16 @@ export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: read
     if (/^\d{8}$/.test(cn)) {
       const hit = ctx.cbam.lookup(cn);
       if (hit.in && !hit.category.computed) {
-        out.push(diag('ZC-E-GOODS-UNSUPPORTED', { where: describePath(['goods', i, 'cn_code']), reason: `${o.cn_code} is ${hit.prefix.name} (${CbamGoods.label(hit.category.id)}), a CBAM good whose embedded emissions zcpark v1 does not compute: that needs the emission factor of the electricity the installation produced` }, cnRef));
+        out.push(
+          diag(
+            'ZC-E-GOODS-UNSUPPORTED',
+            {
+              where: describePath(['goods', i, 'cn_code']),
+              reason: `${o.cn_code} is ${hit.prefix.name} (${CbamGoods.label(hit.category.id)}), a CBAM good whose embedded emissions zcpark v1 does not compute: that needs the emission factor of the electricity the installation produced`,
+            },
+            cnRef,
+          ),
+        );
       } else if (hit.in) {
         category = hit.category.id;
         directOnly = hit.category.directOnly;
@@ -58,7 +75,13 @@ export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: read
         out.push(diag('ZC-E-GOODS-CN-CODE', { where: describePath(['goods', i, 'cn_code']), found: o.cn_code, nearest }, cnRef));
       }
     } else {
-      out.push(diag('ZC-E-SCHEMA-PATTERN', { where: describePath(['goods', i, 'cn_code']), found: o.cn_code, allowed: 'a CN code of 8 digits, spaces allowed ("7207 11 14")' }, cnRef));
+      out.push(
+        diag(
+          'ZC-E-SCHEMA-PATTERN',
+          { where: describePath(['goods', i, 'cn_code']), found: o.cn_code, allowed: 'a CN code of 8 digits, spaces allowed ("7207 11 14")' },
+          cnRef,
+        ),
+      );
     }
     const process = o.process.normalize('NFC');
     const processRef = ref(['goods', i, 'process']);
@@ -67,7 +90,19 @@ export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: read
       out.push(diag('ZC-E-GOODS-PROCESS-SHARED', { where: describePath(['goods', i, 'process']), found: process, first: first.id }, processRef));
     } else if (!entities.has(process)) {
       const s = suggest(process, entities);
-      out.push(diag('ZC-E-GOODS-PROCESS-EMPTY', { where: describePath(['goods', i, 'process']), found: process, hint: didYouMean(s), suggestion: s, allowed: [...entities].sort().join(', ') || '(no entity has rows)' }, processRef));
+      out.push(
+        diag(
+          'ZC-E-GOODS-PROCESS-EMPTY',
+          {
+            where: describePath(['goods', i, 'process']),
+            found: process,
+            hint: didYouMean(s),
+            suggestion: s,
+            allowed: [...entities].sort().join(', ') || '(no entity has rows)',
+          },
+          processRef,
+        ),
+      );
     }
     const produced = readQuantityIn(o.produced, 'mass', 't', ctx.units, site(['goods', i, 'produced']), out);
     const good: Good = {
@@ -101,12 +136,28 @@ export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: read
       const quantity = readQuantityIn(o.quantity, 'mass', 't', ctx.units, site([...path, 'quantity']), out);
       if (typeof o.good === 'string') {
         if (o.name !== undefined || o.see_direct !== undefined || o.see_indirect !== undefined) {
-          out.push(diag('ZC-E-SCHEMA-INVALID', { where: describePath(path), reason: 'a precursor made here names its `good` only (its SEE is computed here); a bought one has `name`, `see_direct`, `see_indirect` and `source`' }, pref));
+          out.push(
+            diag(
+              'ZC-E-SCHEMA-INVALID',
+              {
+                where: describePath(path),
+                reason:
+                  'a precursor made here names its `good` only (its SEE is computed here); a bought one has `name`, `see_direct`, `see_indirect` and `source`',
+              },
+              pref,
+            ),
+          );
           return;
         }
         if (!byId.has(o.good)) {
           const s = suggest(o.good, byId.keys());
-          out.push(diag('ZC-E-GOODS-PRECURSOR-UNKNOWN', { where: describePath([...path, 'good']), found: o.good, hint: didYouMean(s), suggestion: s, allowed: [...byId.keys()].join(', ') }, ref([...path, 'good'])));
+          out.push(
+            diag(
+              'ZC-E-GOODS-PRECURSOR-UNKNOWN',
+              { where: describePath([...path, 'good']), found: o.good, hint: didYouMean(s), suggestion: s, allowed: [...byId.keys()].join(', ') },
+              ref([...path, 'good']),
+            ),
+          );
           return;
         }
         if (quantity) good.precursors.push({ good: o.good, quantity, ref: pref });
@@ -127,7 +178,10 @@ export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: read
   }
 
   // a good whose id repeats an earlier one is left out of the order (its error is reported)
-  return orderGoods(goods.filter((g) => byId.get(g.id) === g), out);
+  return orderGoods(
+    goods.filter((g) => byId.get(g.id) === g),
+    out,
+  );
 }
 
 /** Orders goods so precursors come first; a cycle is reported once, at the first good on it (in input order). */
@@ -141,7 +195,11 @@ function orderGoods(goods: Good[], out: Diagnostic[]): Good[] {
     if (s === 'done') return;
     if (s === 'visiting') {
       const cycle = [...stack.slice(stack.indexOf(g)), g];
-      const key = cycle.slice(0, -1).map((x) => x.id).sort().join('|');
+      const key = cycle
+        .slice(0, -1)
+        .map((x) => x.id)
+        .sort()
+        .join('|');
       if (!reported.has(key)) {
         reported.add(key);
         const from = cycle[cycle.length - 2]!;

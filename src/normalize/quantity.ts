@@ -11,7 +11,13 @@ const RANGE = '1e-12 to 1e15 in its unit';
 const NOT_NEGATIVE = ' (metrics, budgets, baselines and economy figures are amounts, counts or shares, never below zero)';
 
 /** Reports an unreadable or out-of-range number; returns true when the number is usable. */
-function checkNumber(n: ReturnType<typeof readNumber>, raw: unknown, site: Site, out: Diagnostic[], allowPercent: boolean): n is NonNullable<ReturnType<typeof readNumber>> {
+function checkNumber(
+  n: ReturnType<typeof readNumber>,
+  raw: unknown,
+  site: Site,
+  out: Diagnostic[],
+  allowPercent: boolean,
+): n is NonNullable<ReturnType<typeof readNumber>> {
   if (!n || (n.percent && !allowPercent)) {
     const limit = n ? undefined : numberLimit(raw);
     const allowed = allowPercent ? `${NUMBER_SPELLINGS}, "85%"` : `${NUMBER_SPELLINGS} (no percentages here)`;
@@ -41,7 +47,13 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
   if (!def) {
     // "1,234" unquoted in a CSV splits into quantity 1 and unit "234" (the real unit moves one cell right)
     if (/^\d{3}$/.test(text.trim())) {
-      out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: ' — the unit cell holds digits: a number with an unquoted thousands separator? write it "1,234" in quotes' }, site.ref));
+      out.push(
+        diag(
+          'ZC-E-UNIT-UNKNOWN',
+          { where: site.where, found: text, hint: ' — the unit cell holds digits: a number with an unquoted thousands separator? write it "1,234" in quotes' },
+          site.ref,
+        ),
+      );
       return undefined;
     }
     // a power unit where an amount is wanted (installed capacity, or a meter's demand reading): MW is not MJ
@@ -49,7 +61,18 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
     if (power) {
       const energy = `${text.trim()}h`;
       const s = units.lookup(energy) ? energy : units.lookup(`${text.trim()}时`) ? `${text.trim()}时` : undefined;
-      out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: ` — ${text.trim()} is power (a rate, such as installed capacity), not an amount of energy: give the energy over the year${s ? `, in ${s}` : ' (MWh, 万kWh)'}`, ...(s ? { suggestion: s } : {}) }, site.ref));
+      out.push(
+        diag(
+          'ZC-E-UNIT-UNKNOWN',
+          {
+            where: site.where,
+            found: text,
+            hint: ` — ${text.trim()} is power (a rate, such as installed capacity), not an amount of energy: give the energy over the year${s ? `, in ${s}` : ' (MWh, 万kWh)'}`,
+            ...(s ? { suggestion: s } : {}),
+          },
+          site.ref,
+        ),
+      );
       return undefined;
     }
     const s = suggest(text, dimensions ? units.spellings().filter((sp) => dimensions.includes(units.lookup(sp)!.dimension)) : units.spellings());
@@ -108,12 +131,30 @@ export function readFactorValue(
   const unit = units.parseFactorUnit(unitText);
   if (!unit) {
     const base = numeratorDimension === 'emissions' ? 'tCO2' : numeratorDimension === 'energy' ? 'GJ' : 'tce';
-    out.push(diag('ZC-E-UNIT-UNKNOWN', { where: unitSite.where, found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` }, unitSite.ref));
+    out.push(
+      diag(
+        'ZC-E-UNIT-UNKNOWN',
+        { where: unitSite.where, found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` },
+        unitSite.ref,
+      ),
+    );
     return undefined;
   }
   const num = units.get(unit.numerator);
   if (num.dimension !== numeratorDimension) {
-    out.push(diag('ZC-E-UNIT-DIMENSION', { where: unitSite.where, found: unitText, dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`, allowed: numeratorDimension === 'emissions' ? 'tCO2 per unit' : numeratorDimension === 'energy' ? 'GJ per unit (an enthalpy, e.g. GJ/t)' : 'tce per unit' }, unitSite.ref));
+    out.push(
+      diag(
+        'ZC-E-UNIT-DIMENSION',
+        {
+          where: unitSite.where,
+          found: unitText,
+          dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`,
+          allowed:
+            numeratorDimension === 'emissions' ? 'tCO2 per unit' : numeratorDimension === 'energy' ? 'GJ per unit (an enthalpy, e.g. GJ/t)' : 'tce per unit',
+        },
+        unitSite.ref,
+      ),
+    );
     return undefined;
   }
   return { value: n.value, unit, unitText: `${unit.numerator}/${unit.denominator}` };
@@ -168,14 +209,7 @@ function readMetricValue(raw: unknown, units: UnitRegistry, site: Site, out: Dia
 }
 
 /** Reads a quantity of one dimension into its base unit (tCO2 for budgets): plain numbers are taken as `defaultUnit`. */
-export function readQuantityIn(
-  raw: unknown,
-  dimension: string,
-  defaultUnit: string,
-  units: UnitRegistry,
-  site: Site,
-  out: Diagnostic[],
-): Rational | undefined {
+export function readQuantityIn(raw: unknown, dimension: string, defaultUnit: string, units: UnitRegistry, site: Site, out: Diagnostic[]): Rational | undefined {
   let rawValue: unknown = raw;
   let unitText = defaultUnit;
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
@@ -194,4 +228,3 @@ export function readQuantityIn(
   if (!unit || !checkDimension(unit, [dimension], units, site, out, unitText)) return undefined;
   return units.toBase(n.value, unit);
 }
-

@@ -45,7 +45,12 @@ export function rosterFromSheet(file: string, sheet: SheetTable): ParsedCsv | un
       if (c !== null && c.trim() !== '') cols.push(j);
     });
     const diagnostics: Diagnostic[] = [];
-    const { rawHeader, header } = readHeader(file, cols.map((j) => sheet.rows[at]![j]!), new Map(), diagnostics);
+    const { rawHeader, header } = readHeader(
+      file,
+      cols.map((j) => sheet.rows[at]![j]!),
+      new Map(),
+      diagnostics,
+    );
     if (!isRosterHeader(header)) continue;
     for (const d of diagnostics) d.line = d.row = at + 1;
     const rows: CsvRow[] = [];
@@ -73,7 +78,19 @@ export function rosterColumns(csv: ParsedCsv, vocabulary: Vocabulary): { targets
       if (vocabulary.category(head) && unit) return { kind: 'activity', category: head, item: key, unit };
     }
     const s = suggest(name, [...ENTITY_COLUMNS, 'economy.gdp[亿元]', 'metric.water_reuse_rate', 'electricity.grid[MWh]']);
-    diagnostics.push(diag('ZC-W-CSV-UNKNOWN-COLUMN', { found: name, hint: didYouMean(s), suggestion: s, allowed: 'id, name, profile, type, region, year, economy.<field>[unit], metric.<id>[unit], target.<id>, baseline.<field>[unit], <category>.<item>[unit]' }, { file: csv.file, line: 1, row: 1, field: name }));
+    diagnostics.push(
+      diag(
+        'ZC-W-CSV-UNKNOWN-COLUMN',
+        {
+          found: name,
+          hint: didYouMean(s),
+          suggestion: s,
+          allowed:
+            'id, name, profile, type, region, year, economy.<field>[unit], metric.<id>[unit], target.<id>, baseline.<field>[unit], <category>.<item>[unit]',
+        },
+        { file: csv.file, line: 1, row: 1, field: name },
+      ),
+    );
     return { kind: 'unknown' };
   });
   return { targets, diagnostics };

@@ -15,9 +15,7 @@ import type { CbamGoods } from '../model/cbam.js';
 import { readMetric, readQuantityIn, type Site } from './quantity.js';
 
 /** Reads a file named relative to the submission; the CLI supplies it, so the core never touches the disk. */
-export type FileReader = (
-  relativePath: string,
-) =>
+export type FileReader = (relativePath: string) =>
   | { file: string; bytes: Uint8Array }
   | { file: string; chunks: () => Iterable<Uint8Array> }
   /** One sheet of an Excel workbook (`file.xlsx` or `file.xlsx#Sheet`), read by the CLI. */
@@ -40,7 +38,10 @@ export interface NormalizeContext {
 const BUDGET_CATEGORIES: string[] = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'];
 
 /** Normalises a schema-valid (or partly valid) document; structural problems are the schema's to report. */
-export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext): { submission?: Submission; diagnostics: Diagnostic[]; taintedEntities: Set<string> } {
+export function normalizeSubmission(
+  doc: ParsedDocument,
+  ctx: NormalizeContext,
+): { submission?: Submission; diagnostics: Diagnostic[]; taintedEntities: Set<string> } {
   const out: Diagnostic[] = [];
   const v = (doc.value ?? {}) as Record<string, unknown>;
   const site = (path: Path): Site => ({ where: describePath(path), ref: { file: doc.file, ...doc.locate(path) } });
@@ -53,7 +54,19 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
     if (entityRaw.region === 'CN' || ctx.provinces.includes(entityRaw.region)) region = entityRaw.region;
     else {
       const s = suggest(entityRaw.region, ctx.provinces);
-      out.push(diag('ZC-E-SCHEMA-ENUM', { where: 'entity.region', found: entityRaw.region, allowed: 'a mainland province code (ISO 3166-2:CN) such as CN-NM, CN-JS, CN-GD, or CN for national', hint: didYouMean(s), suggestion: s }, { file: doc.file, ...doc.locate(['entity', 'region']) }));
+      out.push(
+        diag(
+          'ZC-E-SCHEMA-ENUM',
+          {
+            where: 'entity.region',
+            found: entityRaw.region,
+            allowed: 'a mainland province code (ISO 3166-2:CN) such as CN-NM, CN-JS, CN-GD, or CN for national',
+            hint: didYouMean(s),
+            suggestion: s,
+          },
+          { file: doc.file, ...doc.locate(['entity', 'region']) },
+        ),
+      );
     }
   }
   const entity = {
@@ -69,7 +82,12 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
       if (section === 'baseline' && k === 'year') continue;
       const value = readMetric(raw, ctx.units, site([section, k]), out);
       if (!value) continue;
-      if (value.kind === 'number' && (value.unit === 'fraction' || /_(rate|share|reduction)$/.test(k)) && value.value.cmp(Rational.ONE) > 0 && (section === 'metrics' || section === 'targets')) {
+      if (
+        value.kind === 'number' &&
+        (value.unit === 'fraction' || /_(rate|share|reduction)$/.test(k)) &&
+        value.value.cmp(Rational.ONE) > 0 &&
+        (section === 'metrics' || section === 'targets')
+      ) {
         out.push(diag('ZC-W-METRIC-RANGE', { where: describePath([section, k]), found: `${value.value.toNumber() * 100} %` }, site([section, k]).ref));
       }
       m.set(k, value);
@@ -100,7 +118,13 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
       const category = ctx.vocabulary.category(k);
       if (!category || !BUDGET_CATEGORIES.includes(category)) {
         const s = suggest(k, BUDGET_CATEGORIES);
-        out.push(diag('ZC-E-VOCAB-CATEGORY', { where: describePath(['budget', 'by_category']), found: k, hint: didYouMean(s), suggestion: s, allowed: BUDGET_CATEGORIES.join(', ') }, { file: doc.file, ...doc.locate(['budget', 'by_category', k], true) }));
+        out.push(
+          diag(
+            'ZC-E-VOCAB-CATEGORY',
+            { where: describePath(['budget', 'by_category']), found: k, hint: didYouMean(s), suggestion: s, allowed: BUDGET_CATEGORIES.join(', ') },
+            { file: doc.file, ...doc.locate(['budget', 'by_category', k], true) },
+          ),
+        );
         continue;
       }
       const q = readQuantityIn(raw, 'emissions', 'tCO2', ctx.units, site(['budget', 'by_category', k]), out);
@@ -119,7 +143,13 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   (Array.isArray(v.activity) ? v.activity : []).forEach((raw, i) => {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return; // the schema reports its shape
     const r = raw as Record<string, unknown>;
-    const row = normalizeActivityRow((f) => r[f], (f) => site(['activity', i, f]), { file: doc.file, ...doc.locate(['activity', i]) }, rowCtx, out);
+    const row = normalizeActivityRow(
+      (f) => r[f],
+      (f) => site(['activity', i, f]),
+      { file: doc.file, ...doc.locate(['activity', i]) },
+      rowCtx,
+      out,
+    );
     if (row) activity.push(row);
   });
 
@@ -145,7 +175,9 @@ export function normalizeSubmission(doc: ParsedDocument, ctx: NormalizeContext):
   const goods = normalizeGoods(doc, v.goods, activity, { units: ctx.units, cbam: ctx.cbam }, out);
   const none = (x: unknown) => x === undefined || (Array.isArray(x) && x.length === 0);
   if (none(v.activity_files) && none(v.activity)) {
-    out.push(diag('ZC-W-NO-ACTIVITY', { what: 'the submission has no activity rows (no activity_files, no inline activity)' }, { file: doc.file, line: 1, column: 1 }));
+    out.push(
+      diag('ZC-W-NO-ACTIVITY', { what: 'the submission has no activity rows (no activity_files, no inline activity)' }, { file: doc.file, line: 1, column: 1 }),
+    );
   }
   const year = typeof v.year === 'number' ? v.year : 0;
   const submission: Submission = {
@@ -186,8 +218,22 @@ function duplicateRows(rows: readonly ActivityRow[]): Diagnostic[] {
     }
     const n = (perFile.get(r.ref.file) ?? 0) + 1;
     perFile.set(r.ref.file, n);
-    if (n <= MAX_PROBLEMS) out.push(diag('ZC-W-ROW-DUPLICATE', { first: `${f.ref.file}:${f.ref.line ?? f.ref.row}`, entity: r.entity, category: r.category, item: r.item, found: `${r.quantity.value.toString()} ${r.quantity.unit}` }, r.ref));
+    if (n <= MAX_PROBLEMS)
+      out.push(
+        diag(
+          'ZC-W-ROW-DUPLICATE',
+          {
+            first: `${f.ref.file}:${f.ref.line ?? f.ref.row}`,
+            entity: r.entity,
+            category: r.category,
+            item: r.item,
+            found: `${r.quantity.value.toString()} ${r.quantity.unit}`,
+          },
+          r.ref,
+        ),
+      );
   }
-  for (const [file, n] of perFile) if (n > MAX_PROBLEMS) out.push(diag('ZC-W-WARNINGS-CAPPED', { file, shown: MAX_PROBLEMS, more: n - MAX_PROBLEMS }, { file }));
+  for (const [file, n] of perFile)
+    if (n > MAX_PROBLEMS) out.push(diag('ZC-W-WARNINGS-CAPPED', { file, shown: MAX_PROBLEMS, more: n - MAX_PROBLEMS }, { file }));
   return out;
 }

@@ -23,7 +23,13 @@ export interface ParsedCsv {
 }
 
 /** csv-parse's options for activity CSVs, whole or streamed. */
-export const CSV_PARSE_OPTIONS = { bom: true, skip_empty_lines: true, max_record_size: 1_000_000, skip_records_with_error: true, record_delimiter: ['\r\n', '\n', '\r'] } as const;
+export const CSV_PARSE_OPTIONS = {
+  bom: true,
+  skip_empty_lines: true,
+  max_record_size: 1_000_000,
+  skip_records_with_error: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+} as const;
 
 /** The line a record starts on: as many lines before its end as its quoted cells contain line breaks. */
 export function recordStart(record: readonly string[], endLine: number): number {
@@ -84,7 +90,14 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
 }
 
 /** Header mapping, duplicate-column check and rows, from records with their start lines. */
-function fromRecords(file: string, records: string[][], starts: number[], aliases: ReadonlyMap<string, string>, skipped: ParsedCsv['skipped'], diagnostics: Diagnostic[]): ParsedCsv {
+function fromRecords(
+  file: string,
+  records: string[][],
+  starts: number[],
+  aliases: ReadonlyMap<string, string>,
+  skipped: ParsedCsv['skipped'],
+  diagnostics: Diagnostic[],
+): ParsedCsv {
   const rows: CsvRow[] = [];
   const first = records[0];
   if (!first) return { file, header: [], rawHeader: [], rows, skipped, diagnostics };
@@ -100,7 +113,12 @@ function fromRecords(file: string, records: string[][], starts: number[], aliase
 }
 
 /** The header record: cells as written (NFKC, trimmed), canonical names, and a repeated column reported. */
-export function readHeader(file: string, first: readonly string[], aliases: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): { rawHeader: string[]; header: string[]; duplicate: boolean } {
+export function readHeader(
+  file: string,
+  first: readonly string[],
+  aliases: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): { rawHeader: string[]; header: string[]; duplicate: boolean } {
   const rawHeader = first.map((h) => h.normalize('NFKC').trim());
   const header = rawHeader.map((name) => aliases.get(name) ?? aliases.get(name.toLowerCase()) ?? name.toLowerCase());
   const firstAt = new Map<string, number>();
@@ -125,7 +143,10 @@ export function explain(err: CsvError, header: readonly string[]): string {
     case 'CSV_RECORD_INCONSISTENT_COLUMNS': {
       const got = Number(/got (\d+)/.exec(err.message)?.[1]);
       const expected = Number(/expect (\d+)/.exec(err.message)?.[1]);
-      const why = got > expected ? 'an unquoted comma inside a cell? a number with a thousands separator must be quoted: "1,234.5"' : 'a missing cell? every row needs a (possibly empty) cell for each column';
+      const why =
+        got > expected
+          ? 'an unquoted comma inside a cell? a number with a thousands separator must be quoted: "1,234.5"'
+          : 'a missing cell? every row needs a (possibly empty) cell for each column';
       return `the row has ${got} fields but the header has ${expected}; the row is skipped (${why})`;
     }
     case 'CSV_QUOTE_NOT_CLOSED':
@@ -163,5 +184,8 @@ export const isRagged = (d: Diagnostic): boolean => RAGGED.test(d.message);
 /** The one diagnostic for a run of ragged rows from `first`'s line to `lastLine`. */
 export function raggedRun(first: Diagnostic, lastLine: number): Diagnostic {
   const m = RAGGED.exec(first.message)!;
-  return { ...first, message: `CSV error: rows ${first.line}–${lastLine} (${lastLine - first.line! + 1} rows) have ${m[1]} fields but the header has ${m[2]}; they are skipped ${m[3]}` };
+  return {
+    ...first,
+    message: `CSV error: rows ${first.line}–${lastLine} (${lastLine - first.line! + 1} rows) have ${m[1]} fields but the header has ${m[2]}; they are skipped ${m[3]}`,
+  };
 }

@@ -11,7 +11,8 @@ export const NUL = 'it contains NUL bytes (a binary file, or UTF-16 without a by
 export const UTF32 = 'it starts with a UTF-32 byte-order mark; zcpark reads UTF-8, UTF-16 and GB18030';
 export const NOT_UTF8_OR_GB = 'it is neither valid UTF-8 nor GB18030';
 export const utf16Odd = (encoding: string) => `it starts with a ${encoding.toUpperCase()} byte-order mark but has an odd number of bytes (a truncated file?)`;
-export const utf16Bad = (encoding: string) => `it starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()} (an unpaired surrogate)`;
+export const utf16Bad = (encoding: string) =>
+  `it starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()} (an unpaired surrogate)`;
 
 /** An undecodable input: why, and the 1-based line at fault when one line is (a GBK row in a UTF-8 file). */
 export interface DecodeError {
@@ -100,7 +101,12 @@ export function mixedUtf8(chunks: Iterable<Uint8Array>): DecodeError | undefined
       const last = end < 0;
       if (last) end = chunk.length;
       const piece = chunk.subarray(at, end);
-      if (!nonAscii) for (let i = 0; i < piece.length; i++) if (piece[i]! >= 0x80) { nonAscii = true; break; }
+      if (!nonAscii)
+        for (let i = 0; i < piece.length; i++)
+          if (piece[i]! >= 0x80) {
+            nonAscii = true;
+            break;
+          }
       if (nonAscii) pending.push(piece);
       if (last) break;
       endLine();

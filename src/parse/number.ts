@@ -39,7 +39,10 @@ export function readNumber(raw: unknown): ReadNumber | undefined {
 /** The decimal text of a number spelling (NFKC, no thousands separators, no "%"), or undefined when it is not one. */
 function spelled(raw: unknown): { text: string; percent: boolean } | undefined {
   if (typeof raw !== 'string') return undefined;
-  let text = raw.normalize('NFKC').trim().replace(/\u2212/g, '-');
+  let text = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/\u2212/g, '-');
   let percent = false;
   if (text.endsWith('%')) {
     percent = true;

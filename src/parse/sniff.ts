@@ -27,7 +27,8 @@ export function documentKind(text: string): 'submission' | 'factors' | 'profile'
 }
 
 /** Why a zip archive (an .xlsx saved or renamed as .csv) is not read as a CSV: said so, rather than "NUL bytes". */
-export const ZIP_AS_CSV = 'it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name (zcpark reads its first sheet, or file.xlsx#Sheet name), or save the sheet as CSV';
+export const ZIP_AS_CSV =
+  'it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text. List the workbook under its .xlsx name (zcpark reads its first sheet, or file.xlsx#Sheet name), or save the sheet as CSV';
 
 /** True when bytes start like a zip archive (an .xlsx, .docx, .zip …). */
 export const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -52,7 +53,12 @@ export function headerColumns(text: string): string[] | undefined {
 
 /** A factor set in CSV form has a source column and a co2 or energy column. */
 export function isFactorHeader(text: string): boolean {
-  const header = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!.toLowerCase().split(',').map((h) => h.trim());
+  const header = text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/, 1)[0]!
+    .toLowerCase()
+    .split(',')
+    .map((h) => h.trim());
   return header.includes('source') && (header.includes('co2') || header.includes('energy'));
 }
 

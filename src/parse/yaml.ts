@@ -1,5 +1,20 @@
 /** YAML (and JSON) documents parsed with their positions, so every diagnostic can point at line:column. */
-import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  Composer,
+  Lexer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { diag } from '../diagnostics/codes.js';
 import { excerpt } from '../diagnostics/excerpt.js';
 import { Rational } from '../model/rational.js';
@@ -48,7 +63,12 @@ export function parseYaml(file: string, text: string): ParsedDocument {
   };
   const isJson = /\.json$/i.test(file);
   const syntaxCode = isJson ? 'ZC-E-JSON-SYNTAX' : 'ZC-E-YAML-SYNTAX';
-  const failed = (reason: string, offset: number): ParsedDocument => ({ file, value: undefined, diagnostics: [diag(syntaxCode, { reason }, at(offset))], locate: () => undefined });
+  const failed = (reason: string, offset: number): ParsedDocument => ({
+    file,
+    value: undefined,
+    diagnostics: [diag(syntaxCode, { reason }, at(offset))],
+    locate: () => undefined,
+  });
   // YAML counts a lone CR as a line break; `yaml` does not. Same length, so every offset stays put.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const parsed = composeDocument(source, lineCounter);
@@ -63,11 +83,12 @@ export function parseYaml(file: string, text: string): ParsedDocument {
   if (syntax) {
     const line = source.split('\n')[at(syntax.pos[0]).line - 1] ?? '';
     const hint = /^\s*\t/.test(line) || syntax.code === 'TAB_AS_INDENT' ? ' (indent with spaces: YAML does not allow tabs)' : '';
-    const reason = syntax.code === 'MULTIPLE_DOCS'
-      ? 'a second document starts here; a file holds one document (remove the `---` line, or split the file)'
-      : syntax.code === 'RESOURCE_EXHAUSTION'
-        ? 'the document is too deeply nested or too large for the parser'
-        : `${parserReason(syntax.message)}${hint}`;
+    const reason =
+      syntax.code === 'MULTIPLE_DOCS'
+        ? 'a second document starts here; a file holds one document (remove the `---` line, or split the file)'
+        : syntax.code === 'RESOURCE_EXHAUSTION'
+          ? 'the document is too deeply nested or too large for the parser'
+          : `${parserReason(syntax.message)}${hint}`;
     return failed(reason, syntax.pos[0]);
   }
   for (const e of doc.errors) {
@@ -83,7 +104,15 @@ export function parseYaml(file: string, text: string): ParsedDocument {
     if (/alias/i.test(message)) {
       // a billion-laughs document: aliases that expand to far more than the file holds
       const alias = firstAlias(doc);
-      diagnostics.push(diag(syntaxCode, { reason: `aliases expand to more than ${MAX_ALIAS_COUNT.toLocaleString('en-US')} nodes (an alias bomb?); write the repeated values out instead of *${alias?.name ?? 'alias'}` }, alias ? at(alias.offset) : { file, line: 1, column: 1 }));
+      diagnostics.push(
+        diag(
+          syntaxCode,
+          {
+            reason: `aliases expand to more than ${MAX_ALIAS_COUNT.toLocaleString('en-US')} nodes (an alias bomb?); write the repeated values out instead of *${alias?.name ?? 'alias'}`,
+          },
+          alias ? at(alias.offset) : { file, line: 1, column: 1 },
+        ),
+      );
     } else {
       diagnostics.push(diag(syntaxCode, { reason: parserReason(message) }, { file, line: 1, column: 1 }));
     }
@@ -264,14 +293,23 @@ function strictJsonError(text: string): { message: string; offset: number } | un
     const message = (e as Error).message;
     const pos = /position (\d+)/.exec(message);
     // V8 quotes the text around the error ("{"a": SECRET"... is not valid JSON): only the character itself is kept
-    const reason = parserReason(message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '').replace(/^Unexpected token/, 'unexpected character'));
-    return { message: /^Unexpected (string|number)/.test(reason) ? `${reason} (a missing comma or colon just before it?)` : reason, offset: pos ? Number(pos[1]) : 0 };
+    const reason = parserReason(
+      message
+        .replace(/ in JSON at position \d+.*$/s, '')
+        .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+        .replace(/^Unexpected token/, 'unexpected character'),
+    );
+    return {
+      message: /^Unexpected (string|number)/.test(reason) ? `${reason} (a missing comma or colon just before it?)` : reason,
+      offset: pos ? Number(pos[1]) : 0,
+    };
   }
 }
 
 /** Source text quoted at the end of a `yaml` message: `…: "the token"`, or after one of these openings. */
 const QUOTED_TAIL = /^(.*?): ("(?:[^"\\]|\\.)*")$/;
-const SOURCE_TAIL = /^(Unresolved tag|Block scalar header includes extra characters|Not a YAML token|Unexpected token in block scalar header|Expected a flow scalar value, but found): (.*)$/;
+const SOURCE_TAIL =
+  /^(Unresolved tag|Block scalar header includes extra characters|Not a YAML token|Unexpected token in block scalar header|Expected a flow scalar value, but found): (.*)$/;
 
 /**
  * A parser's message made safe to show: its first line only (yaml adds a code frame of the source below it), and
@@ -309,12 +347,7 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
   return pairs;
 }
 
-function locate(
-  doc: Document,
-  path: Path,
-  key: boolean,
-  at: (offset: number) => { file: string; line: number; column: number },
-): Position | undefined {
+function locate(doc: Document, path: Path, key: boolean, at: (offset: number) => { file: string; line: number; column: number }): Position | undefined {
   let node: unknown = doc.contents;
   let best: Node | undefined = isNodeWithRange(node) ? node : undefined;
   for (let i = 0; i < path.length; i++) {
@@ -343,5 +376,4 @@ function locate(
   return { line: p.line, column: p.column };
 }
 
-const isNodeWithRange = (n: unknown): n is Node =>
-  typeof n === 'object' && n !== null && 'range' in n && Array.isArray((n as Node).range);
+const isNodeWithRange = (n: unknown): n is Node => typeof n === 'object' && n !== null && 'range' in n && Array.isArray((n as Node).range);

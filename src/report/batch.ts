@@ -42,7 +42,20 @@ export interface BatchSummary {
   incomplete: number;
   invalid: number;
   rank_by: RankBy;
-  ranking: { rank: number; id: string; name: string; file: string; row?: number; region: string | null; total_tce: number; score: number | null; grade: string | null; verdict: string; core: { id: string; value: number | boolean | null; status: string }[]; warnings: string[] }[];
+  ranking: {
+    rank: number;
+    id: string;
+    name: string;
+    file: string;
+    row?: number;
+    region: string | null;
+    total_tce: number;
+    score: number | null;
+    grade: string | null;
+    verdict: string;
+    core: { id: string; value: number | boolean | null; status: string }[];
+    warnings: string[];
+  }[];
   core_distribution: Record<string, { n: number; min: number; p25: number; median: number; p75: number; max: number }>;
   most_failed: { id: string; count: number }[];
 }
@@ -79,7 +92,7 @@ const VERDICT_ORDER: Record<string, number> = { pass: 0, incomplete: 1, fail: 2 
  * `verdict`, by score alone under `score`; ties by id, then input order.
  */
 export function rankOrder(entries: readonly BatchEntry[], rankBy: RankBy = 'verdict'): number[] {
-  const v = (e: BatchEntry) => (rankBy === 'verdict' ? VERDICT_ORDER[e.verdict] ?? 3 : 0);
+  const v = (e: BatchEntry) => (rankBy === 'verdict' ? (VERDICT_ORDER[e.verdict] ?? 3) : 0);
   return entries
     .map((e, i) => ({ e, i }))
     .sort((a, b) => v(a.e) - v(b.e) || (b.e.score ?? -1) - (a.e.score ?? -1) || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0) || a.i - b.i)
@@ -96,7 +109,20 @@ export function summarize(entries: readonly BatchEntry[], errors: readonly Batch
     const key = `${rankBy === 'verdict' ? e.verdict : ''}|${e.score}`;
     if (key !== prev) rank = k + 1; // equal scores (and verdicts, when they rank) share a rank
     prev = key;
-    return { rank, id: e.id, name: e.name, file: e.file, ...(e.row !== undefined ? { row: e.row } : {}), region: e.region, total_tce: e.total_tce, score: e.score, grade: e.grade, verdict: e.verdict, core: e.core, warnings: e.warning_codes };
+    return {
+      rank,
+      id: e.id,
+      name: e.name,
+      file: e.file,
+      ...(e.row !== undefined ? { row: e.row } : {}),
+      region: e.region,
+      total_tce: e.total_tce,
+      score: e.score,
+      grade: e.grade,
+      verdict: e.verdict,
+      core: e.core,
+      warnings: e.warning_codes,
+    };
   });
   const values = new Map<string, number[]>();
   for (const e of entries) for (const c of e.core) if (typeof c.value === 'number') (values.get(c.id) ?? values.set(c.id, []).get(c.id)!).push(c.value);
@@ -108,5 +134,15 @@ export function summarize(entries: readonly BatchEntry[], errors: readonly Batch
   const failedCount = new Map<string, number>();
   for (const e of entries) for (const f of e.failed) failedCount.set(f, (failedCount.get(f) ?? 0) + 1);
   const most_failed = [...failedCount].map(([id, n]) => ({ id, count: n })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
-  return { total: entries.length + errors.length, rank_by: rankBy, pass: count('pass'), fail: count('fail'), incomplete: count('incomplete'), invalid: errors.length, ranking, core_distribution, most_failed };
+  return {
+    total: entries.length + errors.length,
+    rank_by: rankBy,
+    pass: count('pass'),
+    fail: count('fail'),
+    incomplete: count('incomplete'),
+    invalid: errors.length,
+    ranking,
+    core_distribution,
+    most_failed,
+  };
 }

@@ -10,8 +10,7 @@ import type { ScoreResult } from '../score/score.js';
 import type { EntityReport, FactorUsed, Report, ReportIndicator, ReportWarning } from './types.js';
 
 const n = (x: Rational): number => x.toNumber();
-const record = (m: ReadonlyMap<string, Rational>): Record<string, number> =>
-  Object.fromEntries([...m.keys()].sort().map((k) => [k, n(m.get(k)!)]));
+const record = (m: ReadonlyMap<string, Rational>): Record<string, number> => Object.fromEntries([...m.keys()].sort().map((k) => [k, n(m.get(k)!)]));
 
 export interface BuildInput {
   version: string;
@@ -66,7 +65,14 @@ export function buildReport(input: BuildInput): Report {
       name_zh: def.name.zh,
       value,
       unit: def.unit ?? null,
-      threshold: r.threshold ? { op: r.threshold.op, value: typeof r.threshold.value === 'boolean' ? r.threshold.value : n(r.threshold.value), basis: r.threshold.basis, ...(r.threshold.label ? { label: r.threshold.label } : {}) } : null,
+      threshold: r.threshold
+        ? {
+            op: r.threshold.op,
+            value: typeof r.threshold.value === 'boolean' ? r.threshold.value : n(r.threshold.value),
+            basis: r.threshold.basis,
+            ...(r.threshold.label ? { label: r.threshold.label } : {}),
+          }
+        : null,
       status: r.status,
       core: r.core,
       weight: r.weight,
@@ -115,9 +121,27 @@ export function buildReport(input: BuildInput): Report {
   const report: Report = {
     format: 'zcpark-report/1',
     tool: { name: 'zcpark', version: input.version },
-    submission: { id: s.entity.id, name: s.entity.name, file: s.file, profile: profile.id, profile_title: profile.title, year: s.year, type: s.entity.type, region: s.entity.region ?? null },
+    submission: {
+      id: s.entity.id,
+      name: s.entity.name,
+      file: s.file,
+      profile: profile.id,
+      profile_title: profile.title,
+      year: s.year,
+      type: s.entity.type,
+      region: s.entity.region ?? null,
+    },
     // by_item right after by_category, where it has always been
-    energy: Object.fromEntries(Object.entries(energy).flatMap(([k, v]) => (k === 'by_category' ? [[k, v], ['by_item', record(a.energyByItem)]] : [[k, v]]))) as Report['energy'],
+    energy: Object.fromEntries(
+      Object.entries(energy).flatMap(([k, v]) =>
+        k === 'by_category'
+          ? [
+              [k, v],
+              ['by_item', record(a.energyByItem)],
+            ]
+          : [[k, v]],
+      ),
+    ) as Report['energy'],
     emissions: {
       ...emissions,
       by_entity: byEntity,
@@ -145,7 +169,8 @@ export function buildReport(input: BuildInput): Report {
 }
 
 /** Said wherever avoided emissions are reported. */
-export const AVOIDED_NOTE = 'Avoided emissions are a memo ledger: they are not netted, never subtracted from gross_t or net_t (GHG Protocol keeps avoided emissions out of an inventory).';
+export const AVOIDED_NOTE =
+  'Avoided emissions are a memo ledger: they are not netted, never subtracted from gross_t or net_t (GHG Protocol keeps avoided emissions out of an inventory).';
 
 const orNull = (x: Rational | undefined): number | null => (x === undefined ? null : n(x));
 

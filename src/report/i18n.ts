@@ -35,7 +35,10 @@ const LABELS = {
   tonnes: ['tonnes', '吨'],
   share_of_gross: ['share of gross', '占总排放'],
   gross: ['gross', '总排放'],
-  co2e_note: ['{figures} include {t} t entered in CO2e (other gases at their GWP): those figures are tCO2e, the others tCO2', '{figures} 含以二氧化碳当量填报的 {t} 吨（其他温室气体按 GWP 折算）：这些数值为 tCO2e，其余为 tCO2'],
+  co2e_note: [
+    '{figures} include {t} t entered in CO2e (other gases at their GWP): those figures are tCO2e, the others tCO2',
+    '{figures} 含以二氧化碳当量填报的 {t} 吨（其他温室气体按 GWP 折算）：这些数值为 tCO2e，其余为 tCO2',
+  ],
   sinks: ['sinks', '碳汇'],
   offsets: ['offsets', '抵消'],
   net: ['net', '净排放'],
@@ -76,7 +79,10 @@ const LABELS = {
   is_status: ['is {status}', '状态为{status}'],
   footer: ['every figure is exact to the input; display rounded', '所有数字按输入精确计算，仅显示时取整'],
   batch_title: ['zcpark batch: {n} submissions', 'zcpark 批量评价：{n} 份申报'],
-  batch_counts: ['{n} submissions: {pass} pass, {fail} fail, {incomplete} incomplete, {invalid} invalid', '{n} 份申报：{pass} 份通过，{fail} 份未通过，{incomplete} 份数据不全，{invalid} 份无效'],
+  batch_counts: [
+    '{n} submissions: {pass} pass, {fail} fail, {incomplete} incomplete, {invalid} invalid',
+    '{n} 份申报：{pass} 份通过，{fail} 份未通过，{incomplete} 份数据不全，{invalid} 份无效',
+  ],
   ranking: ['Ranking', '排名'],
   rank: ['rank', '名次'],
   name: ['name', '名称'],

@@ -132,7 +132,12 @@ export interface Report {
   score: number | null;
   grade: string | null;
   verdict: 'pass' | 'fail' | 'incomplete';
-  budget: { total_t: number | null; used_t: number; remaining_t: number | null; by_category: Record<string, { budget_t: number; used_t: number; remaining_t: number }> } | null;
+  budget: {
+    total_t: number | null;
+    used_t: number;
+    remaining_t: number | null;
+    by_category: Record<string, { budget_t: number; used_t: number; remaining_t: number }>;
+  } | null;
   /** GPC-style view for city inventories (packs with `sector_view: gpc`), else null. */
   sectors: {
     I_stationary_energy: { total_t: number; scope1_t: number; scope2_t: number };

@@ -30,9 +30,7 @@ export const MAX_BITS = 2048;
 export const WORK_BITS = 1_000_000;
 
 /** The result of evaluating: a value, or why there is none (missing inputs, division by zero, type mix). */
-export type EvalResult =
-  | { ok: true; value: ExprValue }
-  | { ok: false; missing: string[]; reason: string };
+export type EvalResult = { ok: true; value: ExprValue } | { ok: false; missing: string[]; reason: string };
 
 export interface ParseError {
   message: string;
@@ -43,7 +41,11 @@ export interface ParseError {
 const FUNCTIONS = new Set(['min', 'max', 'abs', 'coalesce']);
 const TOKEN = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|(<=|>=|==|!=|[-+*/()<>,]))/y;
 
-interface Token { kind: 'num' | 'id' | 'op' | 'end'; text: string; pos: number }
+interface Token {
+  kind: 'num' | 'id' | 'op' | 'end';
+  text: string;
+  pos: number;
+}
 
 /**
  * The character at `pos` for a message: the whole code point (an emoji is two UTF-16 units, and half
@@ -92,16 +94,25 @@ export function parseExpr(src: string): Ast | ParseError {
   const isWord = (w: string) => peek().kind === 'id' && peek().text === w;
   const orExpr = (): Ast => {
     let l = andExpr();
-    while (isWord('or')) { next(); l = { t: 'bin', op: 'or', l, r: andExpr() }; }
+    while (isWord('or')) {
+      next();
+      l = { t: 'bin', op: 'or', l, r: andExpr() };
+    }
     return l;
   };
   const andExpr = (): Ast => {
     let l = notExpr();
-    while (isWord('and')) { next(); l = { t: 'bin', op: 'and', l, r: notExpr() }; }
+    while (isWord('and')) {
+      next();
+      l = { t: 'bin', op: 'and', l, r: notExpr() };
+    }
     return l;
   };
   const notExpr = (): Ast => {
-    if (isWord('not')) { next(); return { t: 'not', e: notExpr() }; }
+    if (isWord('not')) {
+      next();
+      return { t: 'not', e: notExpr() };
+    }
     return cmpExpr();
   };
   const cmpExpr = (): Ast => {
@@ -130,8 +141,14 @@ export function parseExpr(src: string): Ast | ParseError {
     return l;
   };
   const unary = (): Ast => {
-    if (peek().kind === 'op' && peek().text === '-') { next(); return { t: 'neg', e: unary() }; }
-    if (peek().kind === 'op' && peek().text === '+') { next(); return unary(); }
+    if (peek().kind === 'op' && peek().text === '-') {
+      next();
+      return { t: 'neg', e: unary() };
+    }
+    if (peek().kind === 'op' && peek().text === '+') {
+      next();
+      return unary();
+    }
     return primary();
   };
   const primary = (): Ast => {
@@ -160,7 +177,10 @@ export function parseExpr(src: string): Ast | ParseError {
           const args: Ast[] = [];
           if (peek().text !== ')') {
             args.push(orExpr());
-            while (peek().text === ',') { next(); args.push(orExpr()); }
+            while (peek().text === ',') {
+              next();
+              args.push(orExpr());
+            }
           }
           if (peek().text !== ')') fail('expected ")" or ","');
           next();
@@ -190,10 +210,20 @@ export const isParseError = (x: Ast | ParseError): x is ParseError => 'message' 
 /** Every name an expression reads (for load-time checks and for "missing" reports). */
 export function namesOf(ast: Ast, out: { name: string; pos: number }[] = []): { name: string; pos: number }[] {
   switch (ast.t) {
-    case 'name': out.push({ name: ast.name, pos: ast.pos }); break;
-    case 'neg': case 'not': namesOf(ast.e, out); break;
-    case 'bin': namesOf(ast.l, out); namesOf(ast.r, out); break;
-    case 'call': for (const a of ast.args) namesOf(a, out); break;
+    case 'name':
+      out.push({ name: ast.name, pos: ast.pos });
+      break;
+    case 'neg':
+    case 'not':
+      namesOf(ast.e, out);
+      break;
+    case 'bin':
+      namesOf(ast.l, out);
+      namesOf(ast.r, out);
+      break;
+    case 'call':
+      for (const a of ast.args) namesOf(a, out);
+      break;
   }
   return out;
 }
@@ -214,7 +244,8 @@ export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefin
   // values beyond double precision draw on the run's budget, so that a thousand such formulas cannot add up to minutes
   const sized = (x: Rational): EvalResult => {
     const bits = x.bits();
-    if (bits > MAX_BITS) return bad(`the exact value grew beyond ${MAX_BITS} bits (a numerator or denominator of about ${Math.round(MAX_BITS * Math.log10(2))} digits)`);
+    if (bits > MAX_BITS)
+      return bad(`the exact value grew beyond ${MAX_BITS} bits (a numerator or denominator of about ${Math.round(MAX_BITS * Math.log10(2))} digits)`);
     if (bits > 53) {
       if (budget.bits < bits) return bad(`the pack's formulas built more large exact values than one evaluation allows (${WORK_BITS} bits in all)`);
       budget.bits -= bits;
@@ -224,7 +255,9 @@ export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefin
   const num = (r: EvalResult): Rational | EvalResult => (!r.ok ? r : r.value instanceof Rational ? r.value : bad('a number was expected, found true/false'));
   const go = (a: Ast): EvalResult => {
     switch (a.t) {
-      case 'num': case 'bool': return { ok: true, value: a.v };
+      case 'num':
+      case 'bool':
+        return { ok: true, value: a.v };
       case 'name': {
         const v = lookup(a.name);
         return v === undefined ? bad(`missing input: ${a.name}`, [a.name]) : { ok: true, value: v };
@@ -259,32 +292,56 @@ export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefin
       }
       case 'bin': {
         if (a.op === 'and' || a.op === 'or') {
-          const l = go(a.l), r = go(a.r);
-          if (!l.ok || !r.ok) return bad([l, r].filter((x) => !x.ok).map((x) => (x as { reason: string }).reason).join('; '), [...(l.ok ? [] : l.missing), ...(r.ok ? [] : r.missing)]);
+          const l = go(a.l),
+            r = go(a.r);
+          if (!l.ok || !r.ok)
+            return bad(
+              [l, r]
+                .filter((x) => !x.ok)
+                .map((x) => (x as { reason: string }).reason)
+                .join('; '),
+              [...(l.ok ? [] : l.missing), ...(r.ok ? [] : r.missing)],
+            );
           if (typeof l.value !== 'boolean' || typeof r.value !== 'boolean') return bad(`"${a.op}" needs true/false on both sides`);
           return { ok: true, value: a.op === 'and' ? l.value && r.value : l.value || r.value };
         }
-        const lr = go(a.l), rr = go(a.r);
+        const lr = go(a.l),
+          rr = go(a.r);
         if (!lr.ok || !rr.ok) {
           const missing = [...(lr.ok ? [] : lr.missing), ...(rr.ok ? [] : rr.missing)];
-          return bad([lr, rr].filter((x) => !x.ok).map((x) => (x as { reason: string }).reason).join('; '), missing);
+          return bad(
+            [lr, rr]
+              .filter((x) => !x.ok)
+              .map((x) => (x as { reason: string }).reason)
+              .join('; '),
+            missing,
+          );
         }
         if (a.op === '==' || a.op === '!=') {
           const eq = lr.value instanceof Rational && rr.value instanceof Rational ? lr.value.equals(rr.value) : lr.value === rr.value;
           return { ok: true, value: a.op === '==' ? eq : !eq };
         }
-        const l = num(lr), r = num(rr);
+        const l = num(lr),
+          r = num(rr);
         if (!(l instanceof Rational)) return l;
         if (!(r instanceof Rational)) return r;
         switch (a.op) {
-          case '+': return sized(l.add(r));
-          case '-': return sized(l.sub(r));
-          case '*': return sized(l.mul(r));
-          case '/': return r.isZero() ? bad(`division by zero: ${a.r.t === 'name' ? `${a.r.name} is 0` : 'the denominator is 0'}`) : sized(l.div(r));
-          case '<': return { ok: true, value: l.cmp(r) < 0 };
-          case '<=': return { ok: true, value: l.cmp(r) <= 0 };
-          case '>': return { ok: true, value: l.cmp(r) > 0 };
-          case '>=': return { ok: true, value: l.cmp(r) >= 0 };
+          case '+':
+            return sized(l.add(r));
+          case '-':
+            return sized(l.sub(r));
+          case '*':
+            return sized(l.mul(r));
+          case '/':
+            return r.isZero() ? bad(`division by zero: ${a.r.t === 'name' ? `${a.r.name} is 0` : 'the denominator is 0'}`) : sized(l.div(r));
+          case '<':
+            return { ok: true, value: l.cmp(r) < 0 };
+          case '<=':
+            return { ok: true, value: l.cmp(r) <= 0 };
+          case '>':
+            return { ok: true, value: l.cmp(r) > 0 };
+          case '>=':
+            return { ok: true, value: l.cmp(r) >= 0 };
         }
       }
     }

@@ -52,12 +52,17 @@ export function buildLookup(a: AccountResult, s: Submission, vocabulary: Vocabul
     if (f) return f;
     const dot = name.indexOf('.');
     if (dot < 0) return undefined;
-    const prefix = name.slice(0, dot), key = name.slice(dot + 1);
+    const prefix = name.slice(0, dot),
+      key = name.slice(dot + 1);
     switch (prefix) {
-      case 'metric': return metricValue(s.metrics.get(key));
-      case 'economy': return metricValue(s.economy.get(key));
-      case 'target': return metricValue(s.targets.get(key));
-      case 'baseline': return metricValue(s.baseline.get(key.replace(/_(t|tce)$/, ''))) ?? metricValue(s.baseline.get(key));
+      case 'metric':
+        return metricValue(s.metrics.get(key));
+      case 'economy':
+        return metricValue(s.economy.get(key));
+      case 'target':
+        return metricValue(s.targets.get(key));
+      case 'baseline':
+        return metricValue(s.baseline.get(key.replace(/_(t|tce)$/, ''))) ?? metricValue(s.baseline.get(key));
       case 'budget':
         if (key === 'total_t') return s.budget?.total;
         return s.budget?.byCategory.get(key.replace(/_t$/, ''));

@@ -62,7 +62,12 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
   if (typeof g === 'string') grid = { series: g as 'average' };
   else if (g && typeof g === 'object') {
     const p = g as Record<string, unknown>;
-    grid = { pinned: Rational.fromNumber(p.pinned as number), unit: String(p.unit), source: String(p.source), ...(p.confidence ? { confidence: p.confidence as Confidence } : {}) };
+    grid = {
+      pinned: Rational.fromNumber(p.pinned as number),
+      unit: String(p.unit),
+      source: String(p.source),
+      ...(p.confidence ? { confidence: p.confidence as Confidence } : {}),
+    };
   }
 
   const indicators: IndicatorDef[] = [];
@@ -70,7 +75,14 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
   const seen = new Set<string>();
   (v.indicators as Record<string, unknown>[]).forEach((raw, i) => {
     const id = String(raw.id);
-    if (seen.has(id)) out.push(diag('ZC-E-PROFILE-INVALID', { where: describePath(['indicators', i, 'id']), reason: `indicator id "${id}" appears twice` }, { file: doc.file, ...doc.locate(['indicators', i, 'id']) }));
+    if (seen.has(id))
+      out.push(
+        diag(
+          'ZC-E-PROFILE-INVALID',
+          { where: describePath(['indicators', i, 'id']), reason: `indicator id "${id}" appears twice` },
+          { file: doc.file, ...doc.locate(['indicators', i, 'id']) },
+        ),
+      );
     seen.add(id);
     const formula = compileExpr(String(raw.formula), ['indicators', i, 'formula']);
     const thresholds = (raw.thresholds as Record<string, unknown>[]).map((t) => t as unknown as Threshold);
@@ -93,7 +105,14 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
     if (formula) compiled.set(id, { formula, when, values });
   });
   // a pack that scores nothing must say what it evaluates instead (the goods of an installation)
-  if (indicators.length === 0 && v.evaluates !== 'goods') out.push(diag('ZC-E-PROFILE-INVALID', { where: 'indicators', reason: 'a pack needs at least one indicator, unless it has `evaluates: goods`' }, { file: doc.file, ...doc.locate(['indicators']) }));
+  if (indicators.length === 0 && v.evaluates !== 'goods')
+    out.push(
+      diag(
+        'ZC-E-PROFILE-INVALID',
+        { where: 'indicators', reason: 'a pack needs at least one indicator, unless it has `evaluates: goods`' },
+        { file: doc.file, ...doc.locate(['indicators']) },
+      ),
+    );
   if (out.some((d) => d.severity === 'error')) return { diagnostics: out };
   const grades = Array.isArray(v.grades) ? (v.grades as { grade: string; min: number }[]).slice().sort((a, b) => b.min - a.min) : DEFAULT_GRADES;
   const profile: CompiledProfile = {
@@ -147,7 +166,12 @@ export function shareNames(profile: CompiledProfile): Set<string> {
 }
 
 /** Compiles a rule pack from its text (built-in or a user's file), validating it against the profile schema first. */
-export function profileFromText(file: string, text: string, validate: SchemaValidator, fixedNames: ReadonlySet<string>): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
+export function profileFromText(
+  file: string,
+  text: string,
+  validate: SchemaValidator,
+  fixedNames: ReadonlySet<string>,
+): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
   const doc = parseYaml(file, text);
   if (hasErrors(doc.diagnostics)) return { diagnostics: doc.diagnostics };
   const schema = schemaDiagnostics(validate, doc);

@@ -37,11 +37,16 @@ const compare = (v: ExprValue, op: ThresholdOp, t: ExprValue): boolean | undefin
   if (typeof v === 'boolean' || typeof t === 'boolean') return op === '==' && typeof v === typeof t ? v === t : undefined;
   const c = v.cmp(t);
   switch (op) {
-    case '<=': return c <= 0;
-    case '<': return c < 0;
-    case '>=': return c >= 0;
-    case '>': return c > 0;
-    case '==': return c === 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '==':
+      return c === 0;
   }
 };
 
@@ -82,7 +87,9 @@ export function scoreProfile(
     const base = { id: def.id, core: def.core, weight: def.weight, points: Rational.ZERO };
     const ex = exemptions.get(def.id);
     if (ex && def.exemptable) return { ...base, status: 'not_applicable', reason: `exempted: ${ex.reason}` };
-    const blocked = namesOf(c.formula).map((n) => incomparable.get(n.name)).find((x) => x !== undefined);
+    const blocked = namesOf(c.formula)
+      .map((n) => incomparable.get(n.name))
+      .find((x) => x !== undefined);
     if (blocked !== undefined) return { ...base, status: 'missing', reason: blocked };
     const r = evaluate(c.formula, lookup, budget);
     if (!r.ok) return { ...base, status: 'missing', reason: r.reason, missing: r.missing };
@@ -109,11 +116,15 @@ export function scoreProfile(
       const threshold = { op: t.op, value: tv, basis, ...(label ? { label } : {}) } as const;
       if (t.warning) {
         const w: Diagnostic = { code: t.warning.code, severity: 'warning', message: `${def.id}: ${t.warning.message}` };
-        Object.defineProperty(w, 'args', { value: { indicator: def.id, message: t.warning.message, message_zh: t.warning.message_zh ?? t.warning.message }, enumerable: false });
+        Object.defineProperty(w, 'args', {
+          value: { indicator: def.id, message: t.warning.message, message_zh: t.warning.message_zh ?? t.warning.message },
+          enumerable: false,
+        });
         diagnostics.push(w);
       }
       const pass = compare(r.value, t.op, tv);
-      if (pass === undefined) return { ...base, value: r.value, threshold, status: 'missing', reason: 'the value and the threshold are of different kinds (number vs true/false)' };
+      if (pass === undefined)
+        return { ...base, value: r.value, threshold, status: 'missing', reason: 'the value and the threshold are of different kinds (number vs true/false)' };
       return { ...base, value: r.value, threshold, status: pass ? 'pass' : 'fail', points: pass ? weight : partial(weight, r.value, t.op, tv) };
     }
     return { ...base, value: r.value, status: 'not_applicable', reason: 'no threshold band applies' };

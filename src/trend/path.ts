@@ -38,7 +38,8 @@ export function expectedCut(r: Rational, k: number, n: number): Rational {
   if (n <= 0 || k < 0 || !Number.isInteger(k) || !Number.isInteger(n)) throw new RangeError('expectedCut needs 0 ≤ k and 0 < n, integers');
   const keep = Rational.ONE.sub(r);
   if (keep.isNegative()) throw new RangeError('a reduction above 100 %');
-  let p = 1n, q = 1n;
+  let p = 1n,
+    q = 1n;
   for (let i = 0; i < k; i++) {
     p *= keep.n;
     q *= keep.d;

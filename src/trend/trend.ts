@@ -73,7 +73,8 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
     const L = (n: string) => rat(input.lookup(n));
     const gdp = money(input.submission.economy.get(field));
     const div = (x: Rational | undefined) => (x === undefined || gdp === undefined || gdp.value.isZero() ? undefined : x.div(gdp.value));
-    const total = L('energy_total_tce'), feed = L('feedstock_tce');
+    const total = L('energy_total_tce'),
+      feed = L('feedstock_tce');
     return {
       input,
       year: input.submission.year,
@@ -94,7 +95,7 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
   const unpriced = figures.filter((f) => f.priceYear === undefined && f.values.carbon_intensity !== undefined);
   if (unpriced.length > 0) {
     const what = `economy.${field} without a price_year in ${unpriced.map((f) => f.year).join(', ')}`;
-    const d = diag('ZC-W-PRICE-YEAR', { what, indicators: 'the trend\'s intensity changes' }, { file: unpriced[0]!.input.file });
+    const d = diag('ZC-W-PRICE-YEAR', { what, indicators: "the trend's intensity changes" }, { file: unpriced[0]!.input.file });
     warnings.push({ code: d.code, message: d.message, file: unpriced[0]!.input.file });
   }
 
@@ -159,7 +160,9 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
     years,
     targets,
     peak: { year: peak.year, gross_t: num(peak.values.gross_t) ?? 0, status },
-    method: { expected_path: `1 − (1 − r)^((t − base)/(target − base)): (1 − r)^(t − base) as an exact fraction, its root by integer arithmetic to ${ROOT_DIGITS} decimal places (rounded down), then the nearest double` },
+    method: {
+      expected_path: `1 − (1 − r)^((t − base)/(target − base)): (1 − r)^(t − base) as an exact fraction, its root by integer arithmetic to ${ROOT_DIGITS} decimal places (rounded down), then the nearest double`,
+    },
     warnings,
   };
   return { trend, diagnostics: [] };
@@ -168,7 +171,8 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
 /** The relative change of a figure against an earlier year: x/x₀ − 1, or why there is none. */
 function change(f: YearFigures, against: YearFigures | undefined, k: ChangeFigure): { value?: Rational; reason?: string } {
   if (!against) return {};
-  const x = f.values[k], x0 = against.values[k];
+  const x = f.values[k],
+    x0 = against.values[k];
   if (k === 'carbon_intensity' || k === 'energy_intensity') {
     const why = priceMismatch(f, against);
     if (why) return { reason: why };
@@ -186,7 +190,15 @@ function priceMismatch(f: YearFigures, g: YearFigures): string | undefined {
 }
 
 /** Progress of one reduction target with a year: expected and actual cumulative cuts from the base year. */
-function progress(id: string, figure: 'carbon_intensity' | 'energy_intensity', r: Rational, year: number, file: string, figures: readonly YearFigures[], baseIdx: number): TrendTarget {
+function progress(
+  id: string,
+  figure: 'carbon_intensity' | 'energy_intensity',
+  r: Rational,
+  year: number,
+  file: string,
+  figures: readonly YearFigures[],
+  baseIdx: number,
+): TrendTarget {
   const base = figures[baseIdx]!;
   const head = { id, figure, value: r.toNumber(), year, file };
   if (year <= base.year) return { ...head, by_year: [], reason: `the target year ${year} is not after the base year ${base.year}` };
@@ -194,10 +206,17 @@ function progress(id: string, figure: 'carbon_intensity' | 'energy_intensity', r
   const by_year = figures.slice(baseIdx + 1).map((f) => {
     const expected = expectedCut(r, f.year - base.year, year - base.year);
     const c = change(f, base, figure);
-    if (c.value === undefined) return { year: f.year, expected: expected.toNumber(), actual: null, gap: null, status: 'missing' as const, reason: c.reason ?? `no ${figure}` };
+    if (c.value === undefined)
+      return { year: f.year, expected: expected.toNumber(), actual: null, gap: null, status: 'missing' as const, reason: c.reason ?? `no ${figure}` };
     const actual = c.value.neg();
     const gap = actual.sub(expected);
-    return { year: f.year, expected: expected.toNumber(), actual: actual.toNumber(), gap: gap.toNumber(), status: gap.isNegative() ? ('behind' as const) : ('on_track' as const) };
+    return {
+      year: f.year,
+      expected: expected.toNumber(),
+      actual: actual.toNumber(),
+      gap: gap.toNumber(),
+      status: gap.isNegative() ? ('behind' as const) : ('on_track' as const),
+    };
   });
   return { ...head, by_year };
 }
@@ -206,7 +225,13 @@ function progress(id: string, figure: 'carbon_intensity' | 'energy_intensity', r
 function checkInputs(sorted: readonly TrendInput[], opts: TrendOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (sorted.length < 2) {
-    out.push(diag('ZC-E-TREND-TOO-FEW', { found: sorted.length === 0 ? 'none' : `only ${sorted[0]!.file} (${sorted[0]!.submission.year})` }, sorted[0] ? { file: sorted[0].file } : undefined));
+    out.push(
+      diag(
+        'ZC-E-TREND-TOO-FEW',
+        { found: sorted.length === 0 ? 'none' : `only ${sorted[0]!.file} (${sorted[0]!.submission.year})` },
+        sorted[0] ? { file: sorted[0].file } : undefined,
+      ),
+    );
     return out;
   }
   const first = sorted[0]!;
@@ -234,7 +259,14 @@ function checkInputs(sorted: readonly TrendInput[], opts: TrendOptions): Diagnos
       out.push(diag('ZC-E-TREND-BASE-YEAR', { found: opts.baseYear, allowed: [...byYear.keys()].join(', '), what: 'no submission is for the base year' }));
     }
     for (const s of sorted) {
-      if (s.submission.year < opts.baseYear) out.push(diag('ZC-E-TREND-BASE-YEAR', { found: s.submission.year, allowed: `${opts.baseYear} or later`, what: `the submission's year is before the base year ${opts.baseYear}` }, { file: s.file }));
+      if (s.submission.year < opts.baseYear)
+        out.push(
+          diag(
+            'ZC-E-TREND-BASE-YEAR',
+            { found: s.submission.year, allowed: `${opts.baseYear} or later`, what: `the submission's year is before the base year ${opts.baseYear}` },
+            { file: s.file },
+          ),
+        );
     }
   }
   return out;

@@ -37,9 +37,7 @@ const PATTERN_WORDS: Record<string, string> = {
 
 /** "activity[3].unit" from a path; "the document" for the root. */
 export const describePath = (path: Path): string =>
-  path.length === 0
-    ? 'the document'
-    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  path.length === 0 ? 'the document' : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
 // a scalar is quoted as a short excerpt: a whole file that parses as one string (a key, a .env line) is never shown
 const typeOf = (v: unknown): string =>
@@ -105,7 +103,12 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
       case 'type': {
         const want = String(e.params.type);
         // the usual spreadsheet slips: a number where text is wanted, quotes around a number
-        const hint = want.includes('string') && typeof value === 'number' ? ' (put it in quotes to make it text)' : (want.includes('integer') || want.includes('number')) && typeof value === 'string' && /^\s*-?\d/.test(value) ? numberHint(value) : '';
+        const hint =
+          want.includes('string') && typeof value === 'number'
+            ? ' (put it in quotes to make it text)'
+            : (want.includes('integer') || want.includes('number')) && typeof value === 'string' && /^\s*-?\d/.test(value)
+              ? numberHint(value)
+              : '';
         d = diag('ZC-E-SCHEMA-TYPE', { where, allowed: want.replace(/,/g, ' or '), found: `${typeOf(value)}${hint}` }, { file: doc.file, ...doc.locate(path) });
         break;
       }
@@ -117,9 +120,10 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
         const allowed = PATTERN_WORDS[String(e.params.pattern)] ?? String(e.params.pattern);
         const key = (e as { propertyName?: unknown }).propertyName;
         // a bad key (propertyNames): ajv's path is the mapping's, so the key itself is named and located
-        d = typeof key === 'string'
-          ? diag('ZC-E-SCHEMA-PATTERN', { where: `a key of ${where}`, found: key, allowed }, { file: doc.file, ...doc.locate([...path, key], true) })
-          : diag('ZC-E-SCHEMA-PATTERN', { where, found: textOf(value), allowed }, { file: doc.file, ...doc.locate(path) });
+        d =
+          typeof key === 'string'
+            ? diag('ZC-E-SCHEMA-PATTERN', { where: `a key of ${where}`, found: key, allowed }, { file: doc.file, ...doc.locate([...path, key], true) })
+            : diag('ZC-E-SCHEMA-PATTERN', { where, found: textOf(value), allowed }, { file: doc.file, ...doc.locate(path) });
         break;
       }
       case 'propertyNames':
@@ -129,7 +133,11 @@ export function schemaDiagnostics(validate: SchemaValidator, doc: ParsedDocument
         break;
       case 'minimum':
       case 'maximum':
-        d = diag('ZC-E-SCHEMA-INVALID', { where, reason: `${JSON.stringify(value)} is out of range: must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(e.params.limit)}` }, { file: doc.file, ...doc.locate(path) });
+        d = diag(
+          'ZC-E-SCHEMA-INVALID',
+          { where, reason: `${JSON.stringify(value)} is out of range: must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(e.params.limit)}` },
+          { file: doc.file, ...doc.locate(path) },
+        );
         break;
       default:
         d = diag('ZC-E-SCHEMA-INVALID', { where, reason: e.message ?? e.keyword }, { file: doc.file, ...doc.locate(path) });

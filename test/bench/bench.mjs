@@ -14,7 +14,12 @@ const N = Number(process.env.BENCH_RUNS ?? 11);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** A run that did not do its job prints why instead of figures, and the bench exits 1: a fast failure is no figure. */
-const failure = (r) => `exit ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${String(r.stderr ?? '').split('\n').find((l) => l.trim() && !l.startsWith('ZCPARK_PEAK_RSS_KB')) ?? 'no message'}`;
+const failure = (r) =>
+  `exit ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${
+    String(r.stderr ?? '')
+      .split('\n')
+      .find((l) => l.trim() && !l.startsWith('ZCPARK_PEAK_RSS_KB')) ?? 'no message'
+  }`;
 function failed(name, why) {
   console.log(`${name.padEnd(44)}FAILED — ${why}`);
   process.exitCode = 1;
@@ -67,7 +72,8 @@ const inproc = [
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`zcpark bench — node ${process.version}, ${N} cold runs each (median)\n`);
 console.log(`${pad('case', 44)}${pad('ms', 10)}${pad('over floor', 12)}target`);
-for (const [name, ms, target] of rows) console.log(`${pad(name, 44)}${pad(ms.toFixed(1), 10)}${pad(name.startsWith('node') ? '' : `+${(ms - floor).toFixed(1)}`, 12)}${target}`);
+for (const [name, ms, target] of rows)
+  console.log(`${pad(name, 44)}${pad(ms.toFixed(1), 10)}${pad(name.startsWith('node') ? '' : `+${(ms - floor).toFixed(1)}`, 12)}${target}`);
 for (const [name, ms, target] of inproc) console.log(`${pad(name, 44)}${pad(ms.toFixed(2), 10)}${pad('', 12)}${target}`);
 
 // ---- batch (issue #5): 10,000 generated submissions and a 10,000-row roster --------------------------
@@ -76,7 +82,9 @@ const BATCH_N = Number(process.env.BENCH_BATCH ?? 10000);
 const out = join(ROOT, 'bench-out');
 const t0 = performance.now();
 generate(out, BATCH_N);
-console.log(`\nbatch data: ${BATCH_N} submissions (YAML + 40-row CSV) and a ${BATCH_N}-row roster in bench-out/ (${((performance.now() - t0) / 1000).toFixed(1)} s to generate or reuse)`);
+console.log(
+  `\nbatch data: ${BATCH_N} submissions (YAML + 40-row CSV) and a ${BATCH_N}-row roster in bench-out/ (${((performance.now() - t0) / 1000).toFixed(1)} s to generate or reuse)`,
+);
 const REPEAT = Number(process.env.BENCH_BATCH_REPEAT ?? 3);
 function batchRun(args, format = 'jsonl') {
   // the output (jsonl: ~170 MB of reports) goes to /dev/null: capturing it here would tax the same 2 cores.
@@ -84,7 +92,12 @@ function batchRun(args, format = 'jsonl') {
   const runs = [];
   for (let i = 0; i < REPEAT; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'test/bench/rss-run.mjs'), 'batch', ...args, '-f', format, '-q'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'], env: { ...process.env, CI: '1' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'test/bench/rss-run.mjs'), 'batch', ...args, '-f', format, '-q'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
     const s = (performance.now() - t) / 1000;
     const rss = Number(/ZCPARK_PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
     runs.push({ s, rss, lines: r.status === 0 ? BATCH_N : -1, error: r.status === 0 ? '' : failure(r) });
@@ -108,7 +121,9 @@ for (const [name, args, format] of [
     failed(name, r.error);
     continue;
   }
-  console.log(`${pad(name, 44)}${pad(r.s.toFixed(1), 10)}${pad(r.range, 12)}${pad((BATCH_N / r.s).toFixed(0), 10)}${pad(`${r.rss.toFixed(0)} MB`, 12)}${name.includes('2 workers') && !name.includes('roster') ? '≤ 8 s (issue #5)' : ''}`);
+  console.log(
+    `${pad(name, 44)}${pad(r.s.toFixed(1), 10)}${pad(r.range, 12)}${pad((BATCH_N / r.s).toFixed(0), 10)}${pad(`${r.rss.toFixed(0)} MB`, 12)}${name.includes('2 workers') && !name.includes('roster') ? '≤ 8 s (issue #5)' : ''}`,
+  );
 }
 
 // ---- streaming (issue #7): a 100 MB activity CSV against csv-parse's stream API alone; 1 GB for memory ----------
@@ -117,7 +132,10 @@ const streamCase = (mb) => {
   const csv = join(out, `stream-${mb}mb.csv`);
   const t = performance.now();
   generateStream(csv, mb * 1024 * 1024);
-  writeFileSync(join(out, `stream-${mb}mb.yaml`), `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: STREAM-${mb}, name: Metered park, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [stream-${mb}mb.csv]\n`);
+  writeFileSync(
+    join(out, `stream-${mb}mb.yaml`),
+    `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: STREAM-${mb}, name: Metered park, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [stream-${mb}mb.csv]\n`,
+  );
   return { csv, yaml: join(out, `stream-${mb}mb.yaml`), genS: (performance.now() - t) / 1000 };
 };
 function timed(args, env = {}) {
@@ -132,32 +150,62 @@ console.log(`\n${pad('streaming case', 44)}${pad('s', 10)}${pad('MB/s', 10)}${pa
 const c100 = streamCase(100);
 const size100 = statSync(c100.csv).size / 1048576;
 const raw = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'test/bench/raw-csv.mjs'), c100.csv], { encoding: 'utf8' }).stdout);
-console.log(`${pad(`csv-parse stream alone, ${size100.toFixed(0)} MB (${(raw.records / 1e6).toFixed(2)} M rows)`, 44)}${pad(raw.s.toFixed(2), 10)}${pad((size100 / raw.s).toFixed(1), 10)}${pad(`${raw.rssMB.toFixed(0)} MB`, 12)}reference`);
+console.log(
+  `${pad(`csv-parse stream alone, ${size100.toFixed(0)} MB (${(raw.records / 1e6).toFixed(2)} M rows)`, 44)}${pad(raw.s.toFixed(2), 10)}${pad((size100 / raw.s).toFixed(1), 10)}${pad(`${raw.rssMB.toFixed(0)} MB`, 12)}reference`,
+);
 const z100 = timed([RSS_RUN, 'evaluate', c100.yaml, '-f', 'json', '--fail-on', 'never']);
 if (z100.r.status !== 0) failed('zcpark evaluate, same file, end to end', failure(z100.r));
-else console.log(`${pad('zcpark evaluate, same file, end to end', 44)}${pad(z100.s.toFixed(2), 10)}${pad((size100 / z100.s).toFixed(1), 10)}${pad(`${z100.rss.toFixed(0)} MB`, 12)}throughput ≥ 0.7 × csv-parse: ${(raw.s / z100.s).toFixed(2)} ×`);
+else
+  console.log(
+    `${pad('zcpark evaluate, same file, end to end', 44)}${pad(z100.s.toFixed(2), 10)}${pad((size100 / z100.s).toFixed(1), 10)}${pad(`${z100.rss.toFixed(0)} MB`, 12)}throughput ≥ 0.7 × csv-parse: ${(raw.s / z100.s).toFixed(2)} ×`,
+  );
 if (process.env.BENCH_1GB !== '0') {
   const c1g = streamCase(1024);
   const z1g = timed([RSS_RUN, 'evaluate', c1g.yaml, '-f', 'json', '--fail-on', 'never']);
   if (z1g.r.status !== 0) failed('zcpark evaluate, 1 GB activity CSV', failure(z1g.r));
-  else console.log(`${pad('zcpark evaluate, 1 GB activity CSV', 44)}${pad(z1g.s.toFixed(1), 10)}${pad((1024 / z1g.s).toFixed(1), 10)}${pad(`${z1g.rss.toFixed(0)} MB`, 12)}peak RSS < 150 MB${c1g.genS > 1 ? ` (generated in ${c1g.genS.toFixed(0)} s)` : ''}`);
+  else
+    console.log(
+      `${pad('zcpark evaluate, 1 GB activity CSV', 44)}${pad(z1g.s.toFixed(1), 10)}${pad((1024 / z1g.s).toFixed(1), 10)}${pad(`${z1g.rss.toFixed(0)} MB`, 12)}peak RSS < 150 MB${c1g.genS > 1 ? ` (generated in ${c1g.genS.toFixed(0)} s)` : ''}`,
+    );
 } else console.log('  (1 GB case skipped: BENCH_1GB=0)');
 
 // ---- validating 10,000 small submissions (issue #7) ------------------------------------------------------
 console.log(`\n${pad('validation of 10,000 submissions', 44)}${pad('s', 10)}${pad('files/s', 10)}${pad('peak RSS', 12)}note`);
 const zv1 = timed([RSS_RUN, 'validate', join(out, 'subs'), '-f', 'json', '-j', '1']);
 if (zv1.r.status !== 0) failed('zcpark validate -j 1 (one thread)', failure(zv1.r));
-else console.log(`${pad('zcpark validate -j 1 (one thread)', 44)}${pad(zv1.s.toFixed(1), 10)}${pad((BATCH_N / zv1.s).toFixed(0), 10)}${pad(`${zv1.rss.toFixed(0)} MB`, 12)}schema + CSVs + units + accounting`);
+else
+  console.log(
+    `${pad('zcpark validate -j 1 (one thread)', 44)}${pad(zv1.s.toFixed(1), 10)}${pad((BATCH_N / zv1.s).toFixed(0), 10)}${pad(`${zv1.rss.toFixed(0)} MB`, 12)}schema + CSVs + units + accounting`,
+  );
 // the default: batch's worker pool, one worker per CPU
 const zv = timed([RSS_RUN, 'validate', join(out, 'subs'), '-f', 'json']);
 if (zv.r.status !== 0) failed('zcpark validate (worker pool, full checks)', failure(zv.r));
-else console.log(`${pad(`zcpark validate (${availableParallelism()} workers, full checks)`, 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}${zv1.r.status === 0 ? `${(zv1.s / zv.s).toFixed(2)} × -j 1 (two cores: ≈ 2 ×)` : ''}`);
+else
+  console.log(
+    `${pad(`zcpark validate (${availableParallelism()} workers, full checks)`, 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}${zv1.r.status === 0 ? `${(zv1.s / zv.s).toFixed(2)} × -j 1 (two cores: ≈ 2 ×)` : ''}`,
+  );
 const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
-const ajvArgs = (data) => [AJV, 'validate', '--spec=draft2020', '--strict=true', '--allow-union-types', '-s', 'schemas/submission.schema.json', '-r', 'schemas/activity.schema.json', '-d', data];
+const ajvArgs = (data) => [
+  AJV,
+  'validate',
+  '--spec=draft2020',
+  '--strict=true',
+  '--allow-union-types',
+  '-s',
+  'schemas/submission.schema.json',
+  '-r',
+  'schemas/activity.schema.json',
+  '-d',
+  data,
+];
 const ag = timed(ajvArgs(`${join(out, 'subs')}/*/park.yaml`));
-console.log(`${pad('ajv-cli, one process over a glob', 44)}${pad(ag.s.toFixed(1), 10)}${pad((BATCH_N / ag.s).toFixed(0), 10)}${pad('', 12)}schema only (js-yaml); zcpark ${zv.r.status === 0 ? (ag.s / zv.s).toFixed(2) : '—'} × its speed`);
+console.log(
+  `${pad('ajv-cli, one process over a glob', 44)}${pad(ag.s.toFixed(1), 10)}${pad((BATCH_N / ag.s).toFixed(0), 10)}${pad('', 12)}schema only (js-yaml); zcpark ${zv.r.status === 0 ? (ag.s / zv.s).toFixed(2) : '—'} × its speed`,
+);
 const SAMPLE = 40;
 const t1 = performance.now();
 for (let i = 0; i < SAMPLE; i++) spawnSync(process.execPath, ajvArgs(join(out, 'subs', `BENCH-${String(i).padStart(5, '0')}`, 'park.yaml')), { cwd: ROOT });
 const perFile = (performance.now() - t1) / 1000 / SAMPLE;
-console.log(`${pad('ajv-cli, one process per file (CI loop)', 44)}${pad((perFile * BATCH_N).toFixed(0), 10)}${pad((1 / perFile).toFixed(0), 10)}${pad('', 12)}extrapolated from ${SAMPLE} files; zcpark ≥ 5 × faster: ${zv.r.status === 0 ? ((perFile * BATCH_N) / zv.s).toFixed(0) : '—'} ×`);
+console.log(
+  `${pad('ajv-cli, one process per file (CI loop)', 44)}${pad((perFile * BATCH_N).toFixed(0), 10)}${pad((1 / perFile).toFixed(0), 10)}${pad('', 12)}extrapolated from ${SAMPLE} files; zcpark ≥ 5 × faster: ${zv.r.status === 0 ? ((perFile * BATCH_N) / zv.s).toFixed(0) : '—'} ×`,
+);

@@ -4,12 +4,19 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, write
 import { join } from 'node:path';
 
 let seed = 20251124;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const ROWS = [
-  ['electricity', 'grid', 'MWh', 2000, 40000], ['electricity', 'direct_green', 'MWh', 20000, 300000], ['electricity', 'green_trade', '万kWh', 100, 2000],
-  ['electricity', 'green_certificate', 'MWh', 100, 1500], ['fuel', 'natural_gas', '万m3', 10, 400], ['fuel', 'diesel', 't', 5, 300],
-  ['fuel', 'lpg', 't', 1, 80], ['transport', 'diesel', 't', 10, 600], ['heat', 'purchased', 'GJ', 1000, 60000], ['process', 'other', 'tCO2', 10, 3000],
+  ['electricity', 'grid', 'MWh', 2000, 40000],
+  ['electricity', 'direct_green', 'MWh', 20000, 300000],
+  ['electricity', 'green_trade', '万kWh', 100, 2000],
+  ['electricity', 'green_certificate', 'MWh', 100, 1500],
+  ['fuel', 'natural_gas', '万m3', 10, 400],
+  ['fuel', 'diesel', 't', 5, 300],
+  ['fuel', 'lpg', 't', 1, 80],
+  ['transport', 'diesel', 't', 10, 600],
+  ['heat', 'purchased', 'GJ', 1000, 60000],
+  ['process', 'other', 'tCO2', 10, 3000],
 ];
 const PROVINCES = ['CN-NM', 'CN-JS', 'CN-GD', 'CN-SD', 'CN-ZJ', 'CN-SC', 'CN-NX', 'CN-QH'];
 
@@ -17,7 +24,9 @@ export function generate(dir, n) {
   const marker = join(dir, `.complete-${n}`);
   if (existsSync(marker)) return;
   mkdirSync(join(dir, 'subs'), { recursive: true });
-  const roster = ['id,name,profile,type,region,year,metric.solid_waste_utilization_rate,metric.waste_heat_utilization_rate,metric.water_reuse_rate,metric.products_meeting_energy_limit_share,metric.energy_carbon_platform,electricity.grid[MWh],electricity.direct_green[MWh],electricity.green_certificate[MWh],fuel.natural_gas[万m3],heat.purchased[GJ]'];
+  const roster = [
+    'id,name,profile,type,region,year,metric.solid_waste_utilization_rate,metric.waste_heat_utilization_rate,metric.water_reuse_rate,metric.products_meeting_energy_limit_share,metric.energy_carbon_platform,electricity.grid[MWh],electricity.direct_green[MWh],electricity.green_certificate[MWh],fuel.natural_gas[万m3],heat.purchased[GJ]',
+  ];
   for (let i = 0; i < n; i++) {
     const id = `BENCH-${String(i).padStart(5, '0')}`;
     const sub = join(dir, 'subs', id);
@@ -28,7 +37,9 @@ export function generate(dir, n) {
       rows.push(`ent-${r % 12},${c},${item},${(lo + rand() * (hi - lo)).toFixed(2)},${unit},row ${r}`);
     }
     writeFileSync(join(sub, 'activity.csv'), `${rows.join('\n')}\n`);
-    writeFileSync(join(sub, 'park.yaml'), `format: zcpark/1
+    writeFileSync(
+      join(sub, 'park.yaml'),
+      `format: zcpark/1
 profile: zero-carbon-park
 entity: { id: ${id}, name: 基准园区 ${i} Bench park ${i}, type: park, region: ${pick(PROVINCES)} }
 year: 2024
@@ -40,8 +51,11 @@ metrics:
   products_meeting_energy_limit_share: ${(0.8 + rand() * 0.2).toFixed(3)}
   energy_carbon_platform: ${rand() > 0.3}
 activity_files: [activity.csv]
-`);
-    roster.push(`R-${id},名册园区 ${i},zero-carbon-park,park,${pick(PROVINCES)},2024,${(60 + rand() * 40).toFixed(1)}%,${(30 + rand() * 40).toFixed(1)}%,${(70 + rand() * 28).toFixed(1)}%,1,true,${(rand() * 40000).toFixed(0)},${(rand() * 300000).toFixed(0)},${(rand() * 2000).toFixed(0)},${(rand() * 400).toFixed(1)},${(rand() * 60000).toFixed(0)}`);
+`,
+    );
+    roster.push(
+      `R-${id},名册园区 ${i},zero-carbon-park,park,${pick(PROVINCES)},2024,${(60 + rand() * 40).toFixed(1)}%,${(30 + rand() * 40).toFixed(1)}%,${(70 + rand() * 28).toFixed(1)}%,1,true,${(rand() * 40000).toFixed(0)},${(rand() * 300000).toFixed(0)},${(rand() * 2000).toFixed(0)},${(rand() * 400).toFixed(1)},${(rand() * 60000).toFixed(0)}`,
+    );
   }
   writeFileSync(join(dir, 'roster.csv'), `${roster.join('\n')}\n`);
   writeFileSync(marker, '');
@@ -54,7 +68,7 @@ activity_files: [activity.csv]
 export function generateStream(path, bytes) {
   if (existsSync(path) && statSync(path).size >= bytes) return;
   let s = 777;
-  const r = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const r = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const fd = openSync(`${path}.tmp`, 'w');
   writeSync(fd, 'entity,category,item,quantity,unit,note\n');
   let written = 0;

@@ -29,7 +29,15 @@ describe.skipIf(!present)(`HTML report in headless Chromium${present ? '' : ' â€
     expect(runCli(['evaluate', 'fixtures/demo/park.yaml', '-o', file, '--explain']).code).toBe(0);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
@@ -39,11 +47,18 @@ describe.skipIf(!present)(`HTML report in headless Chromium${present ? '' : ' â€
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
       await page.goto(pathToFileURL(file).href);
-      const boxes = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => {
-        const r = s.getBoundingClientRect();
-        return { label: s.getAttribute('aria-label'), w: r.width, h: r.height, shapes: s.querySelectorAll('rect').length };
-      }));
-      expect(boxes.map((b) => b.label)).toEqual(['Emissions from gross to net (tCO2)', 'Energy mix (tce)', 'Indicators against their thresholds', 'Largest emitters (gross tCO2)']);
+      const boxes = await page.$$eval('svg.chart', (svgs) =>
+        svgs.map((s) => {
+          const r = s.getBoundingClientRect();
+          return { label: s.getAttribute('aria-label'), w: r.width, h: r.height, shapes: s.querySelectorAll('rect').length };
+        }),
+      );
+      expect(boxes.map((b) => b.label)).toEqual([
+        'Emissions from gross to net (tCO2)',
+        'Energy mix (tce)',
+        'Indicators against their thresholds',
+        'Largest emitters (gross tCO2)',
+      ]);
       for (const b of boxes) {
         expect(b.w).toBeGreaterThan(100);
         expect(b.h).toBeGreaterThan(50);
@@ -66,7 +81,15 @@ describe.skipIf(!present)(`HTML report in headless Chromium${present ? '' : ' â€
     expect(runCli(['trend', 'fixtures/trend/city', '-o', file]).code).toBe(0);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
@@ -76,11 +99,23 @@ describe.skipIf(!present)(`HTML report in headless Chromium${present ? '' : ' â€
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
       await page.goto(pathToFileURL(file).href);
-      const boxes = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => {
-        const r = s.getBoundingClientRect();
-        return { label: s.getAttribute('aria-label'), w: r.width, h: r.height, lines: s.querySelectorAll('polyline').length, points: s.querySelectorAll('circle').length };
-      }));
-      expect(boxes.map((b) => b.label)).toEqual(['Emissions by year (tCO2)', 'carbon_intensity (t/ä¸‡å…ƒ) against the path to 18 % by 2025', 'Energy mix by year (tce)']);
+      const boxes = await page.$$eval('svg.chart', (svgs) =>
+        svgs.map((s) => {
+          const r = s.getBoundingClientRect();
+          return {
+            label: s.getAttribute('aria-label'),
+            w: r.width,
+            h: r.height,
+            lines: s.querySelectorAll('polyline').length,
+            points: s.querySelectorAll('circle').length,
+          };
+        }),
+      );
+      expect(boxes.map((b) => b.label)).toEqual([
+        'Emissions by year (tCO2)',
+        'carbon_intensity (t/ä¸‡å…ƒ) against the path to 18 % by 2025',
+        'Energy mix by year (tce)',
+      ]);
       for (const b of boxes) {
         expect(b.w).toBeGreaterThan(100);
         expect(b.h).toBeGreaterThan(50);

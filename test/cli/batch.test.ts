@@ -18,9 +18,21 @@ describe('zcpark batch', () => {
     const out = JSON.parse(r.stdout);
     expect(out.summary).toMatchObject({ total: 9, pass: 3, fail: 4, incomplete: 0, invalid: 2 });
     expect(out.summary.ranking.map((x: { rank: number; id: string }) => `${x.rank} ${x.id}`)).toEqual([
-      '1 NM-A-GREEN', '1 NM-R-01', '1 NM-R-03', '4 NM-R-02', '5 NM-B-COAL', '6 NM-R-05', '7 NM-R-04',
+      '1 NM-A-GREEN',
+      '1 NM-R-01',
+      '1 NM-R-03',
+      '4 NM-R-02',
+      '5 NM-B-COAL',
+      '6 NM-R-05',
+      '7 NM-R-04',
     ]);
-    expect(out.errors.map((e: { file: string; row?: number; errors: { code: string; line: number; field?: string }[] }) => [e.file, e.row ?? null, e.errors.map((d) => `${d.line}${d.field ? ` [${d.field}]` : ''} ${d.code}`)])).toEqual([
+    expect(
+      out.errors.map((e: { file: string; row?: number; errors: { code: string; line: number; field?: string }[] }) => [
+        e.file,
+        e.row ?? null,
+        e.errors.map((d) => `${d.line}${d.field ? ` [${d.field}]` : ''} ${d.code}`),
+      ]),
+    ).toEqual([
       ['fixtures/batch/parks/c-broken/park.yaml', null, ['5 ZC-E-YAML-SYNTAX']],
       ['fixtures/batch/roster.csv', 7, ['7 [metric.waste_heat_utilization_rate] ZC-E-NUMBER-INVALID']],
     ]);
@@ -51,16 +63,30 @@ describe('zcpark batch', () => {
   });
 
   it('streams jsonl: one line per report or error, in input order', () => {
-    const lines = runCli(['batch', BATCH, '-f', 'jsonl', '-j', '2']).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = runCli(['batch', BATCH, '-f', 'jsonl', '-j', '2'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe(9);
     expect(lines.map((l) => (l.error ? `error ${l.error.file}${l.error.row ? `:${l.error.row}` : ''}` : l.submission.id))).toEqual([
-      'NM-A-GREEN', 'NM-B-COAL', 'error fixtures/batch/parks/c-broken/park.yaml', 'NM-R-01', 'NM-R-02', 'NM-R-03', 'NM-R-04', 'NM-R-05', 'error fixtures/batch/roster.csv:7',
+      'NM-A-GREEN',
+      'NM-B-COAL',
+      'error fixtures/batch/parks/c-broken/park.yaml',
+      'NM-R-01',
+      'NM-R-02',
+      'NM-R-03',
+      'NM-R-04',
+      'NM-R-05',
+      'error fixtures/batch/roster.csv:7',
     ]);
   });
 
   it('writes CSV with a BOM, one row per submission, and defuses formula injection', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-csv-'));
-    writeFileSync(join(dir, 'roster.csv'), 'id,name,profile,type,region,year,electricity.direct_green[MWh]\nX-1,"=HYPERLINK(""http://evil"")",zero-carbon-park,park,CN-NM,2024,1000\n');
+    writeFileSync(
+      join(dir, 'roster.csv'),
+      'id,name,profile,type,region,year,electricity.direct_green[MWh]\nX-1,"=HYPERLINK(""http://evil"")",zero-carbon-park,park,CN-NM,2024,1000\n',
+    );
     const csv = runCli(['batch', dir, '-f', 'csv']).stdout;
     expect(csv.startsWith('\ufeffrank,file,row,id,name,profile,type,region,total_tce,verdict,score,grade,')).toBe(true);
     expect(csv).toContain(`,X-1,"'=HYPERLINK(""http://evil"")",zero-carbon-park,park,`);
@@ -71,7 +97,8 @@ describe('zcpark batch', () => {
 
   it("sums up the reports' own warnings on stderr where the summary format cannot show them", () => {
     // NM-R-01, NM-R-02 and NM-R-04 use under 20万 tce (roster rows 2, 3 and 5, as validate reports them)
-    const line = 'warning  3 submissions (NM-R-01, NM-R-02, NM-R-04), e.g. fixtures/batch/roster.csv:2: carbon_per_energy: annex 3 sets no band for parks below 200,000 tce (20万 tce) a year; the 0.2 tCO2/tce value of the 20万–100万 tce band is applied  ZC-W-BAND-BELOW-MIN\n';
+    const line =
+      'warning  3 submissions (NM-R-01, NM-R-02, NM-R-04), e.g. fixtures/batch/roster.csv:2: carbon_per_energy: annex 3 sets no band for parks below 200,000 tce (20万 tce) a year; the 0.2 tCO2/tce value of the 20万–100万 tce band is applied  ZC-W-BAND-BELOW-MIN\n';
     for (const f of ['table', 'markdown', 'csv']) expect(runCli(['batch', BATCH, '-f', f, '-j', '1', '-q']).stderr.endsWith(line)).toBe(true);
     // json and jsonl carry every warning inside the reports
     expect(runCli(['batch', BATCH, '-f', 'json', '-j', '1', '-q']).stderr).not.toContain('ZC-W-BAND-BELOW-MIN');
@@ -90,7 +117,22 @@ describe('zcpark batch', () => {
     expect(r.code).toBe(1);
     const files = readdirSync(join(dir, 'out')).sort();
     // the two GBK twins share an id: the second becomes GBK-TWIN-2.json, and a warning says so
-    expect(files).toEqual(['BOUNDARY-DEMO.json', 'GBK-TWIN-2.json', 'GBK-TWIN.json', 'HAND-CHECKED-01.json', 'HAND-CHECKED-JSON.json', 'JS-DISTRICT-PV.json', 'NM-A-GREEN.json', 'NM-B-COAL.json', 'NM-R-01.json', 'NM-R-02.json', 'NM-R-03.json', 'NM-R-04.json', 'NM-R-05.json', 'summary.json']);
+    expect(files).toEqual([
+      'BOUNDARY-DEMO.json',
+      'GBK-TWIN-2.json',
+      'GBK-TWIN.json',
+      'HAND-CHECKED-01.json',
+      'HAND-CHECKED-JSON.json',
+      'JS-DISTRICT-PV.json',
+      'NM-A-GREEN.json',
+      'NM-B-COAL.json',
+      'NM-R-01.json',
+      'NM-R-02.json',
+      'NM-R-03.json',
+      'NM-R-04.json',
+      'NM-R-05.json',
+      'summary.json',
+    ]);
     expect(r.stderr).toContain('report files renamed to stay unique and safe: GBK-TWIN → GBK-TWIN-2.json');
     expect(JSON.parse(readFileSync(join(dir, 'out', 'NM-R-01.json'), 'utf8')).submission.id).toBe('NM-R-01');
     expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).summary.total).toBe(15);

@@ -22,7 +22,9 @@ const evaluate = (file: string, ...args: string[]): Report => {
   return JSON.parse(r.stdout) as Report;
 };
 const sum = (r: Report, key: 'electricity_t' | 'heat_t' | 'gross_t' | 'energy_tce' | 'clean_tce' | 'feedstock_tce') =>
-  Object.values(r.emissions.by_entity).reduce((a, e) => a.add(Rational.fromNumber(e[key])), Rational.ZERO).toString();
+  Object.values(r.emissions.by_entity)
+    .reduce((a, e) => a.add(Rational.fromNumber(e[key])), Rational.ZERO)
+    .toString();
 
 describe('a park with operator certificates, a captive CHP, PV exports, geothermal heat and feedstock', () => {
   let r: Report;

@@ -51,17 +51,50 @@ describe('EU CBAM goods (two-process installation)', () => {
     expect(r.indicators).toEqual([]);
     const [pig, billet] = r.goods!;
     expect(pig).toEqual({
-      id: 'pig-iron', name: '生铁 pig iron', cn_code: '7201 10 11', category: 'iron and steel', produced_t: 10000,
-      attributed_direct_t: 5660, attributed_indirect_t: 2021, precursors: [],
-      see_direct: 0.566, see_indirect: 0.2021, see_total: 0.7681, chargeable_see: 0.566, embedded_t: 7681, communicated_share: 0,
+      id: 'pig-iron',
+      name: '生铁 pig iron',
+      cn_code: '7201 10 11',
+      category: 'iron and steel',
+      produced_t: 10000,
+      attributed_direct_t: 5660,
+      attributed_indirect_t: 2021,
+      precursors: [],
+      see_direct: 0.566,
+      see_indirect: 0.2021,
+      see_total: 0.7681,
+      chargeable_see: 0.566,
+      embedded_t: 7681,
+      communicated_share: 0,
     });
     expect(billet!.attributed_direct_t).toBe(200);
     expect(billet!.attributed_indirect_t).toBe(3233.6);
     expect(billet!.precursors).toEqual([
-      { good: 'pig-iron', name: '生铁 pig iron', quantity_t: 9000, see_direct: 0.566, see_indirect: 0.2021, direct_t: 5094, indirect_t: 1818.9, origin: 'made_here', source: 'made here (good pig-iron, process 高炉)' },
-      { good: null, name: 'purchased pig iron', quantity_t: 2000, see_direct: 1.95, see_indirect: 0.11, direct_t: 3900, indirect_t: 220, origin: 'communicated', source: 'producer communication, 2023 Q4' },
+      {
+        good: 'pig-iron',
+        name: '生铁 pig iron',
+        quantity_t: 9000,
+        see_direct: 0.566,
+        see_indirect: 0.2021,
+        direct_t: 5094,
+        indirect_t: 1818.9,
+        origin: 'made_here',
+        source: 'made here (good pig-iron, process 高炉)',
+      },
+      {
+        good: null,
+        name: 'purchased pig iron',
+        quantity_t: 2000,
+        see_direct: 1.95,
+        see_indirect: 0.11,
+        direct_t: 3900,
+        indirect_t: 220,
+        origin: 'communicated',
+        source: 'producer communication, 2023 Q4',
+      },
     ]);
-    expect([billet!.see_direct, billet!.see_indirect, billet!.see_total, billet!.chargeable_see, billet!.embedded_t]).toEqual([0.9194, 0.52725, 1.44665, 0.9194, 14466.5]);
+    expect([billet!.see_direct, billet!.see_indirect, billet!.see_total, billet!.chargeable_see, billet!.embedded_t]).toEqual([
+      0.9194, 0.52725, 1.44665, 0.9194, 14466.5,
+    ]);
     expect(billet!.communicated_share).toBe(8240 / 28933);
     // certificates are not credited for CBAM: warned, at the good's process
     expect(r.warnings.map((w) => [w.code, w.line])).toContainEqual(['ZC-W-GOODS-CERTIFICATE', 20]);
@@ -85,7 +118,10 @@ describe('EU CBAM goods (two-process installation)', () => {
   it('refuses own-plant power without its factor, and a precursor cycle exits 1 with a coded error', { timeout: 20_000 }, () => {
     const d = mkdtempSync(join(tmpdir(), 'zcpark-cbam-'));
     dirs.push(d);
-    writeFileSync(join(d, 'processes.csv'), `${readFileSync('fixtures/programmes/cbam-installation/processes.csv', 'utf8')}炼钢车间,electricity,onsite_fossil,100,MWh,,,own plant\n`);
+    writeFileSync(
+      join(d, 'processes.csv'),
+      `${readFileSync('fixtures/programmes/cbam-installation/processes.csv', 'utf8')}炼钢车间,electricity,onsite_fossil,100,MWh,,,own plant\n`,
+    );
     writeFileSync(join(d, 'installation.yaml'), readFileSync(INST, 'utf8'));
     const own = runCli(['evaluate', join(d, 'installation.yaml')]);
     expect(own.code).toBe(1);
@@ -99,7 +135,10 @@ describe('EU CBAM goods (two-process installation)', () => {
     const d = mkdtempSync(join(tmpdir(), 'zcpark-cbam-'));
     dirs.push(d);
     // + 100 MWh from the own plant at 0.9 tCO2/MWh = 90 t more indirect for billet: (3233.6 + 90 + 2038.9) / 10,000
-    writeFileSync(join(d, 'processes.csv'), `${readFileSync('fixtures/programmes/cbam-installation/processes.csv', 'utf8')}炼钢车间,electricity,onsite_fossil,100,MWh,0.9,tCO2/MWh,own plant\n`);
+    writeFileSync(
+      join(d, 'processes.csv'),
+      `${readFileSync('fixtures/programmes/cbam-installation/processes.csv', 'utf8')}炼钢车间,electricity,onsite_fossil,100,MWh,0.9,tCO2/MWh,own plant\n`,
+    );
     writeFileSync(join(d, 'installation.yaml'), readFileSync(INST, 'utf8'));
     const r = json(join(d, 'installation.yaml'));
     expect(r.goods![1]!.attributed_indirect_t).toBe(3323.6);

@@ -35,7 +35,10 @@ describe('zcpark.config.yaml', { timeout: 60_000 }, () => {
     const noConfig = runCli(['validate', 'data', '--max-warnings', '0', '--config', join(ROOT, 'package.json')], { cwd: dir });
     expect(noConfig.code).toBe(2); // package.json is no config: a usage error, below
     const r = runCli(['validate', 'data', '--max-warnings', '1'], { cwd: dir });
-    expect([r.code, r.stdout]).toEqual([0, 'data/park/activity.csv:10  warning  non-renewable export (30 MWh) exceeds on-site fossil generation (0 MWh) while 100 MWh of renewable power is generated inside: if part of the export is renewable, enter it as export_renewable  ZC-W-EXPORT-SOURCE\n1 file checked: all valid; 0 errors, 1 warning\n']);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'data/park/activity.csv:10  warning  non-renewable export (30 MWh) exceeds on-site fossil generation (0 MWh) while 100 MWh of renewable power is generated inside: if part of the export is renewable, enter it as export_renewable  ZC-W-EXPORT-SOURCE\n1 file checked: all valid; 0 errors, 1 warning\n',
+    ]);
     mkdirSync(join(dir, 'sub'));
     const up = runCli(['validate', '../data', '-f', 'json'], { cwd: join(dir, 'sub') });
     expect(JSON.parse(up.stdout).summary).toEqual({ files: 1, valid: 1, invalid: 0, errors: 0, warnings: 1 });
@@ -43,13 +46,21 @@ describe('zcpark.config.yaml', { timeout: 60_000 }, () => {
 
   it('makes validate --max-warnings 0 usable on a small park, and a raised warning fails', () => {
     const dir = parkFolder('format: zcpark-config/1\nseverity: { ZC-W-BAND-BELOW-MIN: off, ZC-W-FACTOR-VINTAGE: off, ZC-W-EXPORT-SOURCE: off }\n');
-    expect(runCli(['validate', 'data', '--max-warnings', '0'], { cwd: dir })).toEqual({ code: 0, stdout: '1 file checked: all valid; 0 errors, 0 warnings\n', stderr: '' });
+    expect(runCli(['validate', 'data', '--max-warnings', '0'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: '1 file checked: all valid; 0 errors, 0 warnings\n',
+      stderr: '',
+    });
     // the same park without the config fails the check
     expect(runCli(['validate', join(dir, 'data'), '--max-warnings', '0']).code).toBe(1);
     writeFileSync(join(dir, 'strict.yaml'), 'format: zcpark-config/1\nseverity: { ZC-W-BAND-BELOW-MIN: error }\n');
     const strict = runCli(['validate', 'data', '-c', 'strict.yaml', '-f', 'json'], { cwd: dir });
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual(['warning ZC-W-EXPORT-SOURCE', 'error ZC-W-BAND-BELOW-MIN', 'warning ZC-W-FACTOR-VINTAGE']);
+    expect(JSON.parse(strict.stdout).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual([
+      'warning ZC-W-EXPORT-SOURCE',
+      'error ZC-W-BAND-BELOW-MIN',
+      'warning ZC-W-FACTOR-VINTAGE',
+    ]);
     // evaluate: the raised warning makes the submission invalid; silenced ones leave the report's warnings
     const ev = runCli(['evaluate', 'data/park/park.yaml', '-f', 'json', '-c', 'strict.yaml'], { cwd: dir });
     expect(ev.code).toBe(1);
@@ -68,14 +79,24 @@ describe('zcpark.config.yaml', { timeout: 60_000 }, () => {
       const r = runCli(['batch', 'data', '-f', 'json', '-j', jobs], { cwd: dir });
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout);
-      expect(out.results.map((x: { warnings: { code: string }[] }) => x.warnings.map((w) => w.code))).toEqual([['ZC-W-FACTOR-VINTAGE'], ['ZC-W-FACTOR-VINTAGE']]);
+      expect(out.results.map((x: { warnings: { code: string }[] }) => x.warnings.map((w) => w.code))).toEqual([
+        ['ZC-W-FACTOR-VINTAGE'],
+        ['ZC-W-FACTOR-VINTAGE'],
+      ]);
       const table = runCli(['batch', 'data', '-f', 'csv', '-j', jobs], { cwd: dir });
-      expect(table.stderr).toMatch(/^warning {2}2 submissions \(HAND-CHECKED-01, HAND-CHECKED-02\), e\.g\. data\/park\/park\.yaml: electricity\/coal_equivalent energy factor: no 2025 factor .*ZC-W-FACTOR-VINTAGE\n$/);
+      expect(table.stderr).toMatch(
+        /^warning {2}2 submissions \(HAND-CHECKED-01, HAND-CHECKED-02\), e\.g\. data\/park\/park\.yaml: electricity\/coal_equivalent energy factor: no 2025 factor .*ZC-W-FACTOR-VINTAGE\n$/,
+      );
     }
     writeFileSync(join(dir, 'zcpark.config.yaml'), 'format: zcpark-config/1\nseverity: { ZC-W-BAND-BELOW-MIN: error }\n');
     const strict = runCli(['batch', 'data', '-f', 'json', '-j', '2'], { cwd: dir });
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).errors.map((e: { file: string; errors: { code: string; severity: string }[] }) => [e.file, e.errors.map((x) => `${x.severity} ${x.code}`)])).toEqual([
+    expect(
+      JSON.parse(strict.stdout).errors.map((e: { file: string; errors: { code: string; severity: string }[] }) => [
+        e.file,
+        e.errors.map((x) => `${x.severity} ${x.code}`),
+      ]),
+    ).toEqual([
       ['data/park/park.yaml', ['error ZC-W-BAND-BELOW-MIN']],
       ['data/park2/park.yaml', ['error ZC-W-BAND-BELOW-MIN']],
     ]);
@@ -99,11 +120,26 @@ describe('zcpark.config.yaml', { timeout: 60_000 }, () => {
 
   it('refuses a bad config with exit 2 and its position; input-safety codes cannot be turned off', () => {
     const cases: [string, string][] = [
-      ['format: zcpark-config/1\nsevrity: {}\n', 'zcpark: bad config zcpark.config.yaml:2:1: unknown field "sevrity" in the document (did you mean "severity"?)  ZC-E-CONFIG-INVALID\n'],
-      ['format: zcpark-config/1\nseverity:\n  ZC-W-BAND-BELOW-MIM: off\n', 'zcpark: bad config zcpark.config.yaml:3:3: severity.ZC-W-BAND-BELOW-MIM: "ZC-W-BAND-BELOW-MIM" is not a zcpark code (did you mean "ZC-W-BAND-BELOW-MIN"?); the codes are listed in the README (Diagnostic codes)  ZC-E-CONFIG-INVALID\n'],
-      ['format: zcpark-config/1\nseverity:\n  ZC-W-ROW-DUPLICATE: loud\n', 'zcpark: bad config zcpark.config.yaml:3:23: severity.ZC-W-ROW-DUPLICATE: "loud" is not allowed; allowed: off, warning, error  ZC-E-CONFIG-INVALID\n'],
-      ['format: zcpark-config/1\nseverity:\n  ZC-E-PATH-OUTSIDE: off\n', 'zcpark: bad config zcpark.config.yaml:3:3: severity.ZC-E-PATH-OUTSIDE: ZC-E-PATH-OUTSIDE reports unreadable or unsafe input and cannot be turned off; allowed for it: error  ZC-E-CONFIG-INVALID\n'],
-      ['format: zcpark-config/1\nignore:\n  - code: ZC-E-FILE-ENCODING\n', 'zcpark: bad config zcpark.config.yaml:3:11: ignore.0.code: ZC-E-FILE-ENCODING reports unreadable or unsafe input and cannot be ignored; allowed for it: error  ZC-E-CONFIG-INVALID\n'],
+      [
+        'format: zcpark-config/1\nsevrity: {}\n',
+        'zcpark: bad config zcpark.config.yaml:2:1: unknown field "sevrity" in the document (did you mean "severity"?)  ZC-E-CONFIG-INVALID\n',
+      ],
+      [
+        'format: zcpark-config/1\nseverity:\n  ZC-W-BAND-BELOW-MIM: off\n',
+        'zcpark: bad config zcpark.config.yaml:3:3: severity.ZC-W-BAND-BELOW-MIM: "ZC-W-BAND-BELOW-MIM" is not a zcpark code (did you mean "ZC-W-BAND-BELOW-MIN"?); the codes are listed in the README (Diagnostic codes)  ZC-E-CONFIG-INVALID\n',
+      ],
+      [
+        'format: zcpark-config/1\nseverity:\n  ZC-W-ROW-DUPLICATE: loud\n',
+        'zcpark: bad config zcpark.config.yaml:3:23: severity.ZC-W-ROW-DUPLICATE: "loud" is not allowed; allowed: off, warning, error  ZC-E-CONFIG-INVALID\n',
+      ],
+      [
+        'format: zcpark-config/1\nseverity:\n  ZC-E-PATH-OUTSIDE: off\n',
+        'zcpark: bad config zcpark.config.yaml:3:3: severity.ZC-E-PATH-OUTSIDE: ZC-E-PATH-OUTSIDE reports unreadable or unsafe input and cannot be turned off; allowed for it: error  ZC-E-CONFIG-INVALID\n',
+      ],
+      [
+        'format: zcpark-config/1\nignore:\n  - code: ZC-E-FILE-ENCODING\n',
+        'zcpark: bad config zcpark.config.yaml:3:11: ignore.0.code: ZC-E-FILE-ENCODING reports unreadable or unsafe input and cannot be ignored; allowed for it: error  ZC-E-CONFIG-INVALID\n',
+      ],
       ['format: zcpark-config/1\nseverity: [\n', ''],
     ];
     for (const [text, stderr] of cases) {
@@ -149,7 +185,9 @@ describe('validate -f sarif', { timeout: 60_000 }, () => {
       ruleId: 'ZC-E-SCHEMA-ENUM',
       ruleIndex: run.tool.driver.rules.findIndex((x: { id: string }) => x.id === 'ZC-E-SCHEMA-ENUM'),
       level: 'error',
-      message: { text: 'entity.type: "parc" is not allowed; allowed: park, city, county, district, installation, 园区, 产业园区, 城市, 市, 县, 县域, 区, 城区, 片区, 装置, 设施, 工厂 (did you mean "park"?)' },
+      message: {
+        text: 'entity.type: "parc" is not allowed; allowed: park, city, county, district, installation, 园区, 产业园区, 城市, 市, 县, 县域, 区, 城区, 片区, 装置, 设施, 工厂 (did you mean "park"?)',
+      },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/invalid/several-mistakes/park.yaml' }, region: { startLine: 7, startColumn: 9 } } }],
     });
     const csv = run.results.find((x: { ruleId: string }) => x.ruleId === 'ZC-E-UNIT-UNKNOWN');
@@ -166,7 +204,9 @@ describe('validate -f sarif', { timeout: 60_000 }, () => {
     const log = JSON.parse(text);
     expect(isSarif(log), JSON.stringify(isSarif.errors)).toBe(true);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%E5%9B%AD%E5%8C%BA%20%E4%B8%80/activity.csv');
-    expect(log.runs[0].invocations[0].toolExecutionNotifications).toEqual([{ level: 'error', message: { text: '3 warnings, more than --max-warnings 0 allows: the check fails' } }]);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications).toEqual([
+      { level: 'error', message: { text: '3 warnings, more than --max-warnings 0 allows: the check fails' } },
+    ]);
     runCli(['validate', '园区 一', '--max-warnings', '0', '-o', 'again.sarif'], { cwd: dir });
     expect(readFileSync(join(dir, 'again.sarif'), 'utf8')).toBe(text);
     const clean = JSON.parse(runCli(['validate', 'fixtures/demo/park.yaml', '-f', 'sarif']).stdout);
@@ -185,7 +225,11 @@ describe('GitHub job summary and pre-commit', { timeout: 60_000 }, () => {
     const b = runCli(['batch', 'fixtures/batch', '-f', 'json', '-j', '1'], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(b.code).toBe(1);
     const md = readFileSync(summary, 'utf8');
-    expect(md.startsWith('# earlier step\n## zcpark validate\n\n1 file checked: ❌ 1 invalid; 7 errors, 0 warnings\n\n| file | line | severity | code | message |\n|---|---|---|---|---|\n| `fixtures/invalid/several-mistakes/park.yaml` | 7:9 | error | `ZC-E-SCHEMA-ENUM` | entity.type: "parc" is not allowed;')).toBe(true);
+    expect(
+      md.startsWith(
+        '# earlier step\n## zcpark validate\n\n1 file checked: ❌ 1 invalid; 7 errors, 0 warnings\n\n| file | line | severity | code | message |\n|---|---|---|---|---|\n| `fixtures/invalid/several-mistakes/park.yaml` | 7:9 | error | `ZC-E-SCHEMA-ENUM` | entity.type: "parc" is not allowed;',
+      ),
+    ).toBe(true);
     expect(md).toContain('\n## zcpark batch\n\n');
     expect(md).toMatch(/\n\| rank \| id \| name \| score \| grade \| verdict \|\n\|---\|---\|---\|---\|---\|---\|\n\| 1 \| `[^`]+` \| /);
     // the step's own output is the same with or without the summary
@@ -193,7 +237,14 @@ describe('GitHub job summary and pre-commit', { timeout: 60_000 }, () => {
   });
 
   it('ships a pre-commit hook that runs zcpark validate', () => {
-    const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files?: string; pass_filenames?: boolean; args?: string[] }[];
+    const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string;
+      entry: string;
+      language: string;
+      files?: string;
+      pass_filenames?: boolean;
+      args?: string[];
+    }[];
     expect(hooks.map((h) => [h.id, h.entry, h.language])).toEqual([
       ['zcpark-validate', 'zcpark validate', 'node'],
       ['zcpark-validate-files', 'zcpark validate', 'node'],

@@ -31,6 +31,8 @@ describe('encodings', () => {
     expect(decodeText(Buffer.from(text))).toEqual({ text, encoding: 'utf-8' });
     expect(decodeText(utf16)).toEqual({ text, encoding: 'utf-16le' });
     expect(decodeText(readFileSync(join(ROOT, 'fixtures/valid/gbk/能耗-gbk.csv')))).toMatchObject({ encoding: 'gb18030' });
-    expect(decodeText(Buffer.from('a,b\n\u0000\u0001', 'latin1'))).toEqual({ error: 'it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)' });
+    expect(decodeText(Buffer.from('a,b\n\u0000\u0001', 'latin1'))).toEqual({
+      error: 'it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)',
+    });
   });
 });

@@ -106,7 +106,9 @@ describe('zcpark evaluate', () => {
   it('exits 70 with one line for an internal error', () => {
     const r = runCli(['evaluate', DEMO], { env: { ZCPARK_FAULT: 'internal' } });
     expect(r.code).toBe(70);
-    expect(r.stderr).toBe('zcpark: internal error: fault injected by ZCPARK_FAULT\nThis is a bug in zcpark 0.1.0; please report it with the command you ran (add --debug for the stack trace).\n');
+    expect(r.stderr).toBe(
+      'zcpark: internal error: fault injected by ZCPARK_FAULT\nThis is a bug in zcpark 0.1.0; please report it with the command you ran (add --debug for the stack trace).\n',
+    );
   });
 
   it('applies --fail-on: failed verdicts exit 1 only when asked; never ignores invalid input', () => {
@@ -141,7 +143,10 @@ describe('zcpark evaluate', () => {
     // nor any other file the run read: the activity CSV the submission references
     const csvBefore = readFileSync(join(dir, 'activity.csv'), 'utf8');
     const csv = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json', '-o', join(dir, 'activity.csv')]);
-    expect([csv.code, csv.stderr]).toEqual([2, `zcpark: refusing to overwrite ${join(dir, 'activity.csv')}: this run read it as an input  ZC-E-OUT-IS-INPUT\n`]);
+    expect([csv.code, csv.stderr]).toEqual([
+      2,
+      `zcpark: refusing to overwrite ${join(dir, 'activity.csv')}: this run read it as an input  ZC-E-OUT-IS-INPUT\n`,
+    ]);
     expect(readFileSync(join(dir, 'activity.csv'), 'utf8')).toBe(csvBefore);
     const noFormat = runCli(['evaluate', join(dir, 'park.yaml'), '-o', join(dir, 'report.pdf')]);
     expect(noFormat.code).toBe(2);
@@ -159,12 +164,21 @@ describe('zcpark evaluate', () => {
     );
     const factors = runCli(['evaluate', 'src/data/factors/energy.yaml']);
     expect(factors.code).toBe(1);
-    expect(factors.stderr).toMatch(/^src\/data\/factors\/energy\.yaml:10 {2}error {2}unsupported format "zcpark-factors\/1"; .*factor set: give it with --factors.*ZC-E-FORMAT-VERSION\n1 error, 0 warnings in 1 invalid submission\n$/);
+    expect(factors.stderr).toMatch(
+      /^src\/data\/factors\/energy\.yaml:10 {2}error {2}unsupported format "zcpark-factors\/1"; .*factor set: give it with --factors.*ZC-E-FORMAT-VERSION\n1 error, 0 warnings in 1 invalid submission\n$/,
+    );
   });
 
   it('given a folder, points to batch; given one to --factors, names that option', () => {
-    expect(runCli(['evaluate', 'fixtures/batch'])).toMatchObject({ code: 2, stderr: 'zcpark: fixtures/batch is a directory; give a submission file (YAML or JSON), or score every submission in the folder with zcpark batch  ZC-E-FILE-READ\n' });
-    expect(runCli(['evaluate', DEMO, '--factors', 'fixtures'])).toMatchObject({ code: 2, stderr: 'zcpark: fixtures is a directory; give a factor set to --factors (YAML, JSON or CSV)  ZC-E-FILE-READ\n' });
+    expect(runCli(['evaluate', 'fixtures/batch'])).toMatchObject({
+      code: 2,
+      stderr:
+        'zcpark: fixtures/batch is a directory; give a submission file (YAML or JSON), or score every submission in the folder with zcpark batch  ZC-E-FILE-READ\n',
+    });
+    expect(runCli(['evaluate', DEMO, '--factors', 'fixtures'])).toMatchObject({
+      code: 2,
+      stderr: 'zcpark: fixtures is a directory; give a factor set to --factors (YAML, JSON or CSV)  ZC-E-FILE-READ\n',
+    });
   });
 
   it('takes -f in any case (-f JSON is json) and still refuses an unknown format with exit 2', () => {

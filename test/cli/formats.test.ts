@@ -17,7 +17,9 @@ describe('evaluate --format markdown', () => {
   it('says why the verdict fails, and shows each indicator with its gap', () => {
     const md = runCli(['evaluate', DEMO, '-f', 'markdown']).stdout;
     expect(md).toContain('**Verdict** ❌ **FAIL** · **score** 96.6/100 · **grade** A');
-    expect(md).toContain('> The core indicator **Carbon emissions per unit of energy consumed** (`carbon_per_energy`) is 0.216 tCO2/tce against <= 0.2 tCO2/tce');
+    expect(md).toContain(
+      '> The core indicator **Carbon emissions per unit of energy consumed** (`carbon_per_energy`) is 0.216 tCO2/tce against <= 0.2 tCO2/tce',
+    );
     expect(md).toContain('| ★ | Carbon emissions per unit of energy consumed | 0.216 tCO2/tce | <= 0.2 tCO2/tce | ❌ fail | -0.016 | 37/40 |');
   });
 
@@ -36,14 +38,19 @@ describe('evaluate --format csv', () => {
     const csv = runCli(['evaluate', DEMO, '-f', 'csv']).stdout;
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('\ufeffsubmission,profile,year,indicator,name,name_zh,value,unit,op,threshold,basis,status,core,weight,points,reason');
-    expect(lines[1]).toMatch(/^DEMO-NM-ORDOS-ZCP,zero-carbon-park,2024,carbon_per_energy,Carbon emissions per unit of energy consumed,单位能耗碳排放,0\.2159\d+,tCO2\/tce,<=,0\.2,pack,fail,true,40,37\.03\d+,$/);
+    expect(lines[1]).toMatch(
+      /^DEMO-NM-ORDOS-ZCP,zero-carbon-park,2024,carbon_per_energy,Carbon emissions per unit of energy consumed,单位能耗碳排放,0\.2159\d+,tCO2\/tce,<=,0\.2,pack,fail,true,40,37\.03\d+,$/,
+    );
     expect(lines.length).toBe(10); // header + 8 indicators + final empty line
   });
 
   it('defuses cells that Excel would run as formulas', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-inject-'));
     cpSync(join(ROOT, 'fixtures/valid/hand-checked'), dir, { recursive: true });
-    const pack = readFileSync(join(ROOT, 'fixtures/packs/local-near-zero.yaml'), 'utf8').replace('name: { en: Energy per industrial added value', 'name: { en: "=HYPERLINK(\\"http://x\\")"');
+    const pack = readFileSync(join(ROOT, 'fixtures/packs/local-near-zero.yaml'), 'utf8').replace(
+      'name: { en: Energy per industrial added value',
+      'name: { en: "=HYPERLINK(\\"http://x\\")"',
+    );
     writeFileSync(join(dir, 'pack.yaml'), pack);
     const csv = runCli(['evaluate', join(dir, 'park.yaml'), '-p', join(dir, 'pack.yaml'), '-f', 'csv']).stdout;
     expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",`);
@@ -60,7 +67,10 @@ describe('several submissions in one evaluate', () => {
     expect(r.stdout.match(/\ufeff/g)).toHaveLength(1);
     expect(lines.filter((l) => l.replace(/^\ufeff/, '').startsWith('submission,profile,'))).toHaveLength(1);
     // the demo's 8 indicators, then the hand-checked park's 8, in the order given
-    const own = [...runCli(['evaluate', DEMO, '-f', 'csv']).stdout.split('\r\n').slice(1, -1), ...runCli(['evaluate', HAND, '-f', 'csv']).stdout.split('\r\n').slice(1, -1)];
+    const own = [
+      ...runCli(['evaluate', DEMO, '-f', 'csv']).stdout.split('\r\n').slice(1, -1),
+      ...runCli(['evaluate', HAND, '-f', 'csv']).stdout.split('\r\n').slice(1, -1),
+    ];
     expect(lines.slice(1)).toEqual(own);
     expect(own).toHaveLength(16);
   });
@@ -75,7 +85,12 @@ describe('several submissions in one evaluate', () => {
 });
 
 describe('-o picks the format from the extension', () => {
-  it.each([['report.md', '# 手算园区'], ['report.csv', '\ufeffsubmission,'], ['report.json', '{\n  "format": "zcpark-report/1"'], ['report.txt', '手算园区 Hand-checked park (HAND-CHECKED-01)']])('%s', (name, start) => {
+  it.each([
+    ['report.md', '# 手算园区'],
+    ['report.csv', '\ufeffsubmission,'],
+    ['report.json', '{\n  "format": "zcpark-report/1"'],
+    ['report.txt', '手算园区 Hand-checked park (HAND-CHECKED-01)'],
+  ])('%s', (name, start) => {
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-ext-'));
     const r = runCli(['evaluate', 'fixtures/valid/hand-checked/park.yaml', '-o', join(dir, name)]);
     expect(r.code).toBe(0);

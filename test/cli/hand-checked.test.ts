@@ -35,7 +35,7 @@ describe('hand-checked park, through the CLI', () => {
     expect(report.energy.total_tce).toBe(666.2335);
   });
 
-  it('counts clean energy at the boundary: green power, certificates within the boundary\'s grid power, natural gas', () => {
+  it("counts clean energy at the boundary: green power, certificates within the boundary's grid power, natural gas", () => {
     // Changed by the boundary rule (v1 capped beta alone: 250 credited, 840 clean, 375.446 tce).
     // certificates 200 + 80 = 280 ≤ boundary grid 1050 → all 280 credited (beta's 30 beyond its own grid now count)
     // green = 500 trade + 20 direct + 100 onsite − 0 export_renewable + 280 = 900 MWh ≤ 1640 consumed: no cap

@@ -14,7 +14,22 @@
  * that shows it is `it.fails`, so it turns red (and must be unmarked) once the defect is fixed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,7 +43,9 @@ import type { Report } from '../../src/report/types.js';
 import { ROOT, runCliAsync, type AsyncCliResult } from '../helpers/run-cli.js';
 
 const DIR = join(ROOT, 'fixtures', 'hostile');
-const cases = readdirSync(DIR).filter((c) => existsSync(join(DIR, c, 'expected.json'))).sort();
+const cases = readdirSync(DIR)
+  .filter((c) => existsSync(join(DIR, c, 'expected.json')))
+  .sort();
 const TMP = mkdtempSync(join(tmpdir(), 'zcpark-hostile-'));
 afterAll(() => {
   // chmod 000 files must be readable again to be removed by a non-root user
@@ -86,7 +103,8 @@ const sparse = (path: string, size: number) => {
 const SETUPS = {
   'sparse-1gb': (dir: string) => sparse(join(dir, 'park.yaml'), GIB),
   'sparse-1gb-big': (dir: string) => sparse(join(dir, 'big.yaml'), GIB),
-  'long-csv-line': (dir: string) => writeFileSync(join(dir, 'activity.csv'), `entity,category,item,quantity,unit,note\na,fuel,natural_gas,1,万m3,${'x'.repeat(2_000_000)}\n`),
+  'long-csv-line': (dir: string) =>
+    writeFileSync(join(dir, 'activity.csv'), `entity,category,item,quantity,unit,note\na,fuel,natural_gas,1,万m3,${'x'.repeat(2_000_000)}\n`),
   'symlink-loops': (dir: string) => {
     symlinkSync('..', join(dir, 'p1', 'loop'));
     symlinkSync('.', join(dir, 'self'));
@@ -113,7 +131,10 @@ const SETUPS = {
   'links-out': (dir: string) => {
     const outside = join(dir, '..', 'outside');
     mkdirSync(outside, { recursive: true });
-    writeFileSync(join(outside, 'park.yaml'), 'format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: SECRET, name: SECRET_ENTITY_NAME, type: park }\nyear: 2024\nactivity: [{ category: fuel, item: SECRET_ENTITY_NAME, quantity: 1, unit: t }]\n');
+    writeFileSync(
+      join(outside, 'park.yaml'),
+      'format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: SECRET, name: SECRET_ENTITY_NAME, type: park }\nyear: 2024\nactivity: [{ category: fuel, item: SECRET_ENTITY_NAME, quantity: 1, unit: t }]\n',
+    );
     symlinkSync('../outside', join(dir, 'linked'));
     symlinkSync('../outside/park.yaml', join(dir, 'linked.yaml'));
   },
@@ -132,7 +153,8 @@ interface Found {
   field?: string;
   message?: string;
 }
-const position = (d: Found) => `${d.file ?? ''}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''} ${d.code}`;
+const position = (d: Found) =>
+  `${d.file ?? ''}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''} ${d.code}`;
 
 /** A line of `formatDiagnostics` on stderr: "where  error  message  CODE". */
 const STDERR_LINE = /^(.*?)  (?:error|warning)  (.*)  (ZC-[EW]-[A-Z0-9-]+)$/;
@@ -179,10 +201,22 @@ async function runCase(c: string): Promise<Outcome> {
   const overDir = outDir('over');
   writeFileSync(join(overDir, outName), SENTINEL);
   const args = expected.args ?? (expected.command === 'evaluate' ? ['park.yaml'] : ['.']);
-  const command = (o: string) => [expected.command, ...args, ...(expected.options ?? []), '-f', 'json', '-o', o, ...(expected.command === 'batch' ? ['-q', '-j', '1'] : [])];
+  const command = (o: string) => [
+    expected.command,
+    ...args,
+    ...(expected.options ?? []),
+    '-f',
+    'json',
+    '-o',
+    o,
+    ...(expected.command === 'batch' ? ['-q', '-j', '1'] : []),
+  ];
   // the run over an earlier output matters where none is due; where one is, that run is the second half of the atomic-write tests
   const outputDue = !expected.fails && (expected.exit === 0 || (expected.exit === 1 && expected.command !== 'evaluate'));
-  const [fresh, over] = await Promise.all([runCliAsync(command(join(freshDir, outName)), { cwd: dir }), outputDue ? undefined : runCliAsync(command(join(overDir, outName)), { cwd: dir })]);
+  const [fresh, over] = await Promise.all([
+    runCliAsync(command(join(freshDir, outName)), { cwd: dir }),
+    outputDue ? undefined : runCliAsync(command(join(overDir, outName)), { cwd: dir }),
+  ]);
   const freshOut = existsSync(join(freshDir, outName)) ? readFileSync(join(freshDir, outName)) : undefined;
   const overOut = readFileSync(join(overDir, outName));
   const leftovers = [...readdirSync(freshDir), ...readdirSync(overDir)].filter((f) => f !== outName);
@@ -202,7 +236,14 @@ async function runCase(c: string): Promise<Outcome> {
       if (!m) continue;
       const where = /^(.*?)(?::(\d+))?(?::(\d+))?(?: \[(.*)\])?$/.exec(m[1]!)!;
       const [, file, lineNo, column, field] = where;
-      list.push({ code: m[3]!, message: m[2]!, file, ...(lineNo ? { line: Number(lineNo) } : {}), ...(column ? { column: Number(column) } : {}), ...(field ? { field } : {}) });
+      list.push({
+        code: m[3]!,
+        message: m[2]!,
+        file,
+        ...(lineNo ? { line: Number(lineNo) } : {}),
+        ...(column ? { column: Number(column) } : {}),
+        ...(field ? { field } : {}),
+      });
     }
   } else if (expected.command === 'validate' && json) {
     for (const f of json.files as { diagnostics: Found[] }[]) list.push(...f.diagnostics);
@@ -265,7 +306,9 @@ const release = () => {
 };
 const start = (c: string) => {
   if (outcomes.has(c)) return;
-  const p = slot().then(() => runCase(c)).finally(release);
+  const p = slot()
+    .then(() => runCase(c))
+    .finally(release);
   p.catch(() => {}); // reported by the tests that await it
   outcomes.set(c, p);
 };
@@ -286,82 +329,114 @@ describe.concurrent('fixtures/hostile', () => {
     // root reads a chmod 000 file anyway, so the permission case cannot be shown as root (as in CI)
     const skip = expected.unlessRoot === true && isRoot;
 
-    it.skipIf(skip)(`${c}: no crash, no stack trace, no partial output, no pollution`, async () => {
-      const o = await outcome(c);
-      for (const r of o.over ? [o.fresh, o.over] : [o.fresh]) {
-        expect(r.timedOut, 'the process hung').toBe(false);
-        expect([0, 1, 2]).toContain(r.code);
-        expect(r.stderr).not.toMatch(TRACE);
-        expect(r.stdout).not.toMatch(TRACE);
-        expect(r.stderr).not.toContain('ZC-E-INTERNAL');
-        if (o.expected.maxMs) expect(r.ms, 'refused fast').toBeLessThan(o.expected.maxMs);
-      }
-      expect(o.leftovers, 'temp files left next to the output').toEqual([]);
-      if (o.fresh.code === 0 || (o.fresh.code === 1 && o.expected.command !== 'evaluate')) {
-        expect(o.freshOut, 'the output file').toBeDefined();
-        expect(() => JSON.parse(o.freshOut!.toString('utf8'))).not.toThrow();
-        if (o.over) expect(o.overOut.equals(o.freshOut!), 'the earlier output replaced whole, by the same bytes').toBe(true);
-      } else {
-        expect(o.freshOut, 'no output file after a failed run').toBeUndefined();
-        expect(o.over, 'the run over an earlier output').toBeDefined();
-        expect(o.overOut.equals(SENTINEL), 'the earlier output file untouched').toBe(true);
-        expect(o.fresh.stderr, 'the same messages both times').toBe(o.over!.stderr);
-      }
-      expect(o.inProcessError).toBeUndefined();
-      expect(o.prototypeKeys).toEqual(PROTO_KEYS);
-      expect(o.polluted).toBeUndefined();
-    }, CASE_TIMEOUT);
+    it.skipIf(skip)(
+      `${c}: no crash, no stack trace, no partial output, no pollution`,
+      async () => {
+        const o = await outcome(c);
+        for (const r of o.over ? [o.fresh, o.over] : [o.fresh]) {
+          expect(r.timedOut, 'the process hung').toBe(false);
+          expect([0, 1, 2]).toContain(r.code);
+          expect(r.stderr).not.toMatch(TRACE);
+          expect(r.stdout).not.toMatch(TRACE);
+          expect(r.stderr).not.toContain('ZC-E-INTERNAL');
+          if (o.expected.maxMs) expect(r.ms, 'refused fast').toBeLessThan(o.expected.maxMs);
+        }
+        expect(o.leftovers, 'temp files left next to the output').toEqual([]);
+        if (o.fresh.code === 0 || (o.fresh.code === 1 && o.expected.command !== 'evaluate')) {
+          expect(o.freshOut, 'the output file').toBeDefined();
+          expect(() => JSON.parse(o.freshOut!.toString('utf8'))).not.toThrow();
+          if (o.over) expect(o.overOut.equals(o.freshOut!), 'the earlier output replaced whole, by the same bytes').toBe(true);
+        } else {
+          expect(o.freshOut, 'no output file after a failed run').toBeUndefined();
+          expect(o.over, 'the run over an earlier output').toBeDefined();
+          expect(o.overOut.equals(SENTINEL), 'the earlier output file untouched').toBe(true);
+          expect(o.fresh.stderr, 'the same messages both times').toBe(o.over!.stderr);
+        }
+        expect(o.inProcessError).toBeUndefined();
+        expect(o.prototypeKeys).toEqual(PROTO_KEYS);
+        expect(o.polluted).toBeUndefined();
+      },
+      CASE_TIMEOUT,
+    );
 
-    (expected.fails && !skip ? it.fails : it.skipIf(skip))(`${c}: exit ${expected.exit}, ${expected.diagnostics.length} diagnostic(s)${expected.fails ? ` (known defect: ${expected.fails})` : ''}`, async () => {
-      const o = await outcome(c);
-      expect({ exit: o.fresh.code, diagnostics: o.found }).toEqual({ exit: o.expected.exit, diagnostics: o.expected.diagnostics });
-    }, CASE_TIMEOUT);
+    (expected.fails && !skip ? it.fails : it.skipIf(skip))(
+      `${c}: exit ${expected.exit}, ${expected.diagnostics.length} diagnostic(s)${expected.fails ? ` (known defect: ${expected.fails})` : ''}`,
+      async () => {
+        const o = await outcome(c);
+        expect({ exit: o.fresh.code, diagnostics: o.found }).toEqual({ exit: o.expected.exit, diagnostics: o.expected.diagnostics });
+      },
+      CASE_TIMEOUT,
+    );
 
     if (expected.results !== undefined) {
-      it(`${c}: ends and scores ${expected.results} submission(s)`, async () => {
-        const o = await outcome(c);
-        expect(o.batchResults).toBe(o.expected.results);
-      }, CASE_TIMEOUT);
+      it(
+        `${c}: ends and scores ${expected.results} submission(s)`,
+        async () => {
+          const o = await outcome(c);
+          expect(o.batchResults).toBe(o.expected.results);
+        },
+        CASE_TIMEOUT,
+      );
     }
 
     if (expected.messages) {
-      (expected.messagesFails ? it.fails : it)(`${c}: messages say what was found${expected.messagesFails ? ` (known defect: ${expected.messagesFails})` : ''}`, async () => {
-        const o = await outcome(c);
-        for (const [d, text] of Object.entries(o.expected.messages!)) expect(o.messages.get(d)).toContain(text);
-      }, CASE_TIMEOUT);
+      (expected.messagesFails ? it.fails : it)(
+        `${c}: messages say what was found${expected.messagesFails ? ` (known defect: ${expected.messagesFails})` : ''}`,
+        async () => {
+          const o = await outcome(c);
+          for (const [d, text] of Object.entries(o.expected.messages!)) expect(o.messages.get(d)).toContain(text);
+        },
+        CASE_TIMEOUT,
+      );
     }
 
     if (expected.absent) {
-      it(`${c}: shows nothing of the files it must not read`, async () => {
-        const o = await outcome(c);
-        for (const text of o.expected.absent!) {
-          for (const [where, got] of [['stdout', o.fresh.stdout], ['stderr', o.fresh.stderr], ['the output file', o.freshOut?.toString('utf8') ?? '']] as const) {
-            expect(got.includes(text), `${text} in ${where}`).toBe(false);
+      it(
+        `${c}: shows nothing of the files it must not read`,
+        async () => {
+          const o = await outcome(c);
+          for (const text of o.expected.absent!) {
+            for (const [where, got] of [
+              ['stdout', o.fresh.stdout],
+              ['stderr', o.fresh.stderr],
+              ['the output file', o.freshOut?.toString('utf8') ?? ''],
+            ] as const) {
+              expect(got.includes(text), `${text} in ${where}`).toBe(false);
+            }
           }
-        }
-      }, CASE_TIMEOUT);
+        },
+        CASE_TIMEOUT,
+      );
     }
 
     if (expected.twin) {
-      it(`${c}: the same figures as its twin ${expected.twin}`, async () => {
-        const o = await outcome(c);
-        const twin = await runCliAsync(['evaluate', o.expected.twin!, '-f', 'json'], { cwd: o.dir });
-        expect(twin.code).toBe(0);
-        const t = JSON.parse(twin.stdout) as Report;
-        expect(o.report, 'the case itself evaluates').toBeDefined();
-        for (const k of ['energy', 'emissions', 'indicators', 'score', 'grade', 'verdict'] as const) expect(o.report![k]).toEqual(t[k]);
-        expect(o.report!.submission.name).toBe(t.submission.name);
-      }, CASE_TIMEOUT);
+      it(
+        `${c}: the same figures as its twin ${expected.twin}`,
+        async () => {
+          const o = await outcome(c);
+          const twin = await runCliAsync(['evaluate', o.expected.twin!, '-f', 'json'], { cwd: o.dir });
+          expect(twin.code).toBe(0);
+          const t = JSON.parse(twin.stdout) as Report;
+          expect(o.report, 'the case itself evaluates').toBeDefined();
+          for (const k of ['energy', 'emissions', 'indicators', 'score', 'grade', 'verdict'] as const) expect(o.report![k]).toEqual(t[k]);
+          expect(o.report!.submission.name).toBe(t.submission.name);
+        },
+        CASE_TIMEOUT,
+      );
     }
 
     if (expected.byEntity) {
-      (expected.byEntityFails ? it.fails : it)(`${c}: every entity keeps its own figures${expected.byEntityFails ? ` (known defect: ${expected.byEntityFails})` : ''}`, async () => {
-        const o = await outcome(c);
-        const by = o.report!.emissions.by_entity;
-        expect(Object.keys(by).sort()).toEqual([...o.expected.byEntity!].sort());
-        const sum = Object.values(by).reduce((s, e) => s + e.gross_t, 0);
-        expect(sum).toBeCloseTo(o.report!.emissions.gross_t, 9);
-      }, CASE_TIMEOUT);
+      (expected.byEntityFails ? it.fails : it)(
+        `${c}: every entity keeps its own figures${expected.byEntityFails ? ` (known defect: ${expected.byEntityFails})` : ''}`,
+        async () => {
+          const o = await outcome(c);
+          const by = o.report!.emissions.by_entity;
+          expect(Object.keys(by).sort()).toEqual([...o.expected.byEntity!].sort());
+          const sum = Object.values(by).reduce((s, e) => s + e.gross_t, 0);
+          expect(sum).toBeCloseTo(o.report!.emissions.gross_t, 9);
+        },
+        CASE_TIMEOUT,
+      );
     }
   }
 });
@@ -382,13 +457,17 @@ describe.concurrent('determinism', () => {
   ] as const;
   for (const [what, path] of inputs) {
     for (const command of ['evaluate', 'validate'] as const) {
-      it(`${command} -f json gives ${what} the same bytes twice`, async () => {
-        const [a, b] = await Promise.all([runCliAsync([command, path, '-f', 'json']), runCliAsync([command, path, '-f', 'json'])]);
-        expect(a.code).toBe(0);
-        expect(a.stdout.length).toBeGreaterThan(100);
-        expect(b.stdout).toBe(a.stdout);
-        expect(b.stderr).toBe(a.stderr);
-      }, CASE_TIMEOUT);
+      it(
+        `${command} -f json gives ${what} the same bytes twice`,
+        async () => {
+          const [a, b] = await Promise.all([runCliAsync([command, path, '-f', 'json']), runCliAsync([command, path, '-f', 'json'])]);
+          expect(a.code).toBe(0);
+          expect(a.stdout.length).toBeGreaterThan(100);
+          expect(b.stdout).toBe(a.stdout);
+          expect(b.stderr).toBe(a.stderr);
+        },
+        CASE_TIMEOUT,
+      );
     }
   }
 });
@@ -398,7 +477,10 @@ describe.concurrent('stdin', () => {
   const DEMO = readFileSync(join(ROOT, 'fixtures', 'valid', 'hand-checked', 'park.yaml'));
   const run = (chunks: Buffer[], gapMs: number) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), 'validate', '-', '-f', 'json'], { cwd: join(ROOT, 'fixtures', 'valid', 'hand-checked'), env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), 'validate', '-', '-f', 'json'], {
+        cwd: join(ROOT, 'fixtures', 'valid', 'hand-checked'),
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -413,18 +495,26 @@ describe.concurrent('stdin', () => {
       child.on('close', (code) => done({ code, stdout, stderr }));
     });
 
-  it('a producer that pauses half-way is waited for (readFileSync(0) failed with EAGAIN)', async () => {
-    const half = Math.floor(DEMO.length / 2);
-    const r = await run([DEMO.subarray(0, half), DEMO.subarray(half)], 700);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).summary.files).toBe(1);
-  }, CASE_TIMEOUT);
+  it(
+    'a producer that pauses half-way is waited for (readFileSync(0) failed with EAGAIN)',
+    async () => {
+      const half = Math.floor(DEMO.length / 2);
+      const r = await run([DEMO.subarray(0, half), DEMO.subarray(half)], 700);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).summary.files).toBe(1);
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('more than 512 KiB on stdin is refused once the cap is passed, with the code and no stack', async () => {
-    const r = await run([Buffer.alloc(3 * 2 ** 20, 'a')], 0);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['ZC-E-FILE-TOO-LARGE']);
-  }, CASE_TIMEOUT);
+  it(
+    'more than 512 KiB on stdin is refused once the cap is passed, with the code and no stack',
+    async () => {
+      const r = await run([Buffer.alloc(3 * 2 ** 20, 'a')], 0);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['ZC-E-FILE-TOO-LARGE']);
+    },
+    CASE_TIMEOUT,
+  );
 });

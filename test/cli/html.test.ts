@@ -23,7 +23,7 @@ describe('evaluate --format html', () => {
 });
 
 describe('batch --format html', () => {
-  it('writes a ranking page that links each park\'s own HTML report', async () => {
+  it("writes a ranking page that links each park's own HTML report", async () => {
     const { mkdtempSync, readdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'zcpark-bhtml-'));

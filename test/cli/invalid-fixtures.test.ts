@@ -14,7 +14,9 @@ import type { Diagnostic } from '../../src/model/types.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 const DIR = join(ROOT, 'fixtures', 'invalid');
-const cases = readdirSync(DIR).filter((c) => existsSync(join(DIR, c, 'expected.json'))).sort();
+const cases = readdirSync(DIR)
+  .filter((c) => existsSync(join(DIR, c, 'expected.json')))
+  .sort();
 
 interface Expected {
   /** Files or folders to validate, relative to the case folder (default: the folder). */
@@ -27,7 +29,7 @@ interface Expected {
 }
 
 const position = (d: Diagnostic, prefix: string) => {
-  const file = (d.file ?? '').startsWith(prefix) ? d.file!.slice(prefix.length) : d.file ?? '';
+  const file = (d.file ?? '').startsWith(prefix) ? d.file!.slice(prefix.length) : (d.file ?? '');
   return `${file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''} ${d.code}`;
 };
 
@@ -48,7 +50,12 @@ describe('fixtures/invalid: exact codes and positions', () => {
         }
         const base = copy ?? join('fixtures', 'invalid', c);
         const paths = (expected.paths ?? ['.']).map((p) => join(base, p));
-        const { results } = collectResults(paths, expected.profile ? { profile: expected.profile.includes('/') || expected.profile.endsWith('.yaml') ? join(base, expected.profile) : expected.profile } : {});
+        const { results } = collectResults(
+          paths,
+          expected.profile
+            ? { profile: expected.profile.includes('/') || expected.profile.endsWith('.yaml') ? join(base, expected.profile) : expected.profile }
+            : {},
+        );
         const got = results.flatMap((r) => r.diagnostics).map((d) => position(d, `${base}/`));
         for (const d of results.flatMap((r) => r.diagnostics)) seen.add(d.code);
         expect(got).toEqual(expected.diagnostics);
@@ -63,7 +70,20 @@ describe('fixtures/invalid: exact codes and positions', () => {
     // and a bug caught per submission (no input can trigger it on purpose)
     // and ZC-W-ELEC-EXPORT-FLOORED, retired with the boundary accounting (no export is floored per entity any more)
     // and the ZC-E-TREND-… codes, about the set of files given to `zcpark trend` (test/cli/trend.test.ts)
-    const notFromFiles = ['ZC-E-INTERNAL', 'ZC-W-OUT-RENAMED', 'ZC-W-ELEC-EXPORT-FLOORED', 'ZC-E-TREND-TOO-FEW', 'ZC-E-TREND-ENTITY', 'ZC-E-TREND-YEAR-DUPLICATE', 'ZC-E-TREND-PROFILE', 'ZC-E-TREND-BASE-YEAR'];
-    expect(Object.keys(CODES).filter((code) => !seen.has(code) && !notFromFiles.includes(code)).sort()).toEqual([]);
+    const notFromFiles = [
+      'ZC-E-INTERNAL',
+      'ZC-W-OUT-RENAMED',
+      'ZC-W-ELEC-EXPORT-FLOORED',
+      'ZC-E-TREND-TOO-FEW',
+      'ZC-E-TREND-ENTITY',
+      'ZC-E-TREND-YEAR-DUPLICATE',
+      'ZC-E-TREND-PROFILE',
+      'ZC-E-TREND-BASE-YEAR',
+    ];
+    expect(
+      Object.keys(CODES)
+        .filter((code) => !seen.has(code) && !notFromFiles.includes(code))
+        .sort(),
+    ).toEqual([]);
   });
 });

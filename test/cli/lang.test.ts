@@ -24,14 +24,18 @@ describe('--lang zh', () => {
     expect(r.indicators[0]!.name).toBe('单位能耗碳排放');
     const band = r.warnings.find((w) => w.code === 'ZC-W-BAND-BELOW-MIN')!;
     expect(band.message).toBe('carbon_per_energy：附件3未规定年综合能耗 20万吨标准煤以下园区的档位；按 20万–100万吨标准煤档的 0.2 tCO2/tce 执行');
-    expect(r.warnings.find((w) => w.code === 'ZC-W-EXPORT-SOURCE')!.message).toBe('非可再生上网电量（30 MWh）超过自备电厂发电量（0 MWh），而园区内有 100 MWh 可再生发电：若部分上网电量为可再生电力，请填为 export_renewable');
+    expect(r.warnings.find((w) => w.code === 'ZC-W-EXPORT-SOURCE')!.message).toBe(
+      '非可再生上网电量（30 MWh）超过自备电厂发电量（0 MWh），而园区内有 100 MWh 可再生发电：若部分上网电量为可再生电力，请填为 export_renewable',
+    );
   });
 
   it('localises diagnostics in every validate format, with the same codes and positions', () => {
     const pretty = runCli(['validate', 'fixtures/invalid/several-mistakes', '--lang', 'zh']).stdout;
     expect(pretty).toContain('fixtures/invalid/several-mistakes/park.yaml:13:29  错误  activity[0].item：未知的 fuel 品种“diesle”（您是否想写“diesel”？）');
     const gh = runCli(['validate', 'fixtures/invalid/several-mistakes', '-f', 'github', '--lang', 'zh']).stdout;
-    expect(gh).toContain('::error file=fixtures/invalid/several-mistakes/rows.csv,line=2,title=ZC-E-NUMBER-NEGATIVE::row 2, column quantity：数量 -3 为负数；数量必须 ≥ 0');
+    expect(gh).toContain(
+      '::error file=fixtures/invalid/several-mistakes/rows.csv,line=2,title=ZC-E-NUMBER-NEGATIVE::row 2, column quantity：数量 -3 为负数；数量必须 ≥ 0',
+    );
   });
 
   it('follows LANG when --lang is not given', () => {

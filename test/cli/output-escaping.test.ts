@@ -28,34 +28,52 @@ beforeAll(() => {
   const bad = join(TMP, 'bad');
   mkdirSync(ok, { recursive: true });
   mkdirSync(bad, { recursive: true });
-  writeFileSync(join(ok, 'pack.yaml'), [
-    'format: zcpark-profile/1',
-    'id: evil-pack',
-    `title: ${y(`T ${P}`)}`,
-    `source: ${y(`S ${P}`)}`,
-    'indicators:',
-    '  - id: carbon',
-    `    name: { en: ${y(`N ${P}`)}, zh: ${y(`Z ${P}`)} }`,
-    `    unit: ${y(`U ${P}`)}`,
-    '    formula: gross_t / energy_total_tce',
-    '    core: true',
-    '    weight: 50',
-    `    source: ${y(P)}`,
-    `    thresholds: [ { op: "<=", value: 0.2, label: ${y(P)}, warning: { code: ZC-W-EVIL, message: ${y(`W ${P}`)} } } ]`,
-    '  - id: missing_one',
-    `    name: { en: ${y(`M ${P}`)}, zh: ${y(`M ${P}`)} }`,
-    '    unit: fraction',
-    '    formula: gross_t / metric.never_given',
-    '    weight: 50',
-    '    thresholds: [ { op: ">=", value: 1 } ]',
-    `grades: [ { grade: ${y(`G ${P}`)}, min: 0 } ]`,
-    '',
-  ].join('\n'));
-  writeFileSync(join(ok, 'park.yaml'), `format: zcpark/1\nprofile: pack.yaml\nentity: { id: OK-1, name: ${y(`Park ${P}`)}, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [${y(EVIL_FILE)}]\n`);
-  writeFileSync(join(ok, EVIL_FILE), `entity,category,item,quantity,unit,note\n${c(`E1 ${P}`)},fuel,natural_gas,10,万m3,${c(`note ${P}`)}\n${c(`E2 ${P}`)},electricity,grid,100,MWh,${c(P)}\n${c(`E2 ${P}`)},electricity,grid,100,MWh,${c(P)}\n`);
-  writeFileSync(join(bad, 'park.yaml'), `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: BAD-1, name: ${y(P)}, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [activity.csv, ${y(`gone ${P}.csv`)}]\nmetrics:\n  ${y(`k${P}`)}: 1\n  water_total: ${y(P)}\n`);
-  writeFileSync(join(bad, 'activity.csv'), `entity,category,item,quantity,unit,note\n${c(P)},fuel,${c(P)},1,万m3,x\n${c(P)},fuel,natural_gas,${c(P)},${c(P)},x\n${c(P)},${c(P)},natural_gas,1,t,x\n`);
-  writeFileSync(join(TMP, 'roster.csv'), `id,name,profile,type,region,year,${c(`metric.${P}`)}\nR-1,${c(`Roster ${P}`)},zero-carbon-park,park,CN-NM,2024,1\n${c(P)},${c(P)},zero-carbon-park,park,CN-NM,2024,1\n`);
+  writeFileSync(
+    join(ok, 'pack.yaml'),
+    [
+      'format: zcpark-profile/1',
+      'id: evil-pack',
+      `title: ${y(`T ${P}`)}`,
+      `source: ${y(`S ${P}`)}`,
+      'indicators:',
+      '  - id: carbon',
+      `    name: { en: ${y(`N ${P}`)}, zh: ${y(`Z ${P}`)} }`,
+      `    unit: ${y(`U ${P}`)}`,
+      '    formula: gross_t / energy_total_tce',
+      '    core: true',
+      '    weight: 50',
+      `    source: ${y(P)}`,
+      `    thresholds: [ { op: "<=", value: 0.2, label: ${y(P)}, warning: { code: ZC-W-EVIL, message: ${y(`W ${P}`)} } } ]`,
+      '  - id: missing_one',
+      `    name: { en: ${y(`M ${P}`)}, zh: ${y(`M ${P}`)} }`,
+      '    unit: fraction',
+      '    formula: gross_t / metric.never_given',
+      '    weight: 50',
+      '    thresholds: [ { op: ">=", value: 1 } ]',
+      `grades: [ { grade: ${y(`G ${P}`)}, min: 0 } ]`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(ok, 'park.yaml'),
+    `format: zcpark/1\nprofile: pack.yaml\nentity: { id: OK-1, name: ${y(`Park ${P}`)}, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [${y(EVIL_FILE)}]\n`,
+  );
+  writeFileSync(
+    join(ok, EVIL_FILE),
+    `entity,category,item,quantity,unit,note\n${c(`E1 ${P}`)},fuel,natural_gas,10,万m3,${c(`note ${P}`)}\n${c(`E2 ${P}`)},electricity,grid,100,MWh,${c(P)}\n${c(`E2 ${P}`)},electricity,grid,100,MWh,${c(P)}\n`,
+  );
+  writeFileSync(
+    join(bad, 'park.yaml'),
+    `format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: BAD-1, name: ${y(P)}, type: park, region: CN-NM }\nyear: 2024\nactivity_files: [activity.csv, ${y(`gone ${P}.csv`)}]\nmetrics:\n  ${y(`k${P}`)}: 1\n  water_total: ${y(P)}\n`,
+  );
+  writeFileSync(
+    join(bad, 'activity.csv'),
+    `entity,category,item,quantity,unit,note\n${c(P)},fuel,${c(P)},1,万m3,x\n${c(P)},fuel,natural_gas,${c(P)},${c(P)},x\n${c(P)},${c(P)},natural_gas,1,t,x\n`,
+  );
+  writeFileSync(
+    join(TMP, 'roster.csv'),
+    `id,name,profile,type,region,year,${c(`metric.${P}`)}\nR-1,${c(`Roster ${P}`)},zero-carbon-park,park,CN-NM,2024,1\n${c(P)},${c(P)},zero-carbon-park,park,CN-NM,2024,1\n`,
+  );
 });
 afterAll(() => (process.env.ESCAPE_KEEP ? undefined : rmSync(TMP, { recursive: true, force: true })));
 
@@ -67,7 +85,10 @@ const RAW_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u
 
 function inert(text: string, what: string, csv = false): void {
   const bad = csv ? RAW_BUT_CR.exec(text.replace(/\r\n/g, '\n')) : RAW.exec(text);
-  expect(bad, `${what}: raw U+${bad?.[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (bad?.index ?? 0) - 40), (bad?.index ?? 0) + 10))}`).toBeNull();
+  expect(
+    bad,
+    `${what}: raw U+${bad?.[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (bad?.index ?? 0) - 40), (bad?.index ?? 0) + 10))}`,
+  ).toBeNull();
   for (const line of text.split(/\r?\n/)) expect(line.startsWith('::'), `${what}: a line starts with "::": ${JSON.stringify(line.slice(0, 80))}`).toBe(false);
 }
 
@@ -99,7 +120,8 @@ function wellFormedXml(xml: string): void {
   while (at < body.length && (m = TOKEN.exec(body))) {
     at = TOKEN.lastIndex;
     const [, close, open, attrs, selfClose, text] = m;
-    for (const part of [attrs ?? '', text ?? '']) expect(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(part), `a bare & in ${JSON.stringify(part.slice(0, 60))}`).toBe(false);
+    for (const part of [attrs ?? '', text ?? ''])
+      expect(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(part), `a bare & in ${JSON.stringify(part.slice(0, 60))}`).toBe(false);
     if (open && !selfClose) stack.push(open);
     if (close) expect(stack.pop()).toBe(close);
   }
@@ -121,7 +143,8 @@ describe.concurrent('no user value reaches an output live (issue #14)', () => {
         expect(report.submission.name).toBe(`Park ${P}`);
         expect(Object.keys(report.emissions.by_entity).sort()).toEqual([`E1 ${P}`, `E2 ${P}`]);
       }
-      if (format === 'table') expect(r.stdout).toContain('Park \\x1b]52;c;ZXZpbA==\\x07 \\r\\n::add-mask::x \\u202e \\u2028 \\ufffe \\x9b ![x](http://evil/) <img src=x> **PASS**');
+      if (format === 'table')
+        expect(r.stdout).toContain('Park \\x1b]52;c;ZXZpbA==\\x07 \\r\\n::add-mask::x \\u202e \\u2028 \\ufffe \\x9b ![x](http://evil/) <img src=x> **PASS**');
     }, 60_000);
   }
 
@@ -134,7 +157,10 @@ describe.concurrent('no user value reaches an output live (issue #14)', () => {
 
   for (const format of ['pretty', 'json', 'github', 'junit']) {
     it(`validate -f ${format}`, async () => {
-      const [r, j] = await Promise.all([run(['validate', 'ok', 'bad', 'roster.csv', '-f', format]), run(['validate', 'ok', 'bad', 'roster.csv', '-f', 'json'])]);
+      const [r, j] = await Promise.all([
+        run(['validate', 'ok', 'bad', 'roster.csv', '-f', format]),
+        run(['validate', 'ok', 'bad', 'roster.csv', '-f', 'json']),
+      ]);
       expect(r.code).toBe(1);
       inert(r.stderr, 'stderr');
       const n = JSON.parse(j.stdout).files.reduce((a: number, f: { diagnostics: unknown[] }) => a + f.diagnostics.length, 0);

@@ -384,7 +384,12 @@ describe('climate-positive-district (climate-positive, 滨海生态新区, CN-GD
   it('a CCER offset never changes net_operational_emissions', () => {
     // without the CCER row: offsets_t and net_t change, the indicator does not
     const without = evaluateVariant('climate-positive-district', (d) =>
-      rewrite(join(d, 'activity.csv'), (t) => t.split('\n').filter((l) => !l.includes(',offset,ccer,')).join('\n')),
+      rewrite(join(d, 'activity.csv'), (t) =>
+        t
+          .split('\n')
+          .filter((l) => !l.includes(',offset,ccer,'))
+          .join('\n'),
+      ),
     );
     expect(without.emissions.offsets_t).toBe(115000);
     expect(without.emissions.net_t).toBe(-4409.775); // 112,590.225 − 2,000 − 115,000
@@ -403,7 +408,12 @@ describe('climate-positive-district (climate-positive, 滨海生态新区, CN-GD
 
   it('a district without waste rows fails sector_coverage with 2/3', () => {
     const r = evaluateVariant('climate-positive-district', (d) =>
-      rewrite(join(d, 'activity.csv'), (t) => t.split('\n').filter((l) => !l.includes(',waste,')).join('\n')),
+      rewrite(join(d, 'activity.csv'), (t) =>
+        t
+          .split('\n')
+          .filter((l) => !l.includes(',waste,'))
+          .join('\n'),
+      ),
     );
     const i = indicators(r);
     // (1 energy + 1 transport + 0 waste) / 3
@@ -589,7 +599,11 @@ activity:
 `);
     const i = indicators(r);
     expect(i.carbon_intensity_reduction!.value).toBe(0.2);
-    expect([i.carbon_intensity_reduction!.threshold!.value, i.carbon_intensity_reduction!.threshold!.basis, i.carbon_intensity_reduction!.status]).toEqual([0.2, 'target', 'pass']);
+    expect([i.carbon_intensity_reduction!.threshold!.value, i.carbon_intensity_reduction!.threshold!.basis, i.carbon_intensity_reduction!.status]).toEqual([
+      0.2,
+      'target',
+      'pass',
+    ]);
     expect([i.energy_intensity_reduction!.value, i.energy_intensity_reduction!.status]).toEqual([0.135, 'pass']);
     expect([i.renewable_share!.value, i.renewable_share!.threshold!.basis, i.renewable_share!.status]).toEqual([0.2, 'reference', 'pass']);
     expect([i.solid_waste_utilization!.value, i.solid_waste_utilization!.status]).toEqual([0.8, 'pass']);

@@ -20,7 +20,12 @@ describe('the code cache of the bundled CLI', () => {
   it('was recorded for this very bundle (both start with the hash of the bundle)', () => {
     const code = readFileSync(BUNDLE, 'utf8');
     const head = code.slice(0, code.indexOf('\n'));
-    expect(head).toBe(`// zcpark bundle ${createHash('sha256').update(code.slice(head.length + 1)).digest('hex').slice(0, 32)}`);
+    expect(head).toBe(
+      `// zcpark bundle ${createHash('sha256')
+        .update(code.slice(head.length + 1))
+        .digest('hex')
+        .slice(0, 32)}`,
+    );
     const cache = readFileSync(`${BUNDLE}.cache`);
     expect(cache.subarray(0, head.length + 1).toString('latin1')).toBe(`${head}\n`);
     expect(cache.length).toBeGreaterThan(100_000); // the functions of a whole evaluation, not just the top level
@@ -52,7 +57,10 @@ describe('the code cache of the bundled CLI', () => {
     it('ignores a cache made for another bundle, and still runs', () => {
       const cache = readFileSync(join(dir, 'dist', 'bundle', 'zcpark.cjs.cache'));
       const nl = cache.indexOf(10);
-      writeFileSync(join(dir, 'dist', 'bundle', 'zcpark.cjs.cache'), Buffer.concat([Buffer.from('// zcpark bundle 0123456789abcdef0123456789abcdef\n'), cache.subarray(nl + 1)]));
+      writeFileSync(
+        join(dir, 'dist', 'bundle', 'zcpark.cjs.cache'),
+        Buffer.concat([Buffer.from('// zcpark bundle 0123456789abcdef0123456789abcdef\n'), cache.subarray(nl + 1)]),
+      );
       expect(spawnCopy({ ZCPARK_CODE_CACHE_DEBUG: '1' })).toEqual({ stdout: `${version}\n`, stderr: 'code cache: none\n', code: 0 });
     });
 
@@ -64,7 +72,10 @@ describe('the code cache of the bundled CLI', () => {
 });
 
 describe('a reader that goes away (zcpark … | head)', () => {
-  for (const args of [['evaluate', 'fixtures/demo/park.yaml', '-f', 'json'], ['batch', 'fixtures/batch', '-f', 'json', '-q']]) {
+  for (const args of [
+    ['evaluate', 'fixtures/demo/park.yaml', '-f', 'json'],
+    ['batch', 'fixtures/batch', '-f', 'json', '-q'],
+  ]) {
     it(`${args[0]}: ends quietly, without a stack trace`, async () => {
       const child = spawn(process.execPath, [join(ROOT, 'bin', 'zcpark.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.destroy(); // the pipe's reader is gone before the first byte: every write gets EPIPE
@@ -77,4 +88,3 @@ describe('a reader that goes away (zcpark … | head)', () => {
     });
   }
 });
-

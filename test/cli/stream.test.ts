@@ -32,7 +32,11 @@ describe('streaming changes nothing', () => {
   }
 
   it('the invalid fixtures give the same diagnostics (duplicate rows aside)', () => {
-    const strip = (s: string) => s.split('\n').filter((l) => !l.includes('ZC-W-ROW-DUPLICATE') && !l.includes('ZC-W-WARNINGS-CAPPED')).join('\n');
+    const strip = (s: string) =>
+      s
+        .split('\n')
+        .filter((l) => !l.includes('ZC-W-ROW-DUPLICATE') && !l.includes('ZC-W-WARNINGS-CAPPED'))
+        .join('\n');
     const whole = runCli(['validate', 'fixtures/invalid', '-f', 'json']);
     const streamed = runCli(['validate', 'fixtures/invalid', '-f', 'json'], { env: { ZCPARK_STREAM_BYTES: '0' } });
     const pick = (out: string) =>

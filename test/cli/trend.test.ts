@@ -114,7 +114,8 @@ describe('trend of the hand-checked city', () => {
   });
 
   it('prints the same bytes whatever the order of the files (every permutation of four)', () => {
-    const perms = (xs: string[]): string[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+    const perms = (xs: string[]): string[][] =>
+      xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
     // 24 orders; six spread over the permutation space are enough to run in seconds, the rest are the same code path
     const all = perms(files);
     for (const order of [all[0]!, all[5]!, all[9]!, all[14]!, all[18]!, all[23]!]) {
@@ -145,7 +146,7 @@ describe('trend of the hand-checked city', () => {
 });
 
 describe('trend errors', () => {
-  it('two entities: exit 1, naming the other entity\'s file', () => {
+  it("two entities: exit 1, naming the other entity's file", () => {
     const [a] = variant('entities', { 'other.yaml': text(2022).replace('id: TREND-CITY', 'id: OTHER-CITY') });
     const r = runCli(['trend', files[0]!, files[1]!, a!]);
     expect(r.code).toBe(1);

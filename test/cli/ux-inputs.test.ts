@@ -13,12 +13,16 @@ describe('a share written as a percentage', () => {
   it('is an error with "did you mean 45%?" and never scores, in a submission', { timeout: 30_000 }, () => {
     const dir = tmp();
     cpSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent'), dir, { recursive: true });
-    const park = readFileSync(join(dir, 'park.yaml'), 'utf8').replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92').replace('waste_heat_utilization_rate: "55%"', 'waste_heat_utilization_rate: 45');
+    const park = readFileSync(join(dir, 'park.yaml'), 'utf8')
+      .replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92')
+      .replace('waste_heat_utilization_rate: "55%"', 'waste_heat_utilization_rate: 45');
     writeFileSync(join(dir, 'park.yaml'), park);
     const r = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('park.yaml:13:32  error  metrics.waste_heat_utilization_rate: 45 is not a share; zero-carbon-park reads it as a fraction between 0 and 1 (0 % … 100 %) (did you mean "45%"?)  ZC-E-SHARE-RANGE');
+    expect(r.stderr).toContain(
+      'park.yaml:13:32  error  metrics.waste_heat_utilization_rate: 45 is not a share; zero-carbon-park reads it as a fraction between 0 and 1 (0 % … 100 %) (did you mean "45%"?)  ZC-E-SHARE-RANGE',
+    );
     // written as 45 %, it scores
     writeFileSync(join(dir, 'park.yaml'), park.replace('waste_heat_utilization_rate: 45', 'waste_heat_utilization_rate: 45%'));
     const ok = runCli(['evaluate', join(dir, 'park.yaml'), '-f', 'json']);
@@ -56,18 +60,29 @@ describe('ranking', () => {
     const file = roster();
     const byVerdict = JSON.parse(runCli(['batch', file, '-f', 'json', '--fail-on', 'never']).stdout).summary;
     expect(byVerdict.rank_by).toBe('verdict');
-    expect(byVerdict.ranking.map((r: { rank: number; id: string; verdict: string; score: number }) => `${r.rank} ${r.id} ${r.verdict} ${r.score.toFixed(1)}`)).toEqual([
-      '1 NM-R-03 pass 100.0', '2 NM-R-01 pass 64.5', '3 NM-R-02 fail 83.0',
-    ]);
+    expect(
+      byVerdict.ranking.map((r: { rank: number; id: string; verdict: string; score: number }) => `${r.rank} ${r.id} ${r.verdict} ${r.score.toFixed(1)}`),
+    ).toEqual(['1 NM-R-03 pass 100.0', '2 NM-R-01 pass 64.5', '3 NM-R-02 fail 83.0']);
     const byScore = JSON.parse(runCli(['batch', file, '-f', 'json', '--fail-on', 'never', '--rank-by', 'score']).stdout).summary;
     expect(byScore.ranking.map((r: { rank: number; id: string }) => `${r.rank} ${r.id}`)).toEqual(['1 NM-R-03', '2 NM-R-02', '3 NM-R-01']);
     expect(runCli(['batch', file, '--rank-by', 'grade']).code).toBe(2);
   });
 
   it('writes the summary CSV in rank order with region, total tce, core value, every status and the warning codes', { timeout: 30_000 }, () => {
-    const csv = runCli(['batch', roster(), '-f', 'csv', '--fail-on', 'never']).stdout.replace(/^\ufeff/, '').split('\r\n');
-    expect(csv[0]).toBe('rank,file,row,id,name,profile,type,region,total_tce,verdict,score,grade,carbon_per_energy,carbon_per_energy_status,clean_energy_share_status,solid_waste_utilization_status,waste_heat_utilization_status,water_reuse_status,product_energy_standard_status,green_direct_supply_share_status,energy_carbon_platform_status,failed_indicators,warnings,warning_codes,error');
-    expect(csv.slice(1, 4).map((l) => l.split(',').filter((_, i) => [0, 3, 7, 8, 9, 13, 15, 22, 23].includes(i)).join(' '))).toEqual([
+    const csv = runCli(['batch', roster(), '-f', 'csv', '--fail-on', 'never'])
+      .stdout.replace(/^\ufeff/, '')
+      .split('\r\n');
+    expect(csv[0]).toBe(
+      'rank,file,row,id,name,profile,type,region,total_tce,verdict,score,grade,carbon_per_energy,carbon_per_energy_status,clean_energy_share_status,solid_waste_utilization_status,waste_heat_utilization_status,water_reuse_status,product_energy_standard_status,green_direct_supply_share_status,energy_carbon_platform_status,failed_indicators,warnings,warning_codes,error',
+    );
+    expect(
+      csv.slice(1, 4).map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => [0, 3, 7, 8, 9, 13, 15, 22, 23].includes(i))
+          .join(' '),
+      ),
+    ).toEqual([
       '1 NM-R-03 CN-NM 237740.25 pass pass pass 0 ',
       '2 NM-R-01 CN-NM 198249.3 pass pass fail 1 ZC-W-BAND-BELOW-MIN',
       '3 NM-R-02 CN-NM 197202.4 fail fail pass 1 ZC-W-BAND-BELOW-MIN',
@@ -86,7 +101,9 @@ describe('ranking', () => {
 
 describe('Excel workbooks as activity tables', () => {
   const park = (dir: string, files: string) => {
-    const text = readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/park.yaml'), 'utf8').replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92').replace('activity_files: [activity.csv]', `activity_files: ${files}`);
+    const text = readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/park.yaml'), 'utf8')
+      .replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92')
+      .replace('activity_files: [activity.csv]', `activity_files: ${files}`);
     writeFileSync(join(dir, 'park.yaml'), text);
     return join(dir, 'park.yaml');
   };
@@ -129,7 +146,9 @@ describe('Excel workbooks as activity tables', () => {
     expect(missing.stdout).toContain('it has no sheet named "Sheet9"; its sheets: "能耗"  ZC-E-FILE-READ');
     const title = runCli(['validate', park(dir, '[energy.xlsx]')]);
     expect(title.stdout).toContain('energy.xlsx:1 [能耗!1]  error  not a zcpark activity CSV: its first line names none of the activity columns;');
-    expect(title.stdout).toContain('(row 1 of sheet "能耗" has a single filled cell, like a title; zcpark looks for the header row in the 10 rows below it, and none names the required columns)');
+    expect(title.stdout).toContain(
+      '(row 1 of sheet "能耗" has a single filled cell, like a title; zcpark looks for the header row in the 10 rows below it, and none names the required columns)',
+    );
   });
 
   it('says a workbook saved under a .csv name is one, instead of "NUL bytes"', { timeout: 30_000 }, () => {
@@ -160,15 +179,20 @@ describe('Excel workbooks as rosters', () => {
     cpSync(join(ROOT, 'fixtures/batch/roster.csv'), join(dir, 'roster.csv'));
     const a = JSON.parse(runCli(['batch', join(dir, 'roster.xlsx'), '-f', 'json', '--fail-on', 'never']).stdout);
     const b = JSON.parse(runCli(['batch', join(dir, 'roster.csv'), '-f', 'json', '--fail-on', 'never']).stdout);
-    expect(a.summary.ranking.map((r: { id: string; score: number; row: number }) => [r.id, r.score, r.row])).toEqual(b.summary.ranking.map((r: { id: string; score: number; row: number }) => [r.id, r.score, r.row + 1]));
-    expect(a.errors.map((e: { row: number; errors: { field: string; code: string }[] }) => `${e.row} ${e.errors.map((d) => `${d.field} ${d.code}`).join(' ')}`)).toEqual(['8 metric.waste_heat_utilization_rate ZC-E-NUMBER-INVALID']);
+    expect(a.summary.ranking.map((r: { id: string; score: number; row: number }) => [r.id, r.score, r.row])).toEqual(
+      b.summary.ranking.map((r: { id: string; score: number; row: number }) => [r.id, r.score, r.row + 1]),
+    );
+    expect(
+      a.errors.map((e: { row: number; errors: { field: string; code: string }[] }) => `${e.row} ${e.errors.map((d) => `${d.field} ${d.code}`).join(' ')}`),
+    ).toEqual(['8 metric.waste_heat_utilization_rate ZC-E-NUMBER-INVALID']);
     const v = runCli(['validate', join(dir, 'roster.xlsx')]);
     expect(v.stdout).toContain('roster.xlsx:8 [metric.waste_heat_utilization_rate]  error');
   });
 });
 
 describe('words and values people write', () => {
-  const base = () => readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/park.yaml'), 'utf8').replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92');
+  const base = () =>
+    readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/park.yaml'), 'utf8').replace('water_reuse_rate: 92', 'water_reuse_rate: 0.92');
   const setup = (park: string, csv?: string) => {
     const dir = tmp();
     writeFileSync(join(dir, 'activity.csv'), csv ?? readFileSync(join(ROOT, 'fixtures/invalid/rate-above-100-percent/activity.csv'), 'utf8'));
@@ -177,20 +201,43 @@ describe('words and values people write', () => {
   };
 
   it('reads 是/否, yes/no and true/false as booleans, and province names as region codes', { timeout: 30_000 }, () => {
-    for (const [word, region, value] of [['"是"', '江苏省', true], ['否', '江苏', false], ['yes', 'Jiangsu', true], ['"false"', 'jiangsu', false]] as const) {
-      const r = runCli(['evaluate', setup(base().replace('energy_carbon_platform: true', `energy_carbon_platform: ${word}`).replace('region: CN-NM', `region: ${region}`)), '-f', 'json']);
+    for (const [word, region, value] of [
+      ['"是"', '江苏省', true],
+      ['否', '江苏', false],
+      ['yes', 'Jiangsu', true],
+      ['"false"', 'jiangsu', false],
+    ] as const) {
+      const r = runCli([
+        'evaluate',
+        setup(base().replace('energy_carbon_platform: true', `energy_carbon_platform: ${word}`).replace('region: CN-NM', `region: ${region}`)),
+        '-f',
+        'json',
+      ]);
       expect(r.stderr).toBe('');
       const rep = JSON.parse(r.stdout);
       expect([rep.submission.region, rep.indicators.find((i: { id: string }) => i.id === 'energy_carbon_platform').value]).toEqual(['CN-JS', value]);
     }
     // a yes/no answer where the pack reads a share is said, not left missing
     const share = runCli(['validate', setup(base().replace('products_meeting_energy_limit_share: 1', 'products_meeting_energy_limit_share: 是'))]);
-    expect(share.stdout).toContain('park.yaml:15:40  error  metrics.products_meeting_energy_limit_share: true (a yes/no answer) is not a share; zero-carbon-park reads it as a fraction between 0 and 1 (0 % … 100 %)  ZC-E-SHARE-RANGE');
+    expect(share.stdout).toContain(
+      'park.yaml:15:40  error  metrics.products_meeting_energy_limit_share: true (a yes/no answer) is not a share; zero-carbon-park reads it as a fraction between 0 and 1 (0 % … 100 %)  ZC-E-SHARE-RANGE',
+    );
     // a roster too
     const dir = tmp();
-    writeFileSync(join(dir, 'r.csv'), 'id,name,profile,type,region,year,metric.energy_carbon_platform,heat.蒸汽[t],电力.电网购电[MWh]\nR1,x,zero-carbon-park,park,江苏,2024,是,100,1000\nR2,y,zero-carbon-park,park,Jiangsu,2024,no,100,1000\n');
+    writeFileSync(
+      join(dir, 'r.csv'),
+      'id,name,profile,type,region,year,metric.energy_carbon_platform,heat.蒸汽[t],电力.电网购电[MWh]\nR1,x,zero-carbon-park,park,江苏,2024,是,100,1000\nR2,y,zero-carbon-park,park,Jiangsu,2024,no,100,1000\n',
+    );
     const out = JSON.parse(runCli(['batch', join(dir, 'r.csv'), '-f', 'json', '--fail-on', 'never']).stdout);
-    expect(out.results.map((x: { submission: { region: string }; indicators: { id: string; value: unknown }[] }) => [x.submission.region, x.indicators.find((i) => i.id === 'energy_carbon_platform')!.value])).toEqual([['CN-JS', true], ['CN-JS', false]]);
+    expect(
+      out.results.map((x: { submission: { region: string }; indicators: { id: string; value: unknown }[] }) => [
+        x.submission.region,
+        x.indicators.find((i) => i.id === 'energy_carbon_platform')!.value,
+      ]),
+    ).toEqual([
+      ['CN-JS', true],
+      ['CN-JS', false],
+    ]);
   });
 
   it('reads 蒸汽 as the heat category, 屋顶光伏 as on-site renewable power, tons as tonnes', { timeout: 30_000 }, () => {
@@ -205,9 +252,13 @@ describe('words and values people write', () => {
 
   it('gives hints that fit: MW is power, not MJ; 2024年 has no quotes to remove', { timeout: 30_000 }, () => {
     const mw = runCli(['validate', setup(base(), 'entity,category,item,quantity,unit\ne,electricity,grid,100,MW\n')]);
-    expect(mw.stdout).toContain('activity.csv:2 [unit]  error  row 2, column unit: unknown unit "MW" — MW is power (a rate, such as installed capacity), not an amount of energy: give the energy over the year, in MWh  ZC-E-UNIT-UNKNOWN');
+    expect(mw.stdout).toContain(
+      'activity.csv:2 [unit]  error  row 2, column unit: unknown unit "MW" — MW is power (a rate, such as installed capacity), not an amount of energy: give the energy over the year, in MWh  ZC-E-UNIT-UNKNOWN',
+    );
     const year = runCli(['validate', setup(base().replace('year: 2024', 'year: 2024年'))]);
-    expect(year.stdout).toContain('park.yaml:9:7  error  year: expected integer, found string "2024年" (write the number alone, 2024, without the words after it)  ZC-E-SCHEMA-TYPE');
+    expect(year.stdout).toContain(
+      'park.yaml:9:7  error  year: expected integer, found string "2024年" (write the number alone, 2024, without the words after it)  ZC-E-SCHEMA-TYPE',
+    );
     const quoted = runCli(['validate', setup(base().replace('year: 2024', 'year: "2024"'))]);
     expect(quoted.stdout).toContain('(remove the quotes)');
   });
@@ -261,7 +312,9 @@ describe('report CSV and factors of a pack', () => {
   it('factors --profile shows the factors the pack really uses: its pinned grid factor, its electricity energy value', { timeout: 30_000 }, () => {
     const zcp = JSON.parse(runCli(['factors', '--year', '2024', '--profile', 'zero-carbon-park', '-f', 'json']).stdout);
     expect(zcp.profile).toBe('zero-carbon-park');
-    const elec = zcp.factors.filter((f: { category: string }) => f.category === 'electricity').map((f: { kind: string; item: string; value: number; origin: string }) => `${f.kind} ${f.item} ${f.value} ${f.origin}`);
+    const elec = zcp.factors
+      .filter((f: { category: string }) => f.category === 'electricity')
+      .map((f: { kind: string; item: string; value: number; origin: string }) => `${f.kind} ${f.item} ${f.value} ${f.origin}`);
     expect(elec).toEqual(['co2 grid 0.8325 profile', 'energy coal_equivalent 0.3024 builtin']);
     const plain = JSON.parse(runCli(['factors', '--year', '2024', '--region', 'CN-JS', '-f', 'json']).stdout);
     expect(plain.factors.filter((f: { item: string }) => f.item === 'grid').length).toBeGreaterThan(1);
@@ -293,7 +346,15 @@ describe('booleans, Chinese words and the printed page', () => {
 describe('a workbook named .csv on the command line', () => {
   it('is said to be a zip archive by validate and batch, not "NUL bytes"', { timeout: 30_000 }, () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'roster.csv'), xlsx({ S: [['id', 'name'], ['a', 'b']] }));
+    writeFileSync(
+      join(dir, 'roster.csv'),
+      xlsx({
+        S: [
+          ['id', 'name'],
+          ['a', 'b'],
+        ],
+      }),
+    );
     const v = runCli(['validate', join(dir, 'roster.csv')]);
     expect(v.stdout).toContain('roster.csv:1  error  cannot decode ');
     expect(v.stdout).toContain('it is a zip archive, such as an Excel workbook (.xlsx), not a CSV text.');

@@ -20,7 +20,12 @@ cpSync(join(ROOT, 'fixtures/batch/roster.csv'), join(dir, 'roster.csv'));
 
 describe('validate over many files', () => {
   it('gives the same bytes with -j 1 and -j 2, in every format and in Chinese', { timeout: 120_000 }, () => {
-    for (const args of [['-f', 'json'], ['-f', 'github'], ['-f', 'json', '--lang', 'zh'], ['-f', 'junit']]) {
+    for (const args of [
+      ['-f', 'json'],
+      ['-f', 'github'],
+      ['-f', 'json', '--lang', 'zh'],
+      ['-f', 'junit'],
+    ]) {
       const one = runCli(['validate', dir, '-j', '1', ...args]);
       const two = runCli(['validate', dir, '-j', '2', ...args]);
       expect(one.code).toBe(1);
@@ -28,7 +33,9 @@ describe('validate over many files', () => {
       expect(two.stdout).toBe(one.stdout);
       expect(two.stderr).toBe(one.stderr);
     }
-    const out = JSON.parse(runCli(['validate', dir, '-j', '2', '-f', 'json', '--lang', 'zh']).stdout) as { files: { file: string; diagnostics: { message: string }[] }[] };
+    const out = JSON.parse(runCli(['validate', dir, '-j', '2', '-f', 'json', '--lang', 'zh']).stdout) as {
+      files: { file: string; diagnostics: { message: string }[] }[];
+    };
     expect(out.files.length).toBe(71);
     // a worker's finding is in Chinese too (its arguments do not cross to the main thread)
     expect(out.files.flatMap((f) => f.diagnostics.map((d) => d.message)).some((m) => /[\u4e00-\u9fff]/.test(m))).toBe(true);

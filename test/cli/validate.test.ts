@@ -23,7 +23,9 @@ describe('zcpark validate', () => {
       '::error file=fixtures/invalid/several-mistakes/park.yaml,line=13,col=29,title=ZC-E-VOCAB-ITEM::activity[0].item: unknown fuel item "diesle" (did you mean "diesel"?); allowed: raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
       '::error file=fixtures/invalid/several-mistakes/park.yaml,line=14,col=63,title=ZC-E-UNIT-DIMENSION::activity[1].unit: unit "tonnes" measures mass; allowed here: energy (GJ, MJ, TJ, kWh)',
     ]);
-    expect(r.stdout).toContain('::error file=fixtures/invalid/several-mistakes/rows.csv,line=3,title=ZC-E-UNIT-UNKNOWN::row 3, column unit: unknown unit "kwhh" (did you mean "kWh"?)\n');
+    expect(r.stdout).toContain(
+      '::error file=fixtures/invalid/several-mistakes/rows.csv,line=3,title=ZC-E-UNIT-UNKNOWN::row 3, column unit: unknown unit "kwhh" (did you mean "kWh"?)\n',
+    );
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 file checked: 1 invalid, 7 errors, 0 warnings');
   });
 
@@ -34,12 +36,14 @@ describe('zcpark validate', () => {
     expect(out.files[0].diagnostics[2]).toEqual({
       code: 'ZC-E-VOCAB-ITEM',
       severity: 'error',
-      message: 'activity[0].item: unknown fuel item "diesle" (did you mean "diesel"?); allowed: raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
+      message:
+        'activity[0].item: unknown fuel item "diesle" (did you mean "diesel"?); allowed: raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
       file: 'fixtures/invalid/several-mistakes/park.yaml',
       line: 13,
       column: 29,
       found: 'diesle',
-      allowed: 'raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
+      allowed:
+        'raw_coal, anthracite, bituminous, lignite, washed_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, refinery_gas, natural_gas, lng, coke_oven_gas, blast_furnace_gas, biomass, biogas',
       suggestion: 'diesel',
     });
     expect(out.files[1]).toMatchObject({ file: HAND, kind: 'submission', valid: true, errors: 0, warnings: 3 });
@@ -68,7 +72,12 @@ describe('zcpark validate', () => {
         .map((f) => [f.file, f.diagnostics.map((d) => `${d.line}${d.field ? ` [${d.field}]` : ''} ${d.code}`)]);
     // row 7's "abc" is the roster's one error (batch reports the same row); rows 2, 3 and 5 are parks under
     // 20万 tce, each warned on its own row rather than once for the file
-    const want = [['fixtures/batch/roster.csv', ['2 ZC-W-BAND-BELOW-MIN', '3 ZC-W-BAND-BELOW-MIN', '5 ZC-W-BAND-BELOW-MIN', '7 [metric.waste_heat_utilization_rate] ZC-E-NUMBER-INVALID']]];
+    const want = [
+      [
+        'fixtures/batch/roster.csv',
+        ['2 ZC-W-BAND-BELOW-MIN', '3 ZC-W-BAND-BELOW-MIN', '5 ZC-W-BAND-BELOW-MIN', '7 [metric.waste_heat_utilization_rate] ZC-E-NUMBER-INVALID'],
+      ],
+    ];
     const named = runCli(['validate', 'fixtures/batch/roster.csv', '-f', 'json']);
     expect(named.code).toBe(1);
     expect(pick(named.stdout)).toEqual(want);
@@ -121,7 +130,10 @@ describe('zcpark validate', () => {
   });
 
   it('reads stdin with -', () => {
-    const r = runCli(['validate', '-'], { input: 'format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: X, name: X, type: park }\nyear: 2024\nactivity:\n  - { category: fuel, item: natral_gas, quantity: 1, unit: 万m3 }\n' });
+    const r = runCli(['validate', '-'], {
+      input:
+        'format: zcpark/1\nprofile: zero-carbon-park\nentity: { id: X, name: X, type: park }\nyear: 2024\nactivity:\n  - { category: fuel, item: natral_gas, quantity: 1, unit: 万m3 }\n',
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('<stdin>:6:29  error  activity[0].item: unknown fuel item "natral_gas" (did you mean "natural_gas"?)');
   });
@@ -176,10 +188,16 @@ describe('helper commands', () => {
       expect(JSON.parse(runCli(['schema', name]).stdout).$id).toBe(`https://zcpark.dev/schemas/${name}.schema.json`);
     }
     const bad = runCli(['schema', 'reprot']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'zcpark: unknown schema "reprot" (did you mean "report"?); allowed: submission, activity, roster, factors, profile, report, config, trend  ZC-E-USAGE\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'zcpark: unknown schema "reprot" (did you mean "report"?); allowed: submission, activity, roster, factors, profile, report, config, trend  ZC-E-USAGE\n',
+    ]);
     // no name: the names, not commander's bare "missing required argument"
     const none = runCli(['schema']);
-    expect([none.code, none.stderr]).toEqual([2, 'zcpark: name the schema to print: submission, activity, roster, factors, profile, report, config, trend (e.g. zcpark schema submission > submission.schema.json)  ZC-E-USAGE\n']);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      'zcpark: name the schema to print: submission, activity, roster, factors, profile, report, config, trend (e.g. zcpark schema submission > submission.schema.json)  ZC-E-USAGE\n',
+    ]);
   });
 });
 
@@ -190,11 +208,16 @@ describe('ten different mistakes (issue #3 done-criterion)', () => {
     expect(expected.length).toBe(10);
     expect(new Set(expected.map((e) => e.split(' ').pop())).size).toBe(10); // ten different codes
     const json = runCli(['validate', TEN, '-f', 'json']);
-    const fromJson = JSON.parse(json.stdout).files.flatMap((f: { diagnostics: { file: string; line: number; column?: number; field?: string; code: string }[] }) =>
-      f.diagnostics.map((d) => `${d.file.slice(TEN.length + 1)}:${d.line}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''} ${d.code}`),
+    const fromJson = JSON.parse(json.stdout).files.flatMap(
+      (f: { diagnostics: { file: string; line: number; column?: number; field?: string; code: string }[] }) =>
+        f.diagnostics.map(
+          (d) => `${d.file.slice(TEN.length + 1)}:${d.line}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''} ${d.code}`,
+        ),
     );
     expect(fromJson).toEqual(expected);
-    const gh = runCli(['validate', TEN, '-f', 'github']).stdout.split('\n').filter((l) => l.startsWith('::error'));
+    const gh = runCli(['validate', TEN, '-f', 'github'])
+      .stdout.split('\n')
+      .filter((l) => l.startsWith('::error'));
     expect(gh.length).toBe(10);
     expect(gh.map((l) => /title=([A-Z-]+)/.exec(l)![1])).toEqual(expected.map((e) => e.split(' ').pop()));
     const junit = runCli(['validate', TEN, '-f', 'junit']).stdout;

@@ -30,10 +30,20 @@ export function bigDigitCsv(dir: string): void {
   const digits = digitsFrom(1);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'park.yaml'), submission('activity_files: [activity.csv]\n'));
-  writeFileSync(join(dir, 'activity.csv'), `entity,category,item,quantity,unit\na,electricity,grid,1.${digits(20_000)},MWh\na,fuel,natural_gas,3.${digits(20)},万m3\n`);
+  writeFileSync(
+    join(dir, 'activity.csv'),
+    `entity,category,item,quantity,unit\na,electricity,grid,1.${digits(20_000)},MWh\na,fuel,natural_gas,3.${digits(20)},万m3\n`,
+  );
 }
 
-export const METRICS = ['solid_waste_generated', 'solid_waste_utilized', 'waste_heat_utilization_rate', 'water_reused', 'water_total', 'products_meeting_energy_limit_share'];
+export const METRICS = [
+  'solid_waste_generated',
+  'solid_waste_utilized',
+  'waste_heat_utilization_rate',
+  'water_reused',
+  'water_total',
+  'products_meeting_energy_limit_share',
+];
 
 export function longDecimalYaml(dir: string): void {
   const digits = digitsFrom(2);
@@ -62,7 +72,15 @@ export function bigFormulaPack(dir: string, indicators = 250): void {
     'indicators:',
   ];
   for (let i = 0; i < indicators; i++) {
-    lines.push(`  - id: i${i}`, `    name: { en: Indicator ${i}, zh: 指标${i} }`, '    unit: ""', `    formula: ${formula()}`, `    core: ${i === 0}`, '    weight: 1', '    thresholds: [ { op: "<=", value: 1 } ]');
+    lines.push(
+      `  - id: i${i}`,
+      `    name: { en: Indicator ${i}, zh: 指标${i} }`,
+      '    unit: ""',
+      `    formula: ${formula()}`,
+      `    core: ${i === 0}`,
+      '    weight: 1',
+      '    thresholds: [ { op: "<=", value: 1 } ]',
+    );
   }
   writeFileSync(join(dir, 'pack.yaml'), `${lines.join('\n')}\n`);
   writeFileSync(join(dir, 'park.yaml'), submission('metrics: { solid_waste_generated: 1 }\n').replace('profile: zero-carbon-park', 'profile: pack.yaml'));

@@ -44,7 +44,10 @@ export interface AsyncCliResult extends CliResult {
  * runCli without blocking the test worker, so `describe.concurrent` tests can run processes side by
  * side; a process still running after `timeoutMs` is killed (a hang becomes a failure, not a stuck suite).
  */
-export function runCliAsync(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<AsyncCliResult> {
+export function runCliAsync(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<AsyncCliResult> {
   fullTierOnly();
   return new Promise((done) => {
     const started = performance.now();

@@ -30,16 +30,22 @@ function read(bytes: Uint8Array, chunkSizes?: number[]) {
   const ctx = { units: data.units, vocabulary: data.vocabulary, defaultEntity: 'park', tainted };
   if (!chunkSizes) readActivityCsv('a.csv', { bytes }, ctx, rows, out);
   else
-    readActivityCsv('a.csv', {
-      chunks: function* () {
-        let at = 0;
-        for (let k = 0; at < bytes.length; k++) {
-          const n = Math.max(1, chunkSizes[k % chunkSizes.length]!);
-          yield bytes.subarray(at, at + n);
-          at += n;
-        }
+    readActivityCsv(
+      'a.csv',
+      {
+        chunks: function* () {
+          let at = 0;
+          for (let k = 0; at < bytes.length; k++) {
+            const n = Math.max(1, chunkSizes[k % chunkSizes.length]!);
+            yield bytes.subarray(at, at + n);
+            at += n;
+          }
+        },
       },
-    }, ctx, rows, out);
+      ctx,
+      rows,
+      out,
+    );
   const sums = new Map<string, Rational>();
   let nonZero = 0;
   for (const r of rows) {
@@ -75,43 +81,64 @@ describe('streamed activity CSVs match the whole-file reader', () => {
     }
   });
 
-  it('on random CSV text cut into random chunks', () => {
-    const row = fc.record({
-      entity: fc.constantFrom('a', 'b', '', 'c d'),
-      category: fc.constantFrom('electricity', 'fuel', '电力', 'fule', ''),
-      item: fc.constantFrom('grid', 'natural_gas', 'diesel', 'direct_green', '天然气', 'gird'),
-      quantity: fc.constantFrom('0', '12.5', '1,234', '"1,234.5"', '-3', 'x', '', '1e3', '0.000', '85%'),
-      unit: fc.constantFrom('MWh', '万kWh', 'm3', '万m3', 't', 'kg', '', 'MW'),
-    }).map((r) => [r.entity, r.category, r.item, r.quantity, r.unit].join(','));
-    const nasty = fc.constantFrom('"', '\r', '\r\n', '\n', ',', '\ufeff', '中文', '""', 'a,b');
-    const line = fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: nasty });
-    const header = fc.constantFrom('entity,category,item,quantity,unit', '\ufeffentity,category,item,quantity,unit', '单位名称,类别,品种,消费量,单位', 'entity,category,item,quantity');
-    fc.assert(
-      fc.property(header, fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }), (h, lines, nl, sizes) => {
-        const bytes = Buffer.from([h, ...lines].join(nl) + nl, 'utf8');
-        expect(read(bytes, sizes)).toEqual(read(bytes));
-      }),
-      { numRuns: TEXT_RUNS },
-    );
-  }, timeoutFor(TEXT_RUNS, 0.6));
+  it(
+    'on random CSV text cut into random chunks',
+    () => {
+      const row = fc
+        .record({
+          entity: fc.constantFrom('a', 'b', '', 'c d'),
+          category: fc.constantFrom('electricity', 'fuel', '电力', 'fule', ''),
+          item: fc.constantFrom('grid', 'natural_gas', 'diesel', 'direct_green', '天然气', 'gird'),
+          quantity: fc.constantFrom('0', '12.5', '1,234', '"1,234.5"', '-3', 'x', '', '1e3', '0.000', '85%'),
+          unit: fc.constantFrom('MWh', '万kWh', 'm3', '万m3', 't', 'kg', '', 'MW'),
+        })
+        .map((r) => [r.entity, r.category, r.item, r.quantity, r.unit].join(','));
+      const nasty = fc.constantFrom('"', '\r', '\r\n', '\n', ',', '\ufeff', '中文', '""', 'a,b');
+      const line = fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: nasty });
+      const header = fc.constantFrom(
+        'entity,category,item,quantity,unit',
+        '\ufeffentity,category,item,quantity,unit',
+        '单位名称,类别,品种,消费量,单位',
+        'entity,category,item,quantity',
+      );
+      fc.assert(
+        fc.property(
+          header,
+          fc.array(line, { maxLength: 30 }),
+          fc.constantFrom('\n', '\r\n'),
+          fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }),
+          (h, lines, nl, sizes) => {
+            const bytes = Buffer.from([h, ...lines].join(nl) + nl, 'utf8');
+            expect(read(bytes, sizes)).toEqual(read(bytes));
+          },
+        ),
+        { numRuns: TEXT_RUNS },
+      );
+    },
+    timeoutFor(TEXT_RUNS, 0.6),
+  );
 
-  it('on random bytes behind every byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32, none): same text or same refusal', () => {
-    const bom = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xff, 0xfe, 0, 0], [0xef, 0xbb]);
-    const utf16 = (t: string, be: boolean) => [...Buffer.from(t, 'utf16le')].map((_, i, a) => (be ? a[i ^ 1]! : a[i]!));
-    const body = fc.oneof(
-      fc.uint8Array({ maxLength: 60 }).map((a) => [...a]),
-      fc.constantFrom('entity,category,item,quantity,unit\na,electricity,grid,1,MWh\n', 'category,item,quantity,unit\r\nfuel,diesel,2,t\r\n').chain((t) =>
-        fc.constantFrom([...Buffer.from(t)], utf16(t, false), utf16(t, true), [...Buffer.from(t)].concat([0]), utf16(t, false).slice(1)),
-      ),
-    );
-    fc.assert(
-      fc.property(bom, body, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), (b, rest, sizes) => {
-        const bytes = Buffer.from([...b, ...rest]);
-        expect(read(bytes, sizes)).toEqual(read(bytes));
-      }),
-      { numRuns: BYTE_RUNS },
-    );
-  }, timeoutFor(BYTE_RUNS, 0.2));
+  it(
+    'on random bytes behind every byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32, none): same text or same refusal',
+    () => {
+      const bom = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xff, 0xfe, 0, 0], [0xef, 0xbb]);
+      const utf16 = (t: string, be: boolean) => [...Buffer.from(t, 'utf16le')].map((_, i, a) => (be ? a[i ^ 1]! : a[i]!));
+      const body = fc.oneof(
+        fc.uint8Array({ maxLength: 60 }).map((a) => [...a]),
+        fc
+          .constantFrom('entity,category,item,quantity,unit\na,electricity,grid,1,MWh\n', 'category,item,quantity,unit\r\nfuel,diesel,2,t\r\n')
+          .chain((t) => fc.constantFrom([...Buffer.from(t)], utf16(t, false), utf16(t, true), [...Buffer.from(t)].concat([0]), utf16(t, false).slice(1))),
+      );
+      fc.assert(
+        fc.property(bom, body, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), (b, rest, sizes) => {
+          const bytes = Buffer.from([...b, ...rest]);
+          expect(read(bytes, sizes)).toEqual(read(bytes));
+        }),
+        { numRuns: BYTE_RUNS },
+      );
+    },
+    timeoutFor(BYTE_RUNS, 0.2),
+  );
 
   it('and in GB18030 (the stream starts again when the bytes stop being UTF-8)', () => {
     const text = `entity,category,item,quantity,unit,note\n${Array.from({ length: 300 }, (_, i) => `e${i % 7},electricity,grid,${i}.5,MWh,${i > 250 ? '夜间补电' : 'n'}`).join('\n')}\n`;

@@ -57,17 +57,111 @@ const CSV_ROWS = [
 ];
 
 const KEYS = [
-  ...Object.keys(TEMPLATE), 'id', 'name', 'type', 'region', 'value', 'unit', 'entity', 'category', 'item', 'quantity', 'factor', 'factor_unit', 'note',
-  'co2', 'co2_unit', 'energy', 'energy_unit', 'tce', 'source', 'series', 'year', 'total', 'by_category', 'emissions', 'energy', 'gdp', '$schema',
-  'solid_waste_generated', 'solid_waste_utilization_rate', 'water_reused', 'water_total', 'nev_sales_share', 'non_fossil_share', 'renewable_share',
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'polluted', '',
+  ...Object.keys(TEMPLATE),
+  'id',
+  'name',
+  'type',
+  'region',
+  'value',
+  'unit',
+  'entity',
+  'category',
+  'item',
+  'quantity',
+  'factor',
+  'factor_unit',
+  'note',
+  'co2',
+  'co2_unit',
+  'energy',
+  'energy_unit',
+  'tce',
+  'source',
+  'series',
+  'year',
+  'total',
+  'by_category',
+  'emissions',
+  'energy',
+  'gdp',
+  '$schema',
+  'solid_waste_generated',
+  'solid_waste_utilization_rate',
+  'water_reused',
+  'water_total',
+  'nev_sales_share',
+  'non_fossil_share',
+  'renewable_share',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'polluted',
+  '',
 ];
 const STRINGS = [
-  '85%', '８５％', '1,234.5', '１２３', '-5', '−5', '1e500', '1e-13', '0', '', ' ', 'NaN', 'Infinity', '0x10', '1_000', '1.234,5',
-  't', 'MWh', '万kWh', '度', 'GJ', 'tCO2', 'tCO2/MWh', 'kgCO2/kWh', 'tce/MWh', 'furlong', '%',
-  'fuel', 'electricity', 'heat', 'sink', 'offset', 'grid', 'export', 'green_certificate', 'natural_gas', '电力', '天然气', 'diesel',
-  'zero-carbon-park', 'carbon-peaking-city', 'carbon-peaking-park', 'climate-positive', 'carbon-budget', 'zero-carbon-parc', './pack.yaml',
-  'CN-NM', 'CN-XX', 'CN', 'park', 'city', '城市', 'zcpark/1', 'zcpark/2', 'a.csv', 'b.csv', 'missing.csv', '../../etc/passwd', 'e-1', '__proto__',
+  '85%',
+  '８５％',
+  '1,234.5',
+  '１２３',
+  '-5',
+  '−5',
+  '1e500',
+  '1e-13',
+  '0',
+  '',
+  ' ',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1_000',
+  '1.234,5',
+  't',
+  'MWh',
+  '万kWh',
+  '度',
+  'GJ',
+  'tCO2',
+  'tCO2/MWh',
+  'kgCO2/kWh',
+  'tce/MWh',
+  'furlong',
+  '%',
+  'fuel',
+  'electricity',
+  'heat',
+  'sink',
+  'offset',
+  'grid',
+  'export',
+  'green_certificate',
+  'natural_gas',
+  '电力',
+  '天然气',
+  'diesel',
+  'zero-carbon-park',
+  'carbon-peaking-city',
+  'carbon-peaking-park',
+  'climate-positive',
+  'carbon-budget',
+  'zero-carbon-parc',
+  './pack.yaml',
+  'CN-NM',
+  'CN-XX',
+  'CN',
+  'park',
+  'city',
+  '城市',
+  'zcpark/1',
+  'zcpark/2',
+  'a.csv',
+  'b.csv',
+  'missing.csv',
+  '../../etc/passwd',
+  'e-1',
+  '__proto__',
 ];
 const scalar = fc.oneof(
   { arbitrary: fc.constantFrom(...STRINGS), weight: 6 },
@@ -92,7 +186,12 @@ const { value } = fc.letrec<{ value: unknown }>((tie) => ({
 }));
 
 type Edit = { op: 'set' | 'delete' | 'push'; steps: number[]; key: string; value: unknown };
-const edit: fc.Arbitrary<Edit> = fc.record({ op: fc.constantFrom('set' as const, 'set' as const, 'delete' as const, 'push' as const), steps: fc.array(fc.nat(), { maxLength: 4 }), key, value });
+const edit: fc.Arbitrary<Edit> = fc.record({
+  op: fc.constantFrom('set' as const, 'set' as const, 'delete' as const, 'push' as const),
+  steps: fc.array(fc.nat(), { maxLength: 4 }),
+  key,
+  value,
+});
 
 const isContainer = (x: unknown): x is Record<string, unknown> | unknown[] => typeof x === 'object' && x !== null;
 
@@ -116,25 +215,74 @@ function apply(doc: unknown, e: Edit): void {
   }
 }
 
-const CSV_CELLS = ['', ' ', '"', '""', ',', '\r', '\n', '\r\n', '\0', '=1+2', '\u2028', '\ufeff', '-1', '1e500', '85%', '１２３', '1,234', '万kWh', 'MWh', 'kg', 'grid', 'export', 'green_certificate', 'sink', 'offset', '电力', '企业', '消费量', 'factr', 'factor', 'factor_unit', '__proto__', 'constructor', 'e-1'];
-const csvEdit = fc.record({ row: fc.nat(), col: fc.nat(), cell: fc.oneof(fc.constantFrom(...CSV_CELLS), fc.string({ maxLength: 5 })), op: fc.constantFrom('cell', 'cell', 'row', 'drop') });
-const csvFile = fc.record({
-  edits: fc.oneof(fc.constant([]), fc.array(csvEdit, { minLength: 1, maxLength: 2 })),
-  quote: fc.constantFrom('minimal', 'minimal', 'minimal', 'minimal', 'all', 'all', 'none'),
-  nl: fc.constantFrom('\n', '\r\n'),
-  bom: fc.boolean(),
-}).map(({ edits, quote, nl, bom }) => {
-  const rows = CSV_ROWS.map((r) => [...r]);
-  for (const e of edits) {
-    if (e.op === 'row') rows.push(rows[e.row % rows.length]!.map((c, i) => (i === e.col % 6 ? e.cell : c)));
-    else if (e.op === 'drop') rows.splice(e.row % rows.length, 1);
-    else if (rows.length > 0) { const r = rows[e.row % rows.length]!; r[e.col % (r.length + 1)] = e.cell; }
-  }
-  // 'none' leaves commas, quotes and line breaks bare, so rows break apart: that is part of the test
-  const q = (c: string) => (quote === 'all' || (quote === 'minimal' && /[",\r\n]/.test(c)) ? `"${c.replace(/"/g, '""')}"` : c);
-  return (bom ? '\ufeff' : '') + rows.map((r) => r.map(q).join(',')).join(nl) + nl;
+const CSV_CELLS = [
+  '',
+  ' ',
+  '"',
+  '""',
+  ',',
+  '\r',
+  '\n',
+  '\r\n',
+  '\0',
+  '=1+2',
+  '\u2028',
+  '\ufeff',
+  '-1',
+  '1e500',
+  '85%',
+  '１２３',
+  '1,234',
+  '万kWh',
+  'MWh',
+  'kg',
+  'grid',
+  'export',
+  'green_certificate',
+  'sink',
+  'offset',
+  '电力',
+  '企业',
+  '消费量',
+  'factr',
+  'factor',
+  'factor_unit',
+  '__proto__',
+  'constructor',
+  'e-1',
+];
+const csvEdit = fc.record({
+  row: fc.nat(),
+  col: fc.nat(),
+  cell: fc.oneof(fc.constantFrom(...CSV_CELLS), fc.string({ maxLength: 5 })),
+  op: fc.constantFrom('cell', 'cell', 'row', 'drop'),
 });
-const otherFile = fc.oneof(fc.constant(undefined), csvFile.map((t) => new TextEncoder().encode(t)), fc.uint8Array({ maxLength: 40 }));
+const csvFile = fc
+  .record({
+    edits: fc.oneof(fc.constant([]), fc.array(csvEdit, { minLength: 1, maxLength: 2 })),
+    quote: fc.constantFrom('minimal', 'minimal', 'minimal', 'minimal', 'all', 'all', 'none'),
+    nl: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+  })
+  .map(({ edits, quote, nl, bom }) => {
+    const rows = CSV_ROWS.map((r) => [...r]);
+    for (const e of edits) {
+      if (e.op === 'row') rows.push(rows[e.row % rows.length]!.map((c, i) => (i === e.col % 6 ? e.cell : c)));
+      else if (e.op === 'drop') rows.splice(e.row % rows.length, 1);
+      else if (rows.length > 0) {
+        const r = rows[e.row % rows.length]!;
+        r[e.col % (r.length + 1)] = e.cell;
+      }
+    }
+    // 'none' leaves commas, quotes and line breaks bare, so rows break apart: that is part of the test
+    const q = (c: string) => (quote === 'all' || (quote === 'minimal' && /[",\r\n]/.test(c)) ? `"${c.replace(/"/g, '""')}"` : c);
+    return (bom ? '\ufeff' : '') + rows.map((r) => r.map(q).join(',')).join(nl) + nl;
+  });
+const otherFile = fc.oneof(
+  fc.constant(undefined),
+  csvFile.map((t) => new TextEncoder().encode(t)),
+  fc.uint8Array({ maxLength: 40 }),
+);
 
 const submission = fc.record({
   // a third of the runs keep the document valid, so CSV edits, --explain, zh and the renderers are reached often
@@ -191,38 +339,49 @@ describe('evaluate() on random-but-plausible submissions (fast-check)', () => {
     expect(r.report).toBeDefined();
   });
 
-  it('never throws, never pollutes a prototype, and every report renders', () => {
-    const before = snapshot();
-    let reports = 0;
-    fc.assert(fc.property(submission, ({ edits, json, a, b, explain, lang }) => {
-      const doc = structuredClone(TEMPLATE) as unknown;
-      for (const e of edits) apply(doc, e);
-      const text = json ? JSON.stringify(doc, null, 1) : stringify(doc);
-      const files: Record<string, string | Uint8Array> = {};
-      if (a !== undefined) files['a.csv'] = a;
-      if (b !== undefined) files['b.csv'] = b;
-      let out: ReturnType<typeof evalYaml>;
-      try {
-        out = evalYaml(text, { files, explain, lang });
-      } catch (e) {
-        throw e;
-      }
-      assert.ok(Array.isArray(out.diagnostics));
-      for (const d of out.diagnostics) assert.match(d.code, /^ZC-[EW]-[A-Z0-9-]+$/);
-      if (out.report) {
-        reports++;
-        assert.equal(typeof JSON.stringify(out.report), 'string');
-        for (const [name, render] of Object.entries(RENDERERS)) assert.equal(typeof render(out.report, { color: false, lang }), 'string', name);
-      } else {
-        assert.ok(out.diagnostics.some((d) => d.severity === 'error'), 'no report, yet no error');
-      }
-      const now = snapshot();
-      for (let i = 0; i < PROTOTYPES.length; i++) {
-        assert.equal(now[i]!.length, before[i]!.length, `${['Object', 'Array', 'Function', 'String', 'Number'][i]}.prototype gained a key`);
-        for (let j = 0; j < now[i]!.length; j++) assert.ok(now[i]![j]![0] === before[i]![j]![0] && now[i]![j]![1] === before[i]![j]![1], 'a prototype property changed');
-      }
-      assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    }), { numRuns: N });
-    if (N >= 1000) expect(reports).toBeGreaterThan(N / 8); // enough submissions stay valid to reach the report (~19 %)
-  }, timeoutFor(N, 20));
+  it(
+    'never throws, never pollutes a prototype, and every report renders',
+    () => {
+      const before = snapshot();
+      let reports = 0;
+      fc.assert(
+        fc.property(submission, ({ edits, json, a, b, explain, lang }) => {
+          const doc = structuredClone(TEMPLATE) as unknown;
+          for (const e of edits) apply(doc, e);
+          const text = json ? JSON.stringify(doc, null, 1) : stringify(doc);
+          const files: Record<string, string | Uint8Array> = {};
+          if (a !== undefined) files['a.csv'] = a;
+          if (b !== undefined) files['b.csv'] = b;
+          let out: ReturnType<typeof evalYaml>;
+          try {
+            out = evalYaml(text, { files, explain, lang });
+          } catch (e) {
+            throw e;
+          }
+          assert.ok(Array.isArray(out.diagnostics));
+          for (const d of out.diagnostics) assert.match(d.code, /^ZC-[EW]-[A-Z0-9-]+$/);
+          if (out.report) {
+            reports++;
+            assert.equal(typeof JSON.stringify(out.report), 'string');
+            for (const [name, render] of Object.entries(RENDERERS)) assert.equal(typeof render(out.report, { color: false, lang }), 'string', name);
+          } else {
+            assert.ok(
+              out.diagnostics.some((d) => d.severity === 'error'),
+              'no report, yet no error',
+            );
+          }
+          const now = snapshot();
+          for (let i = 0; i < PROTOTYPES.length; i++) {
+            assert.equal(now[i]!.length, before[i]!.length, `${['Object', 'Array', 'Function', 'String', 'Number'][i]}.prototype gained a key`);
+            for (let j = 0; j < now[i]!.length; j++)
+              assert.ok(now[i]![j]![0] === before[i]![j]![0] && now[i]![j]![1] === before[i]![j]![1], 'a prototype property changed');
+          }
+          assert.equal(({} as Record<string, unknown>).polluted, undefined);
+        }),
+        { numRuns: N },
+      );
+      if (N >= 1000) expect(reports).toBeGreaterThan(N / 8); // enough submissions stay valid to reach the report (~19 %)
+    },
+    timeoutFor(N, 20),
+  );
 });

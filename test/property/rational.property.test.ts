@@ -20,7 +20,11 @@ const N = runs(100_000);
 const TIMEOUT = timeoutFor(N, 0.1);
 
 /** Terms from tiny to far beyond 2^53, and decimal-looking denominators (2^a·5^b) often. */
-const term = fc.oneof(fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }), fc.bigInt({ min: -(10n ** 400n), max: 10n ** 400n }));
+const term = fc.oneof(
+  fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }),
+  fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }),
+  fc.bigInt({ min: -(10n ** 400n), max: 10n ** 400n }),
+);
 const denominator = fc.oneof(
   fc.bigInt({ min: 1n, max: 10n ** 6n }),
   fc.bigInt({ min: 1n, max: 2n ** 80n }),
@@ -37,62 +41,94 @@ function step(x: number, away: boolean): number {
 }
 const abs = (r: Rational) => (r.isNegative() ? r.neg() : r);
 /** Exactly halfway between a double and its neighbour, or a hair either side: where rounding goes wrong. */
-const nearTie = fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0 && Math.abs(x) < Number.MAX_VALUE), fc.constantFrom(-1n, 0n, 1n), fc.bigInt({ min: 1n, max: 2n ** 64n })).map(([x, side, k]) => {
-  const a = Rational.exactOfDouble(x), b = Rational.exactOfDouble(step(x, true));
-  const mid = a.add(b).mul(Rational.of(1n, 2n));
-  return side === 0n ? mid : mid.add(b.sub(a).mul(Rational.of(side, k * 2n ** 64n)));
-});
-const evenMantissa = (x: number) => { const v = new DataView(new ArrayBuffer(8)); v.setFloat64(0, x); return (v.getBigUint64(0) & 1n) === 0n; };
+const nearTie = fc
+  .tuple(
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0 && Math.abs(x) < Number.MAX_VALUE),
+    fc.constantFrom(-1n, 0n, 1n),
+    fc.bigInt({ min: 1n, max: 2n ** 64n }),
+  )
+  .map(([x, side, k]) => {
+    const a = Rational.exactOfDouble(x),
+      b = Rational.exactOfDouble(step(x, true));
+    const mid = a.add(b).mul(Rational.of(1n, 2n));
+    return side === 0n ? mid : mid.add(b.sub(a).mul(Rational.of(side, k * 2n ** 64n)));
+  });
+const evenMantissa = (x: number) => {
+  const v = new DataView(new ArrayBuffer(8));
+  v.setFloat64(0, x);
+  return (v.getBigUint64(0) & 1n) === 0n;
+};
 
 describe('Rational (fast-check)', () => {
-  it('toNumber() is the nearest double, ties to even', () => {
-    fc.assert(fc.property(fc.oneof(rational, nearTie), (r) => {
-      const x = r.toNumber();
-      if (!Number.isFinite(x)) {
-        // beyond the largest double: only for values at least MAX_VALUE + half an ulp
-        assert.ok(abs(r).cmp(Rational.exactOfDouble(Number.MAX_VALUE)) > 0, `${r.toString()} → ${x}`);
-        return;
-      }
-      if (x === 0) {
-        assert.ok(abs(r).cmp(Rational.exactOfDouble(Number.MIN_VALUE).mul(Rational.of(1n, 2n))) <= 0, `${r.n}/${r.d} → 0`);
-        return;
-      }
-      assert.equal(Math.sign(x), r.isNegative() ? -1 : 1);
-      const err = abs(r.sub(Rational.exactOfDouble(x)));
-      for (const away of [true, false]) {
-        const y = step(x, away);
-        if (!Number.isFinite(y) || y === 0 || Math.sign(y) !== Math.sign(x)) continue;
-        const other = abs(r.sub(Rational.exactOfDouble(y)));
-        const c = err.cmp(other);
-        assert.ok(c < 0 || (c === 0 && evenMantissa(x)), `${r.n}/${r.d} → ${x}, but ${y} is ${c === 0 ? 'as near and even' : 'nearer'}`);
-      }
-    }), { numRuns: runs(50_000) });
-  }, TIMEOUT);
+  it(
+    'toNumber() is the nearest double, ties to even',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(rational, nearTie), (r) => {
+          const x = r.toNumber();
+          if (!Number.isFinite(x)) {
+            // beyond the largest double: only for values at least MAX_VALUE + half an ulp
+            assert.ok(abs(r).cmp(Rational.exactOfDouble(Number.MAX_VALUE)) > 0, `${r.toString()} → ${x}`);
+            return;
+          }
+          if (x === 0) {
+            assert.ok(abs(r).cmp(Rational.exactOfDouble(Number.MIN_VALUE).mul(Rational.of(1n, 2n))) <= 0, `${r.n}/${r.d} → 0`);
+            return;
+          }
+          assert.equal(Math.sign(x), r.isNegative() ? -1 : 1);
+          const err = abs(r.sub(Rational.exactOfDouble(x)));
+          for (const away of [true, false]) {
+            const y = step(x, away);
+            if (!Number.isFinite(y) || y === 0 || Math.sign(y) !== Math.sign(x)) continue;
+            const other = abs(r.sub(Rational.exactOfDouble(y)));
+            const c = err.cmp(other);
+            assert.ok(c < 0 || (c === 0 && evenMantissa(x)), `${r.n}/${r.d} → ${x}, but ${y} is ${c === 0 ? 'as near and even' : 'nearer'}`);
+          }
+        }),
+        { numRuns: runs(50_000) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('toString(): a terminating fraction round-trips through its decimal text; others print their nearest double with "…"', () => {
-    fc.assert(fc.property(rational, (r) => {
-      const s = r.toString();
-      if (s.endsWith('…')) {
-        let d = r.d;
-        while (d % 2n === 0n) d /= 2n;
-        while (d % 5n === 0n) d /= 5n;
-        assert.notEqual(d, 1n, `${s} for a terminating fraction`);
-        assert.equal(s, `${r.toNumber()}…`);
-      } else {
-        assert.match(s, /^-?\d+(\.\d*[1-9])?$/);
-        assert.ok(Rational.parseDecimal(s, Infinity)!.equals(r), `${r.n}/${r.d} printed ${s}`);
-      }
-    }), { numRuns: N });
-  }, TIMEOUT);
+  it(
+    'toString(): a terminating fraction round-trips through its decimal text; others print their nearest double with "…"',
+    () => {
+      fc.assert(
+        fc.property(rational, (r) => {
+          const s = r.toString();
+          if (s.endsWith('…')) {
+            let d = r.d;
+            while (d % 2n === 0n) d /= 2n;
+            while (d % 5n === 0n) d /= 5n;
+            assert.notEqual(d, 1n, `${s} for a terminating fraction`);
+            assert.equal(s, `${r.toNumber()}…`);
+          } else {
+            assert.match(s, /^-?\d+(\.\d*[1-9])?$/);
+            assert.ok(Rational.parseDecimal(s, Infinity)!.equals(r), `${r.n}/${r.d} printed ${s}`);
+          }
+        }),
+        { numRuns: N },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('field laws hold exactly', () => {
-    fc.assert(fc.property(rational, rational, rational, (a, b, c) => {
-      assert.ok(a.add(b).sub(b).equals(a), '(a + b) − b = a');
-      if (!b.isZero()) assert.ok(a.mul(b).div(b).equals(a), '(a × b) ÷ b = a');
-      assert.ok(a.mul(b.add(c)).equals(a.mul(b).add(a.mul(c))), 'a × (b + c) = a×b + a×c');
-      const diff = a.sub(b);
-      assert.equal(a.cmp(b), diff.isZero() ? 0 : diff.isNegative() ? -1 : 1);
-      assert.ok(a.d > 0n, 'denominator positive');
-    }), { numRuns: runs(20_000) });
-  }, TIMEOUT);
+  it(
+    'field laws hold exactly',
+    () => {
+      fc.assert(
+        fc.property(rational, rational, rational, (a, b, c) => {
+          assert.ok(a.add(b).sub(b).equals(a), '(a + b) − b = a');
+          if (!b.isZero()) assert.ok(a.mul(b).div(b).equals(a), '(a × b) ÷ b = a');
+          assert.ok(a.mul(b.add(c)).equals(a.mul(b).add(a.mul(c))), 'a × (b + c) = a×b + a×c');
+          const diff = a.sub(b);
+          assert.equal(a.cmp(b), diff.isZero() ? 0 : diff.isNegative() ? -1 : 1);
+          assert.ok(a.d > 0n, 'denominator positive');
+        }),
+        { numRuns: runs(20_000) },
+      );
+    },
+    TIMEOUT,
+  );
 });

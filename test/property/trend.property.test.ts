@@ -28,7 +28,10 @@ activity:
   - { entity: city, category: fuel, item: raw_coal, quantity: ${coal}, unit: t }
   - { entity: city, category: process, item: other, quantity: 300, unit: tCO2 }
 `;
-  const out = evaluate({ file: `y${y}.yaml`, text, readFile: (rel) => ({ file: rel, error: 'not-found' }), loadProfile: (id) => builtinProfile(id, data) ?? { unknown: true } }, data);
+  const out = evaluate(
+    { file: `y${y}.yaml`, text, readFile: (rel) => ({ file: rel, error: 'not-found' }), loadProfile: (id) => builtinProfile(id, data) ?? { unknown: true } },
+    data,
+  );
   if (!out.report || !out.submission || !out.profile || !out.lookup) throw new Error(JSON.stringify(out.diagnostics));
   return { file: `y${y}.yaml`, report: out.report, submission: out.submission, profile: out.profile, lookup: out.lookup };
 }
@@ -37,22 +40,26 @@ describe('trend: the order of the inputs never matters', () => {
   // eight years with varied figures (one GDP at other prices, so missing changes are in the mix too), evaluated once
   const years = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].map((y, i) => year(y, 1000 + ((i * 37) % 90) - 40, 1000 + i * 53, y === 2019 ? 2019 : 2020));
 
-  it('gives the same trend for any permutation of any subset of two or more years', () => {
-    fc.assert(
-      fc.property(fc.shuffledSubarray(years, { minLength: 2 }), fc.nat(), (subset, seed) => {
-        const sorted = [...subset].sort((a, b) => a.submission.year - b.submission.year);
-        const reference = JSON.stringify(buildTrend(sorted, { version: 't' }).trend);
-        // a Fisher–Yates shuffle driven by the seed
-        const shuffled = [...subset];
-        let s = seed;
-        for (let i = shuffled.length - 1; i > 0; i--) {
-          s = (s * 1103515245 + 12345) % 2147483648;
-          const j = s % (i + 1);
-          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-        }
-        expect(JSON.stringify(buildTrend(shuffled, { version: 't' }).trend)).toBe(reference);
-      }),
-      { numRuns: N },
-    );
-  }, timeoutFor(N, 2));
+  it(
+    'gives the same trend for any permutation of any subset of two or more years',
+    () => {
+      fc.assert(
+        fc.property(fc.shuffledSubarray(years, { minLength: 2 }), fc.nat(), (subset, seed) => {
+          const sorted = [...subset].sort((a, b) => a.submission.year - b.submission.year);
+          const reference = JSON.stringify(buildTrend(sorted, { version: 't' }).trend);
+          // a Fisher–Yates shuffle driven by the seed
+          const shuffled = [...subset];
+          let s = seed;
+          for (let i = shuffled.length - 1; i > 0; i--) {
+            s = (s * 1103515245 + 12345) % 2147483648;
+            const j = s % (i + 1);
+            [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+          }
+          expect(JSON.stringify(buildTrend(shuffled, { version: 't' }).trend)).toBe(reference);
+        }),
+        { numRuns: N },
+      );
+    },
+    timeoutFor(N, 2),
+  );
 });

@@ -39,45 +39,74 @@ describe('unit conversions (fast-check)', () => {
     expect([...symbolsOf.values()].every((us) => us.length >= 1)).toBe(true);
   });
 
-  it('a→b→a is the identity, exactly', () => {
-    fc.assert(fc.property(triple, quantity, ([a, b], q) => {
-      const back = convert(convert(q, a, b), b, a);
-      assert.ok(back.equals(q), `${q.toString()} ${a} → ${b} → ${a} gave ${back.toString()}`);
-    }), { numRuns: N });
-  }, TIMEOUT);
+  it(
+    'a→b→a is the identity, exactly',
+    () => {
+      fc.assert(
+        fc.property(triple, quantity, ([a, b], q) => {
+          const back = convert(convert(q, a, b), b, a);
+          assert.ok(back.equals(q), `${q.toString()} ${a} → ${b} → ${a} gave ${back.toString()}`);
+        }),
+        { numRuns: N },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('a→b→c equals a→c, exactly', () => {
-    fc.assert(fc.property(triple, quantity, ([a, b, c], q) => {
-      const via = convert(convert(q, a, b), b, c);
-      const direct = convert(q, a, c);
-      assert.ok(via.equals(direct), `${q.toString()} ${a} → ${b} → ${c} gave ${via.toString()}, ${a} → ${c} gave ${direct.toString()}`);
-    }), { numRuns: N });
-  }, TIMEOUT);
+  it(
+    'a→b→c equals a→c, exactly',
+    () => {
+      fc.assert(
+        fc.property(triple, quantity, ([a, b, c], q) => {
+          const via = convert(convert(q, a, b), b, c);
+          const direct = convert(q, a, c);
+          assert.ok(via.equals(direct), `${q.toString()} ${a} → ${b} → ${c} gave ${via.toString()}, ${a} → ${c} gave ${direct.toString()}`);
+        }),
+        { numRuns: N },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('aliases convert like their unit; ratio(a, b) = size(a) / size(b) as written in units.yaml', () => {
-    const spelling = fc.constantFrom(...units.spellings());
-    fc.assert(fc.property(spelling, spelling, quantity, (sa, sb, q) => {
-      const a = units.lookup(sa)!, b = units.lookup(sb)!;
-      const written = (s: string) => Rational.parseDecimal(yaml.units[units.lookup(s)!.symbol]!.size)!;
-      assert.ok(yaml.units[a.symbol]!.aliases?.includes(sa) || a.symbol === sa);
-      if (a.dimension !== b.dimension) {
-        assert.throws(() => units.ratio(a, b), /dimension mismatch/);
-        return;
-      }
-      assert.ok(units.ratio(a, b).equals(written(sa).div(written(sb))));
-      assert.ok(q.mul(units.ratio(a, b)).equals(convert(q, a.symbol, b.symbol)));
-      assert.ok(units.toBase(q, a).equals(convert(q, a.symbol, units.dimensions.get(a.dimension)!)));
-    }), { numRuns: N });
-  }, TIMEOUT);
+  it(
+    'aliases convert like their unit; ratio(a, b) = size(a) / size(b) as written in units.yaml',
+    () => {
+      const spelling = fc.constantFrom(...units.spellings());
+      fc.assert(
+        fc.property(spelling, spelling, quantity, (sa, sb, q) => {
+          const a = units.lookup(sa)!,
+            b = units.lookup(sb)!;
+          const written = (s: string) => Rational.parseDecimal(yaml.units[units.lookup(s)!.symbol]!.size)!;
+          assert.ok(yaml.units[a.symbol]!.aliases?.includes(sa) || a.symbol === sa);
+          if (a.dimension !== b.dimension) {
+            assert.throws(() => units.ratio(a, b), /dimension mismatch/);
+            return;
+          }
+          assert.ok(units.ratio(a, b).equals(written(sa).div(written(sb))));
+          assert.ok(q.mul(units.ratio(a, b)).equals(convert(q, a.symbol, b.symbol)));
+          assert.ok(units.toBase(q, a).equals(convert(q, a.symbol, units.dimensions.get(a.dimension)!)));
+        }),
+        { numRuns: N },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('parseFactorUnit reads every spelling pair, with spaces and full-width forms', () => {
-    const spelling = fc.constantFrom(...units.spellings());
-    const FULL: Record<string, string> = { '/': '／', '2': '２', '3': '３', t: 'ｔ', C: 'Ｃ', O: 'Ｏ' };
-    fc.assert(fc.property(spelling, spelling, fc.constantFrom('', ' ', '\u3000'), fc.boolean(), (num, den, pad, wide) => {
-      let text = `${pad}${num}${pad}/${pad}${den}${pad}`;
-      if (wide) text = text.replace(/[/23tCO]/g, (c) => FULL[c]!);
-      const parsed = units.parseFactorUnit(text);
-      assert.deepEqual(parsed, { numerator: units.lookup(num)!.symbol, denominator: units.lookup(den)!.symbol }, text);
-    }), { numRuns: N });
-  }, TIMEOUT);
+  it(
+    'parseFactorUnit reads every spelling pair, with spaces and full-width forms',
+    () => {
+      const spelling = fc.constantFrom(...units.spellings());
+      const FULL: Record<string, string> = { '/': '／', '2': '２', '3': '３', t: 'ｔ', C: 'Ｃ', O: 'Ｏ' };
+      fc.assert(
+        fc.property(spelling, spelling, fc.constantFrom('', ' ', '\u3000'), fc.boolean(), (num, den, pad, wide) => {
+          let text = `${pad}${num}${pad}/${pad}${den}${pad}`;
+          if (wide) text = text.replace(/[/23tCO]/g, (c) => FULL[c]!);
+          const parsed = units.parseFactorUnit(text);
+          assert.deepEqual(parsed, { numerator: units.lookup(num)!.symbol, denominator: units.lookup(den)!.symbol }, text);
+        }),
+        { numRuns: N },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -277,7 +277,9 @@ describe('electricity', () => {
     // export 300 ≤ onsite_fossil 0 + grid 1000 holds, so it is valid: (1000 − 300) × 0.8325 = 582.75
     expect(r.emissions.electricity_t).toBe(582.75);
     const w = r.warnings.find((x) => x.code === 'ZC-W-EXPORT-SOURCE');
-    expect(w?.message).toBe('non-renewable export (300 MWh) exceeds on-site fossil generation (0 MWh) while 500 MWh of renewable power is generated inside: if part of the export is renewable, enter it as export_renewable');
+    expect(w?.message).toBe(
+      'non-renewable export (300 MWh) exceeds on-site fossil generation (0 MWh) while 500 MWh of renewable power is generated inside: if part of the export is renewable, enter it as export_renewable',
+    );
     expect(w?.line).toBe(8);
   });
 
@@ -298,7 +300,9 @@ describe('electricity', () => {
     expect(r.energy.total_tce).toBe(181.44);
     expect(r.energy.clean_share).toBe(1);
     const w = r.warnings.find((x) => x.code === 'ZC-W-CLEAN-CAPPED');
-    expect(w?.message).toBe('green electricity (800 MWh) exceeds the electricity the boundary consumed (600 MWh); clean energy counts at most what was consumed');
+    expect(w?.message).toBe(
+      'green electricity (800 MWh) exceeds the electricity the boundary consumed (600 MWh); clean energy counts at most what was consumed',
+    );
   });
 
   it('adds green electricity and natural gas into clean_tce next to a fossil fuel', () => {
@@ -402,7 +406,7 @@ describe('heat', () => {
   });
 
   it('converts steam in tonnes at the row enthalpy (GJ/t), listed as a row factor', () => {
-    const r = run("{ category: heat, item: purchased, quantity: 1000, unit: t, factor: 2.8, factor_unit: GJ/t }");
+    const r = run('{ category: heat, item: purchased, quantity: 1000, unit: t, factor: 2.8, factor_unit: GJ/t }');
     // 1000 t × 2.8 GJ/t = 2800 GJ; × 0.11 tCO2/GJ = 308; × 0.03412 tce/GJ = 95.536
     expect(r.energy.heat.purchased_gj).toBe(2800);
     expect(r.emissions.heat_t).toBe(308);
@@ -439,10 +443,7 @@ describe('heat', () => {
 
 describe('process, waste, sinks and offsets', () => {
   it('takes process and waste emissions given in tCO2 / 万tCO2e directly', () => {
-    const r = run(
-      '{ category: process, item: other, quantity: 500, unit: tCO2 }',
-      '{ category: waste, item: landfill, quantity: 0.012, unit: 万tCO2e }',
-    );
+    const r = run('{ category: process, item: other, quantity: 500, unit: tCO2 }', '{ category: waste, item: landfill, quantity: 0.012, unit: 万tCO2e }');
     // given directly: 500 tCO2
     expect(r.emissions.process_t).toBe(500);
     // 0.012 万tCO2e × 10000 = 120 tCO2
@@ -501,7 +502,9 @@ describe('CO2e kept apart from CO2', () => {
   it('warns when an indicator reads a figure that holds CO2e', () => {
     const r = run('{ category: process, item: other, quantity: 7, unit: tCO2e }', '{ category: fuel, item: diesel, quantity: 10, unit: t }');
     const w = r.warnings.find((x) => x.code === 'ZC-W-CO2E-IN-CO2');
-    expect(w?.message).toBe('the formula of carbon_per_energy reads process_t, which include 7 t entered in CO2e units (other gases at their GWP): it counts them as if they were CO2');
+    expect(w?.message).toBe(
+      'the formula of carbon_per_energy reads process_t, which include 7 t entered in CO2e units (other gases at their GWP): it counts them as if they were CO2',
+    );
     expect(r.emissions.includes_co2e).toEqual(['process_t', 'gross_t', 'net_t']);
   });
 });

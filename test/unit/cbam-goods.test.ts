@@ -31,9 +31,10 @@ describe('CBAM goods table', () => {
   });
 
   it('gives every prefix a name and a mark', () => {
-    for (const c of cbam.categories) for (const p of [...c.prefixes, ...c.except]) {
-      expect(p.name.length).toBeGreaterThan(0);
-      expect(['C', 'S', 'R']).toContain(p.confidence);
-    }
+    for (const c of cbam.categories)
+      for (const p of [...c.prefixes, ...c.except]) {
+        expect(p.name.length).toBeGreaterThan(0);
+        expect(['C', 'S', 'R']).toContain(p.confidence);
+      }
   });
 });

@@ -17,7 +17,10 @@ describe('decodeText: UTF-8, GB18030, or a UTF-8 file with a damaged line', () =
 
   it('counts the other damaged lines', () => {
     const d = decodeText(bytes('电厂\n', gbk('厂\n'), '北厂\n', gbk('电\n'), '南厂\n'));
-    expect(d).toEqual({ error: "line 2 is not valid UTF-8 although the file's other lines are (and 1 more line): a row saved as GBK or another encoding?", line: 2 });
+    expect(d).toEqual({
+      error: "line 2 is not valid UTF-8 although the file's other lines are (and 1 more line): a row saved as GBK or another encoding?",
+      line: 2,
+    });
   });
 
   it('a GBK file stays GB18030, even when one of its lines happens to be valid UTF-8', () => {

@@ -90,7 +90,10 @@ describe('bounded exact arithmetic (issue #14)', () => {
 
   it('refuses a literal of more than 30 significant digits, saying so', () => {
     expect(parseExpr(`1.${'2'.repeat(29)}`)).not.toHaveProperty('message');
-    expect(parseExpr(`x + 1.${'2'.repeat(30)}`)).toEqual({ message: `number 1.${'2'.repeat(30)} refused: it has 31 significant digits; at most 30 are allowed`, pos: 4 });
+    expect(parseExpr(`x + 1.${'2'.repeat(30)}`)).toEqual({
+      message: `number 1.${'2'.repeat(30)} refused: it has 31 significant digits; at most 30 are allowed`,
+      pos: 4,
+    });
   });
 
   it(`makes a value beyond ${MAX_BITS} bits missing, with the reason, instead of growing it (10^700 is 2326 bits)`, () => {
@@ -110,7 +113,11 @@ describe('bounded exact arithmetic (issue #14)', () => {
       if (!last.ok) break;
       n++;
     }
-    expect(last).toEqual({ ok: false, missing: [], reason: `the pack's formulas built more large exact values than one evaluation allows (${WORK_BITS} bits in all)` });
+    expect(last).toEqual({
+      ok: false,
+      missing: [],
+      reason: `the pack's formulas built more large exact values than one evaluation allows (${WORK_BITS} bits in all)`,
+    });
     expect(n).toBeGreaterThan(1000);
     expect(n).toBeLessThan(10_000);
     // a fresh run has its whole budget again; small values never draw on it

@@ -28,7 +28,12 @@ describe('grid factor series and vintage (average / residual / fossil packs)', (
     const r = evalYaml(header(GRID_1000, 2022, 'CN-JS'), { profileText: seriesPack('average') }).report!;
     // 1000 MWh × 0.5978 tCO2/MWh (CN-JS average 2022, MEE/NBS via electricity.yaml) = 597.8
     expect(r.emissions.electricity_t).toBe(597.8);
-    expect(gridFactor(r)).toMatchObject({ id: 'builtin:cn-electricity:co2:electricity/grid[average]@CN-JS:2022', region: 'CN-JS', year: 2022, confidence: 'S' });
+    expect(gridFactor(r)).toMatchObject({
+      id: 'builtin:cn-electricity:co2:electricity/grid[average]@CN-JS:2022',
+      region: 'CN-JS',
+      year: 2022,
+      confidence: 'S',
+    });
     expect(gridWarnings(r)).toEqual([]);
   });
 
@@ -117,7 +122,11 @@ ${GRID_1000}`),
 
   it('warns about a submission grid factor that replaces the pin even when a row factor is also used', () => {
     // regression: 100 MWh at the row's 0.5 + 1000 MWh at the submission's 0.6 (not the pinned 0.8325) = 50 + 600 = 650
-    const out = evalYaml(header(`factors:\n  - { category: electricity, item: grid, co2: 0.6, co2_unit: tCO2/MWh, source: "supplier contract" }\nactivity:\n  - { category: electricity, item: grid, quantity: 100, unit: MWh, factor: 0.5, factor_unit: tCO2/MWh }\n  - { category: electricity, item: grid, quantity: 1000, unit: MWh }\n`));
+    const out = evalYaml(
+      header(
+        `factors:\n  - { category: electricity, item: grid, co2: 0.6, co2_unit: tCO2/MWh, source: "supplier contract" }\nactivity:\n  - { category: electricity, item: grid, quantity: 100, unit: MWh, factor: 0.5, factor_unit: tCO2/MWh }\n  - { category: electricity, item: grid, quantity: 1000, unit: MWh }\n`,
+      ),
+    );
     expect(out.report!.emissions.electricity_t).toBe(650);
     expect(codes(out.diagnostics)).toContain('ZC-W-FACTOR-PIN-OVERRIDDEN');
   });
@@ -245,15 +254,30 @@ describe('FactorResolver', () => {
   ];
 
   it('picks the latest vintage not after the reporting year and warns that it is older', () => {
-    const r = resolver([[e({ series: 'average', year: 2021, co2v: '0.6' }), e({ series: 'average', year: 2023, co2v: '0.5' }), e({ series: 'average', year: 2025, co2v: '0.4' })]], 2024);
+    const r = resolver(
+      [
+        [
+          e({ series: 'average', year: 2021, co2v: '0.6' }),
+          e({ series: 'average', year: 2023, co2v: '0.5' }),
+          e({ series: 'average', year: 2025, co2v: '0.4' }),
+        ],
+      ],
+      2024,
+    );
     // 2021 and 2023 are ≤ 2024; 2023 is the latest → 0.5 (2025 is in the future)
     expect(valueOf(r)).toBe('0.5');
-    expect(r.warnings.map((w) => w.message)).toEqual(['electricity/grid (average) CO2 factor: no 2024 factor is published; the 2023 vintage (the latest earlier one) is used']);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'electricity/grid (average) CO2 factor: no 2024 factor is published; the 2023 vintage (the latest earlier one) is used',
+    ]);
   });
 
   it('warns about the vintage of the factor actually used, not of a layer that had nothing for the region', () => {
     // regression: layer 1 only has a 2020 Jiangsu factor, so a CN-NM 2022 report falls through to layer 2's 2022 national 0.5
-    const r = resolver([[e({ series: 'average', region: 'CN-JS', year: 2020, co2v: '0.7' })], [e({ series: 'average', region: 'CN', year: 2022, co2v: '0.5' })]], 2022, 'CN-NM');
+    const r = resolver(
+      [[e({ series: 'average', region: 'CN-JS', year: 2020, co2v: '0.7' })], [e({ series: 'average', region: 'CN', year: 2022, co2v: '0.5' })]],
+      2022,
+      'CN-NM',
+    );
     expect(valueOf(r)).toBe('0.5');
     expect(r.warnings).toEqual([]);
   });

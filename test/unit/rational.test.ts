@@ -67,16 +67,24 @@ describe('Rational.toNumber is correctly rounded', () => {
     const v = new DataView(new ArrayBuffer(8));
     v.setFloat64(0, x);
     const b = v.getBigUint64(0);
-    v.setBigUint64(0, (x > 0) === (to > x) ? b + 1n : b - 1n);
+    v.setBigUint64(0, x > 0 === to > x ? b + 1n : b - 1n);
     return v.getFloat64(0);
   };
   it('for fractions of safe integers (the fast path)', async () => {
     const fc = (await import('fast-check')).default;
-    fc.assert(fc.property(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), fc.bigInt({ min: 2n, max: 2n ** 53n - 1n }), (n, d) => nearest(Rational.of(n, d))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), fc.bigInt({ min: 2n, max: 2n ** 53n - 1n }), (n, d) =>
+        nearest(Rational.of(n, d)),
+      ),
+      { numRuns: 3000 },
+    );
   });
   it('for large numerators and denominators (the exact-correction path)', async () => {
     const fc = (await import('fast-check')).default;
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.bigInt({ min: 10n ** 16n, max: 10n ** 30n }), (n, d) => nearest(Rational.of(n, d))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.bigInt({ min: 10n ** 16n, max: 10n ** 30n }), (n, d) => nearest(Rational.of(n, d))),
+      { numRuns: 3000 },
+    );
   });
   it('on a near-tie that a 25-digit expansion rounds the wrong way', () => {
     // -3 / 9007199254740986: Python's float(Fraction(-3, 9007199254740986)) = -3.330669073875472e-16
@@ -87,8 +95,20 @@ describe('Rational.toNumber is correctly rounded', () => {
 describe('Rational: the number fast path agrees with BigInt arithmetic', () => {
   // a reference on plain BigInt fractions: the hybrid must give the same reduced n/d for every operation,
   // including values that straddle 2^53, where the fast path has to notice an inexact product and move to BigInt
-  const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; };
-  const norm = (n: bigint, d: bigint): [bigint, bigint] => { if (d < 0n) { n = -n; d = -d; } const g = gcd(n, d) || 1n; return [n / g, d / g]; };
+  const gcd = (a: bigint, b: bigint): bigint => {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b) [a, b] = [b, a % b];
+    return a;
+  };
+  const norm = (n: bigint, d: bigint): [bigint, bigint] => {
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    const g = gcd(n, d) || 1n;
+    return [n / g, d / g];
+  };
   const same = (x: Rational, [n, d]: [bigint, bigint]) => x.n === n && x.d === d;
   it('add, sub, mul, div, cmp and equals, near and far from 2^53', async () => {
     const fc = (await import('fast-check')).default;
@@ -102,12 +122,14 @@ describe('Rational: the number fast path agrees with BigInt arithmetic', () => {
     const pos = big.map((x) => (x === 0n ? 1n : x < 0n ? -x : x));
     fc.assert(
       fc.property(big, pos, big, pos, (a, b, c, e) => {
-        const x = Rational.of(a, b), y = Rational.of(c, e);
+        const x = Rational.of(a, b),
+          y = Rational.of(c, e);
         expect(same(x.add(y), norm(a * e + c * b, b * e))).toBe(true);
         expect(same(x.sub(y), norm(a * e - c * b, b * e))).toBe(true);
         expect(same(x.mul(y), norm(a * c, b * e))).toBe(true);
         if (c !== 0n) expect(same(x.div(y), norm(a * e, b * c))).toBe(true);
-        const l = a * e, r = c * b;
+        const l = a * e,
+          r = c * b;
         expect(x.cmp(y)).toBe(l < r ? -1 : l > r ? 1 : 0);
         expect(x.equals(y)).toBe(l === r);
         expect(x.isZero()).toBe(a === 0n);
@@ -135,7 +157,10 @@ describe('Rational: the number fast path agrees with BigInt arithmetic', () => {
 describe('Rational.accumulate (the in-place running sum of streamed files)', () => {
   it('equals the sum by add, across the 2^53 boundary', async () => {
     const fc = (await import('fast-check')).default;
-    const term = fc.tuple(fc.oneof(fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n })), fc.oneof(fc.constantFrom(1n, 10n, 100n, 1000n, 3n, 7n), fc.bigInt({ min: 1n, max: 2n ** 40n })));
+    const term = fc.tuple(
+      fc.oneof(fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n })),
+      fc.oneof(fc.constantFrom(1n, 10n, 100n, 1000n, 3n, 7n), fc.bigInt({ min: 1n, max: 2n ** 40n })),
+    );
     fc.assert(
       fc.property(fc.array(term, { maxLength: 30 }), (terms) => {
         const acc = { n: 0, d: 1, big: null };

@@ -12,7 +12,10 @@ const check = (schema: 'submission' | 'factors' | 'profile', path: string) => {
   expect(doc.diagnostics).toEqual([]);
   return schemaDiagnostics(validatorFor(schema), doc);
 };
-const yamlIn = (dir: string) => readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(dir, f));
+const yamlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => join(dir, f));
 
 describe('bundled data and fixtures validate against schemas/', () => {
   it.each(yamlIn(join(DATA_DIR, 'profiles')))('profile %s', (p) => expect(check('profile', p)).toEqual([]));
@@ -34,7 +37,10 @@ describe('schema diagnostics', () => {
   });
 
   it('keeps every failed union: metrics.m10 is not a branch of metrics.m1 (the old prefix test dropped it)', () => {
-    const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n  m1: [1]\n  m10: [2]\n  m1x: { value: 1, unit: t, extra: 2 }\n');
+    const doc = parseYaml(
+      'x.yaml',
+      'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n  m1: [1]\n  m10: [2]\n  m1x: { value: 1, unit: t, extra: 2 }\n',
+    );
     const ds = schemaDiagnostics(validatorFor('submission'), doc);
     expect(ds.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
       ['ZC-E-SCHEMA-TYPE', 5, 7, 'metrics.m1: expected a quantity (number or {value, unit}) or true/false, found a list'],
@@ -44,7 +50,10 @@ describe('schema diagnostics', () => {
   });
 
   it("keeps the errors of a union's sibling keywords (the factor entry's anyOf sits beside its properties)", () => {
-    const doc = parseYaml('f.yaml', 'format: zcpark-factors/1\nid: t\nentries:\n  - { category: fuel, item: diesel, source: x, year: 1800, region: XX }\n  - { item: diesel, source: x }\n');
+    const doc = parseYaml(
+      'f.yaml',
+      'format: zcpark-factors/1\nid: t\nentries:\n  - { category: fuel, item: diesel, source: x, year: 1800, region: XX }\n  - { item: diesel, source: x }\n',
+    );
     const ds = schemaDiagnostics(validatorFor('factors'), doc);
     // before, any error at or below a failed union's path was taken for one of its branches: year, region and the
     // missing category (a `required` beside the anyOf, at the same path) were lost
@@ -59,7 +68,10 @@ describe('schema diagnostics', () => {
   });
 
   it('names and points at a bad key itself, not the first key of its mapping', () => {
-    const doc = parseYaml('x.yaml', 'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n  water_reuse_rate: 0.5\n  Water-Reuse: 1\n');
+    const doc = parseYaml(
+      'x.yaml',
+      'format: zcpark/1\nentity: { id: A, name: A, type: park }\nyear: 2024\nmetrics:\n  water_reuse_rate: 0.5\n  Water-Reuse: 1\n',
+    );
     const ds = schemaDiagnostics(validatorFor('submission'), doc);
     expect(ds.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
       ['ZC-E-SCHEMA-PATTERN', 6, 3, 'a key of metrics: "Water-Reuse" does not match lower-case letters, digits and _, starting with a letter'],
@@ -88,15 +100,19 @@ describe('schema diagnostics', () => {
 
 describe('the report schema', () => {
   // spawns the built CLI: the full tier only
-  it.skipIf(FAST).each(['fixtures/demo/park.yaml', 'fixtures/valid/hand-checked/park.yaml'])('accepts the real JSON report of %s, with and without --explain', (p) => {
-    for (const args of [[], ['--explain']]) {
-      const r = runCli(['evaluate', p, '-f', 'json', ...args]);
-      const validate = validatorFor('report');
-      const ok = validate(JSON.parse(r.stdout));
-      expect(validate.errors ?? []).toEqual([]);
-      expect(ok).toBe(true);
-    }
-  }, 30_000);
+  it.skipIf(FAST).each(['fixtures/demo/park.yaml', 'fixtures/valid/hand-checked/park.yaml'])(
+    'accepts the real JSON report of %s, with and without --explain',
+    (p) => {
+      for (const args of [[], ['--explain']]) {
+        const r = runCli(['evaluate', p, '-f', 'json', ...args]);
+        const validate = validatorFor('report');
+        const ok = validate(JSON.parse(r.stdout));
+        expect(validate.errors ?? []).toEqual([]);
+        expect(ok).toBe(true);
+      }
+    },
+    30_000,
+  );
 
   it('compiles every schema in strict mode', () => {
     for (const name of SCHEMA_NAMES) expect(typeof validatorFor(name)).toBe('function');

@@ -163,7 +163,10 @@ describe('verdict and grades', () => {
   });
 
   it('passes the verdict when every core indicator passes, whatever the guiding ones do', () => {
-    const r = score(pack({ id: 'core', formula: 'metric.c', op: '<=', value: 0.2, weight: 40, core: true }, { id: 'a', formula: 'metric.a', weight: 60 }), '  c: 0.1\n  a: 0.2\n');
+    const r = score(
+      pack({ id: 'core', formula: 'metric.c', op: '<=', value: 0.2, weight: 40, core: true }, { id: 'a', formula: 'metric.a', weight: 60 }),
+      '  c: 0.1\n  a: 0.2\n',
+    );
     expect(ind(r, 'a').status).toBe('fail');
     // 100 × (40 + 60 × 0.2/0.8 = 15) / 100 = 55 → D
     expect(r.score).toBe(55);
@@ -244,7 +247,11 @@ activity:
   });
 
   it('passes water_reuse at exactly 80% and at 0.8, and at water_reused / water_total = 0.8', () => {
-    for (const m of ['  water_reuse_rate: "80%"\n', '  water_reuse_rate: 0.8\n', '  water_reused: { value: 80, unit: m3 }\n  water_total: { value: 100, unit: m3 }\n']) {
+    for (const m of [
+      '  water_reuse_rate: "80%"\n',
+      '  water_reuse_rate: 0.8\n',
+      '  water_reused: { value: 80, unit: m3 }\n  water_total: { value: 100, unit: m3 }\n',
+    ]) {
       const r = evalYaml(header(`metrics:\n${m}`)).report!;
       // 80 % = 0.8 = 80 / 100 ≥ 0.8 → pass, weight 10
       expect(ind(r, 'water_reuse').value).toBe(0.8);
@@ -352,8 +359,7 @@ activity:
 });
 
 describe('rule-pack compilation', () => {
-  const compile = (formula: string) =>
-    compileProfileText('bad-pack.yaml', pack({ id: 'a', formula, weight: 10 }), testData());
+  const compile = (formula: string) => compileProfileText('bad-pack.yaml', pack({ id: 'a', formula, weight: 10 }), testData());
 
   it('rejects an unknown name in a formula with ZC-E-EXPR-NAME and a suggestion', () => {
     const r = compile('energy_totl_tce / 2');
@@ -381,7 +387,10 @@ describe('rule-pack compilation', () => {
 describe('a core indicator no threshold band applies to', () => {
   it('makes the verdict incomplete, never pass (regression)', () => {
     // the only band needs ≥ 200,000 tce; the park has none of it, so the core indicator is not_applicable
-    const r = score(pack({ id: 'core_banded', formula: 'energy_total_tce', op: '<=', value: 0.2, weight: 10, core: true, when: 'energy_total_tce >= 200000' }), '  flag: true\n');
+    const r = score(
+      pack({ id: 'core_banded', formula: 'energy_total_tce', op: '<=', value: 0.2, weight: 10, core: true, when: 'energy_total_tce >= 200000' }),
+      '  flag: true\n',
+    );
     expect(ind(r, 'core_banded').status).toBe('not_applicable');
     expect(r.verdict).toBe('incomplete');
   });

@@ -52,13 +52,19 @@ const yamlIn = (dir: string) =>
 /** Every sourced thing in the built-in data: where it is, its source and its mark. */
 const sourced = (): { where: string; source: unknown; confidence: unknown }[] => [
   ...yamlIn('factors').flatMap(({ file, doc }) =>
-    (doc.entries as Entry[]).map((e, i) => ({ where: `${file} entries[${i}] ${String(e.category)}/${String(e.item)}`, source: e.source, confidence: e.confidence })),
+    (doc.entries as Entry[]).map((e, i) => ({
+      where: `${file} entries[${i}] ${String(e.category)}/${String(e.item)}`,
+      source: e.source,
+      confidence: e.confidence,
+    })),
   ),
   ...yamlIn('profiles').flatMap(({ file, doc }) => {
     const grid = (doc.accounting as Entry | undefined)?.grid_factor;
     return [
       { where: `${file} (pack)`, source: doc.source, confidence: doc.confidence },
-      ...(grid && typeof grid === 'object' ? [{ where: `${file} accounting.grid_factor`, source: (grid as Entry).source, confidence: (grid as Entry).confidence }] : []),
+      ...(grid && typeof grid === 'object'
+        ? [{ where: `${file} accounting.grid_factor`, source: (grid as Entry).source, confidence: (grid as Entry).confidence }]
+        : []),
       ...(doc.indicators as Entry[]).map((ind) => ({ where: `${file} indicator ${String(ind.id)}`, source: ind.source, confidence: ind.confidence })),
     ];
   }),

@@ -11,10 +11,11 @@ describe('integerRoot', () => {
     expect(integerRoot(27n, 3)).toBe(3n);
     expect(integerRoot(10n ** 40n, 4)).toBe(10n ** 10n);
     expect(integerRoot(10n ** 40n - 1n, 4)).toBe(10n ** 10n - 1n);
-    for (let n = 2; n <= 7; n++) for (const x of [2n, 3n, 99n, 12345678901234567890n]) {
-      const r = integerRoot(x ** BigInt(n) + 1n, n);
-      expect(r).toBe(x);
-    }
+    for (let n = 2; n <= 7; n++)
+      for (const x of [2n, 3n, 99n, 12345678901234567890n]) {
+        const r = integerRoot(x ** BigInt(n) + 1n, n);
+        expect(r).toBe(x);
+      }
   });
 });
 

@@ -4,7 +4,9 @@ import { testData } from '../helpers/data.js';
 
 const { units } = testData();
 const convert = (value: string, from: string, to: string) =>
-  Rational.parseDecimal(value)!.mul(units.ratio(units.lookup(from)!, units.lookup(to)!)).toString();
+  Rational.parseDecimal(value)!
+    .mul(units.ratio(units.lookup(from)!, units.lookup(to)!))
+    .toString();
 
 describe('unit registry (src/data/units.yaml)', () => {
   it('converts the Chinese multiplier units exactly', () => {

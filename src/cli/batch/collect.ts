@@ -136,7 +136,9 @@ export class BatchCollector {
     if (!p || !(Date.now() - this.lastDraw > 100 || this.done === p.total)) return;
     this.lastDraw = Date.now();
     const rate = this.done / Math.max(0.001, (this.lastDraw - this.started) / 1000);
-    process.stderr.write(`\r${this.done}/${p.total} submissions · ${rate.toFixed(0)}/s · ETA ${((p.total - this.done) / Math.max(rate, 1e-9)).toFixed(0)} s   `);
+    process.stderr.write(
+      `\r${this.done}/${p.total} submissions · ${rate.toFixed(0)}/s · ETA ${((p.total - this.done) / Math.max(rate, 1e-9)).toFixed(0)} s   `,
+    );
   }
 }
 
@@ -145,7 +147,12 @@ export class BatchCollector {
  * or ends in a dot, unique within the run.
  */
 export function reportName(id: string, used: Set<string>, ext: string): { name: string; renamed: boolean } {
-  let base = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 64).replace(/\.+$/, '') || 'submission';
+  let base =
+    id
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/^\.+/, '')
+      .slice(0, 64)
+      .replace(/\.+$/, '') || 'submission';
   const stem = base.split('.')[0]!;
   if (WINDOWS_RESERVED.test(stem)) base = `${stem}_${base.slice(stem.length)}`;
   if (base.toLowerCase() === `summary`) base = `${base}_`;

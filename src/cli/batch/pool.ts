@@ -15,7 +15,10 @@ export class Pool {
   constructor(jobs: number, opts: TaskOptions) {
     // a 32 MB young generation: evaluation allocates many short-lived objects (10,000 submissions on 2 workers:
     // 7.6–7.9 s against 7.9–8.4 s with the default; 64 MB gave nothing more and 60 MB more RSS)
-    this.workers = Array.from({ length: jobs }, () => new Worker(join(PACKAGE_ROOT, 'dist', 'cli', 'batch', 'worker.js'), { workerData: opts, resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
+    this.workers = Array.from(
+      { length: jobs },
+      () => new Worker(join(PACKAGE_ROOT, 'dist', 'cli', 'batch', 'worker.js'), { workerData: opts, resourceLimits: { maxYoungGenerationSizeMb: 32 } }),
+    );
   }
 
   async run(tasks: Task[], onResult: (r: TaskResult) => void): Promise<void> {

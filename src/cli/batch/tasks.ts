@@ -66,8 +66,15 @@ export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions):
     return task.kind === 'check' ? checkTask(task, overrides, opts) : doTask(task, overrides, opts);
   } catch (e) {
     const file = task.kind === 'roster' ? task.roster.file : displayPath(task.path);
-    if (task.kind === 'check') return { index: task.index, checked: { file, kind: 'unknown', diagnostics: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] } };
-    return { index: task.index, ok: false, file, ...(task.kind === 'roster' ? { row: task.row.line } : {}), errors: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] };
+    if (task.kind === 'check')
+      return { index: task.index, checked: { file, kind: 'unknown', diagnostics: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] } };
+    return {
+      index: task.index,
+      ok: false,
+      file,
+      ...(task.kind === 'roster' ? { row: task.row.line } : {}),
+      errors: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })],
+    };
   }
 }
 
@@ -94,7 +101,12 @@ function doTask(task: Exclude<Task, { kind: 'check' }>, overrides: RunOverrides,
     } catch (e) {
       if (e instanceof FileTooLarge) return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] };
       const why = readFailure(e);
-      return { index: task.index, ok: false, file, errors: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it no longer exists' : why }, { file })] };
+      return {
+        index: task.index,
+        ok: false,
+        file,
+        errors: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it no longer exists' : why }, { file })],
+      };
     }
     out = checkFile({ ...submissionInput(task.path, file, '', overrides, false, opts.lang ?? 'en'), content: { bytes }, named: task.explicit, score: true }, d);
     // only submissions count: factor sets, packs and (in a folder) other YAML are passed over; a file named on the
@@ -114,12 +126,24 @@ function doTask(task: Exclude<Task, { kind: 'check' }>, overrides: RunOverrides,
   if (!out.report || hasErrors(out.diagnostics)) {
     // messages are localised here: the arguments behind them do not survive the trip to the main thread
     const lang = opts.lang ?? 'en';
-    return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: out.diagnostics.filter((x) => x.severity === 'error').map((x) => ({ ...x, message: localize(x, lang) })) };
+    return {
+      index: task.index,
+      ok: false,
+      file,
+      ...(row !== undefined ? { row } : {}),
+      errors: out.diagnostics.filter((x) => x.severity === 'error').map((x) => ({ ...x, message: localize(x, lang) })),
+    };
   }
   const configured = configureOutcome(out.report, out.diagnostics, opts.settings);
   if (configured.raised.length) {
     const lang = opts.lang ?? 'en';
-    return { index: task.index, ok: false, file, ...(row !== undefined ? { row } : {}), errors: configured.raised.map((x) => ({ ...x, message: localize(x, lang) })) };
+    return {
+      index: task.index,
+      ok: false,
+      file,
+      ...(row !== undefined ? { row } : {}),
+      errors: configured.raised.map((x) => ({ ...x, message: localize(x, lang) })),
+    };
   }
   // a roster row's findings about the row as a whole (a band, no activity) are placed on that row, in the report too
   if (row !== undefined) for (const w of out.report.warnings) if (w.file === file && w.line === undefined) w.line = row;
@@ -127,7 +151,8 @@ function doTask(task: Exclude<Task, { kind: 'check' }>, overrides: RunOverrides,
   const json = opts.noJson && !opts.perReport ? '' : opts.compact ? jsonText(JSON.stringify(out.report)) : RENDERERS.json!(out.report, rl);
   const rendered = opts.perReport && (opts.perReport !== 'json' || opts.compact) ? RENDERERS[opts.perReport]!(out.report, rl) : undefined;
   // (markdown and html reports for --out-dir are rendered here, in the worker)
-  const warnings = row === undefined ? configured.diagnostics : configured.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));
+  const warnings =
+    row === undefined ? configured.diagnostics : configured.diagnostics.map((x) => (x.file === file && x.line === undefined ? { ...x, line: row, row } : x));
   return { index: task.index, ok: true, json, entry: entryOf(out.report, row), ...(rendered ? { rendered } : {}), warnings };
 }
 
@@ -168,7 +193,13 @@ function checkTask(task: Extract<Task, { kind: 'check' }>, overrides: RunOverrid
   try {
     bytes = abs === '-' ? readStdin() : readTracked(abs);
   } catch (e) {
-    return { index, checked: e instanceof FileTooLarge ? { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] } : cannotRead(file, e) };
+    return {
+      index,
+      checked:
+        e instanceof FileTooLarge
+          ? { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-TOO-LARGE', e.args(file), { file, line: 1 })] }
+          : cannotRead(file, e),
+    };
   }
   const r = checkFile({ ...input, content: { bytes } }, d);
   if (found && r.kind !== 'roster') return { index, skip: true };
@@ -179,7 +210,11 @@ function checkTask(task: Extract<Task, { kind: 'check' }>, overrides: RunOverrid
 /** A file that could not be read, as validate reports it. */
 export function cannotRead(file: string, e: unknown): FileResult {
   const why = readFailure(e);
-  return { file, kind: 'unknown', diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it does not exist (a dangling symbolic link?)' : why }, { file })] };
+  return {
+    file,
+    kind: 'unknown',
+    diagnostics: [diag('ZC-E-FILE-READ', { path: file, reason: why === 'not-found' ? 'it does not exist (a dangling symbolic link?)' : why }, { file })],
+  };
 }
 
 function sizeOf(path: string): number {

@@ -39,7 +39,6 @@ export interface BatchOptions {
   rankBy?: string;
 }
 
-
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
 function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {
   const d = data();
@@ -54,7 +53,16 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
   for (const k of skipped) {
     if (k.error !== OUTSIDE) continue;
     const file = displayPath(k.path);
-    errors.push({ file, errors: [diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file })] });
+    errors.push({
+      file,
+      errors: [
+        diag(
+          'ZC-E-PATH-OUTSIDE',
+          { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' },
+          { file },
+        ),
+      ],
+    });
   }
   for (const abs of sorted) {
     if (isWorkbookName(abs)) {
@@ -92,7 +100,21 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
       if (!columns || !isRosterHeader(columns)) {
         // activity CSVs are read through the submissions that list them
         const found = columns ? 'an activity CSV' : 'a CSV without a line break in its first 64 KB';
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FORMAT-VERSION', { found, allowed: 'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them' }, { file, line: 1 })] });
+        if (explicit.has(abs))
+          errors.push({
+            file,
+            errors: [
+              diag(
+                'ZC-E-FORMAT-VERSION',
+                {
+                  found,
+                  allowed:
+                    'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them',
+                },
+                { file, line: 1 },
+              ),
+            ],
+          });
         continue;
       }
       let bytes: Buffer;
@@ -109,7 +131,21 @@ function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings:
       }
       if ('notRoster' in read) {
         // activity CSVs are read through the submissions that list them
-        if (explicit.has(abs)) errors.push({ file, errors: [diag('ZC-E-FORMAT-VERSION', { found: 'an activity CSV', allowed: 'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them' }, { file, line: 1 })] });
+        if (explicit.has(abs))
+          errors.push({
+            file,
+            errors: [
+              diag(
+                'ZC-E-FORMAT-VERSION',
+                {
+                  found: 'an activity CSV',
+                  allowed:
+                    'submissions (YAML/JSON) and roster CSVs (an id column, no category column); activity CSVs are read through the submissions that list them',
+                },
+                { file, line: 1 },
+              ),
+            ],
+          });
         continue;
       }
       const csv = read.roster;
@@ -147,7 +183,16 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     }
   }
   const perReport = opts.outDir ? per.format : undefined;
-  const taskOpts: TaskOptions = { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), ...(perReport ? { perReport } : {}), compact: format === 'jsonl', noJson: format !== 'json' && format !== 'jsonl', lang: pickLang(opts.lang), allowOutside: allowedOutside(), ...(opts.settings ? { settings: opts.settings } : {}) };
+  const taskOpts: TaskOptions = {
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.factors ? { factors: opts.factors } : {}),
+    ...(perReport ? { perReport } : {}),
+    compact: format === 'jsonl',
+    noJson: format !== 'json' && format !== 'jsonl',
+    lang: pickLang(opts.lang),
+    allowOutside: allowedOutside(),
+    ...(opts.settings ? { settings: opts.settings } : {}),
+  };
   let pool: Pool | undefined = jobs > 1 ? new Pool(jobs, taskOpts) : undefined;
   let planned: ReturnType<typeof plan>;
   try {
@@ -200,7 +245,15 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     const { entries, errors } = got;
     const summary = summarize(entries, errors, opts.rankBy === 'score' ? 'score' : 'verdict');
     const width = opts.out ? undefined : terminalWidth(process.stdout);
-    const fileView: BatchView = { summary, entries, errors, lang: taskOpts.lang ?? 'en', ...(format === 'json' ? { reportTexts: got.reportTexts } : {}), ...(opts.outDir ? { links: got.links } : {}), ...(fmt.streams ? { lines: got.lines } : {}) };
+    const fileView: BatchView = {
+      summary,
+      entries,
+      errors,
+      lang: taskOpts.lang ?? 'en',
+      ...(format === 'json' ? { reportTexts: got.reportTexts } : {}),
+      ...(opts.outDir ? { links: got.links } : {}),
+      ...(fmt.streams ? { lines: got.lines } : {}),
+    };
     const view: BatchView = { ...fileView, ...(width ? { width } : {}) };
     const color = !opts.out && useColor(process.stdout, opts.color);
     // json: pieces, written one after another (10,000 reports are 170 MB of text); the other formats are small
@@ -208,7 +261,8 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     const text = chunks ? '' : fmt.render(view, { color });
     const content = (): string | Iterable<string> => (chunks ? chunks(view) : text);
     // summary.<ext> is the same whatever terminal ran the batch: no colour, the default width
-    if (opts.outDir) outputs.stage(join(opts.outDir, `summary.${fmt.summaryExtension}`), chunks ? content : color || width ? fmt.render(fileView, { color: false }) : text);
+    if (opts.outDir)
+      outputs.stage(join(opts.outDir, `summary.${fmt.summaryExtension}`), chunks ? content : color || width ? fmt.render(fileView, { color: false }) : text);
     if (opts.out) outputs.stage(opts.out, content);
     // every file of the run goes in place now, when every input is known (a report never replaces one)
     outputs.commit();

@@ -34,7 +34,10 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const lang = pickLang(opts.lang);
   allowOutside(opts.allowOutside ?? []);
   for (const f of files) {
-    if (/\.csv$/i.test(f)) throw new UsageError(`${f} is a CSV: evaluate takes a submission (YAML or JSON) that lists its activity CSVs under activity_files; zcpark init writes one`);
+    if (/\.csv$/i.test(f))
+      throw new UsageError(
+        `${f} is a CSV: evaluate takes a submission (YAML or JSON) that lists its activity CSVs under activity_files; zcpark init writes one`,
+      );
   }
   const d = data();
   const problems: Diagnostic[] = [];
@@ -59,7 +62,14 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       invalid++;
       continue;
     }
-    const input = submissionInput(path, file, '', { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) }, opts.explain === true, lang);
+    const input = submissionInput(
+      path,
+      file,
+      '',
+      { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) },
+      opts.explain === true,
+      lang,
+    );
     // a rule pack or a factor set given as the submission gets one message saying what it is
     const out = checkFile({ ...input, content: { bytes }, named: true, score: true }, d);
     if (out.report) {
@@ -88,11 +98,17 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
     const ro = { color, lang, ...(width ? { width } : {}) };
     // one submission: its report; several: one document where the format has one (a JSON array of the valid ones,
     // whatever failed; one CSV table; one HTML page), else the reports stacked, a blank line between
-    const text = files.length === 1 ? fmt.render(reports[0]!, ro)
-      : fmt.renderMany ? fmt.renderMany(reports, ro)
-      : reports.map((r) => fmt.render(r, ro)).join('\n');
+    const text =
+      files.length === 1 ? fmt.render(reports[0]!, ro) : fmt.renderMany ? fmt.renderMany(reports, ro) : reports.map((r) => fmt.render(r, ro)).join('\n');
     if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
     else process.stdout.write(text);
   }
-  return exitFor({ invalid, failed: reports.filter((r) => r.verdict === 'fail').length, incomplete: reports.filter((r) => r.verdict !== 'pass' && r.verdict !== 'fail').length }, { failOn: opts.failOn });
+  return exitFor(
+    {
+      invalid,
+      failed: reports.filter((r) => r.verdict === 'fail').length,
+      incomplete: reports.filter((r) => r.verdict !== 'pass' && r.verdict !== 'fail').length,
+    },
+    { failOn: opts.failOn },
+  );
 }

@@ -18,8 +18,10 @@ export interface InitOptions {
 /** "2020-2023" → [2020, …, 2023] (2 to 30 years, 1990–2100), else a usage error. */
 function yearRange(text: string): number[] {
   const m = /^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$/.exec(text);
-  const from = m ? Number(m[1]) : NaN, to = m ? Number(m[2]) : NaN;
-  if (!m || from < 1990 || to > 2100 || to <= from || to - from > 29) throw new UsageError(`--years "${text}" is not a range of years; allowed: FROM-TO with 1990 ≤ FROM < TO ≤ 2100, at most 30 years (e.g. 2020-2023)`);
+  const from = m ? Number(m[1]) : NaN,
+    to = m ? Number(m[2]) : NaN;
+  if (!m || from < 1990 || to > 2100 || to <= from || to - from > 29)
+    throw new UsageError(`--years "${text}" is not a range of years; allowed: FROM-TO with 1990 ≤ FROM < TO ≤ 2100, at most 30 years (e.g. 2020-2023)`);
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
@@ -48,7 +50,10 @@ export function runInit(dir: string | undefined, opts: InitOptions): number {
   const years = opts.years !== undefined ? yearRange(opts.years) : undefined;
   const files = years ? years.flatMap((y) => [`submission-${y}.yaml`, `activity-${y}.csv`]) : ['submission.yaml', 'activity.csv'];
   const clash = files.filter((f) => existsSync(join(target, f)));
-  if (clash.length && !opts.force) throw new UsageError(`${clash.map((f) => displayPath(join(target, f))).join(', ')} already exist${clash.length === 1 ? 's' : ''}; use --force to overwrite`);
+  if (clash.length && !opts.force)
+    throw new UsageError(
+      `${clash.map((f) => displayPath(join(target, f))).join(', ')} already exist${clash.length === 1 ? 's' : ''}; use --force to overwrite`,
+    );
   mkdirSync(target, { recursive: true });
   // editors (yaml-language-server) validate while typing against the schema this line names
   const schema = relative(target, join(SCHEMA_DIR, 'submission.schema.json')).split('\\').join('/');
@@ -57,15 +62,22 @@ export function runInit(dir: string | undefined, opts: InitOptions): number {
   const shown = displayPath(target);
   if (years) {
     for (const y of years) {
-      writeAtomic(join(target, `submission-${y}.yaml`), `# yaml-language-server: $schema=${schema}\n${yearTemplate(body, y, years[0]!, years[years.length - 1]!)}`);
+      writeAtomic(
+        join(target, `submission-${y}.yaml`),
+        `# yaml-language-server: $schema=${schema}\n${yearTemplate(body, y, years[0]!, years[years.length - 1]!)}`,
+      );
       writeAtomic(join(target, `activity-${y}.csv`), csv);
     }
-    process.stderr.write(`wrote ${years.length} submissions (${shown}/submission-${years[0]}.yaml … submission-${years[years.length - 1]}.yaml) with their activity CSVs (profile ${opts.profile})\nnext: replace each year's figures, then zcpark trend ${shown}\n`);
+    process.stderr.write(
+      `wrote ${years.length} submissions (${shown}/submission-${years[0]}.yaml … submission-${years[years.length - 1]}.yaml) with their activity CSVs (profile ${opts.profile})\nnext: replace each year's figures, then zcpark trend ${shown}\n`,
+    );
     return EXIT.ok;
   }
   const yaml = `# yaml-language-server: $schema=${schema}\n${body}`;
   writeAtomic(join(target, 'submission.yaml'), yaml);
   writeAtomic(join(target, 'activity.csv'), csv);
-  process.stderr.write(`wrote ${shown}/submission.yaml and ${shown}/activity.csv (profile ${opts.profile})\nnext: zcpark validate ${shown}/submission.yaml && zcpark evaluate ${shown}/submission.yaml\n`);
+  process.stderr.write(
+    `wrote ${shown}/submission.yaml and ${shown}/activity.csv (profile ${opts.profile})\nnext: zcpark validate ${shown}/submission.yaml && zcpark evaluate ${shown}/submission.yaml\n`,
+  );
   return EXIT.ok;
 }

@@ -25,14 +25,27 @@ function packJson(p: CompiledProfile) {
     file: p.file,
     accounting: {
       electricity_energy: p.accounting.electricityEnergy,
-      grid_factor: 'pinned' in p.accounting.grid ? { pinned: p.accounting.grid.pinned.toNumber(), unit: p.accounting.grid.unit, source: p.accounting.grid.source } : p.accounting.grid.series,
+      grid_factor:
+        'pinned' in p.accounting.grid
+          ? { pinned: p.accounting.grid.pinned.toNumber(), unit: p.accounting.grid.unit, source: p.accounting.grid.source }
+          : p.accounting.grid.series,
       credit_net_exports: p.accounting.creditNetExports,
       clean_includes_gas: p.accounting.cleanIncludesGas,
       gases: p.accounting.gases,
     },
     grades: p.grades,
     ...(p.evaluates ? { evaluates: p.evaluates } : {}),
-    indicators: p.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit ?? null, formula: i.formula, core: i.core, weight: i.weight, thresholds: i.thresholds, source: i.source ?? null, confidence: i.confidence ?? null })),
+    indicators: p.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      unit: i.unit ?? null,
+      formula: i.formula,
+      core: i.core,
+      weight: i.weight,
+      thresholds: i.thresholds,
+      source: i.source ?? null,
+      confidence: i.confidence ?? null,
+    })),
   };
 }
 
@@ -44,7 +57,13 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
   if (!id) {
     const packs = d.profileIds.map((pid) => (builtinProfile(pid, d) as { profile: CompiledProfile }).profile);
     if (opts.format === 'json') {
-      process.stdout.write(`${JSON.stringify(packs.map((p) => ({ id: p.id, title: p.title, source: p.source, indicators: p.indicators.length })), null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          packs.map((p) => ({ id: p.id, title: p.title, source: p.source, indicators: p.indicators.length })),
+          null,
+          2,
+        )}\n`,
+      );
       return EXIT.ok;
     }
     const t = new Table({ head: ['id', 'title', 'indicators', 'source'], style, colWidths: [22, 40, 12, 60], wordWrap: true });
@@ -65,9 +84,13 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
   // a pack given as a file is user text: controls shown as escapes
   const T = termText;
   const lines = [c.bold(T(`${p.id} — ${p.title}`)), `source: ${T(p.source)}`];
-  lines.push(`accounting: electricity energy at the ${p.accounting.electricityEnergy === 'coal_equivalent' ? 'equivalent value (等价值)' : 'calorific value (当量值)'}; grid factor ${describeGrid(p)}; non-renewable exports ${p.accounting.creditNetExports ? 'credited at the grid factor (annex 4 net inflow)' : 'not credited'}; natural gas ${p.accounting.cleanIncludesGas ? 'counts' : 'does not count'} as clean`);
+  lines.push(
+    `accounting: electricity energy at the ${p.accounting.electricityEnergy === 'coal_equivalent' ? 'equivalent value (等价值)' : 'calorific value (当量值)'}; grid factor ${describeGrid(p)}; non-renewable exports ${p.accounting.creditNetExports ? 'credited at the grid factor (annex 4 net inflow)' : 'not credited'}; natural gas ${p.accounting.cleanIncludesGas ? 'counts' : 'does not count'} as clean`,
+  );
   if (p.evaluates === 'goods') {
-    lines.push("evaluates goods: the pack scores nothing; each good's specific embedded emissions (SEE, direct and indirect, tCO2e per tonne) are computed per production process; verdict pass when every good has its SEE, incomplete otherwise (README § EU CBAM)");
+    lines.push(
+      "evaluates goods: the pack scores nothing; each good's specific embedded emissions (SEE, direct and indirect, tCO2e per tonne) are computed per production process; verdict pass when every good has its SEE, incomplete otherwise (README § EU CBAM)",
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   }
@@ -75,7 +98,13 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
   const t = new Table({ head: ['indicator', 'formula', 'threshold', 'weight', 'source'], style, colWidths: [34, 40, 34, 8, 50], wordWrap: true });
   for (const i of p.indicators) {
     const th = i.thresholds.map((x) => T(`${x.when ? `when ${x.when}: ` : ''}${x.op} ${x.value}`)).join('\n');
-    t.push([`${i.core ? '★ ' : ''}${T(i.id)}\n${T(i.name.en)}\n${T(i.name.zh)}`, T(i.formula), th, String(i.weight), T(`${i.source ?? ''}${i.confidence ? ` [${i.confidence}]` : ''}`)]);
+    t.push([
+      `${i.core ? '★ ' : ''}${T(i.id)}\n${T(i.name.en)}\n${T(i.name.zh)}`,
+      T(i.formula),
+      th,
+      String(i.weight),
+      T(`${i.source ?? ''}${i.confidence ? ` [${i.confidence}]` : ''}`),
+    ]);
   }
   lines.push(t.toString());
   process.stdout.write(`${lines.join('\n')}\n`);

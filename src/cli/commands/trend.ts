@@ -25,12 +25,19 @@ export interface TrendOptions {
 }
 
 /** What a file named to `trend` is, when it is no submission. */
-const NOT_A_SUBMISSION: Record<Exclude<FileKind, 'submission'>, string> = { factors: 'a factor set', profile: 'a rule pack', roster: 'a roster CSV', activity: 'an activity CSV', unknown: 'no `format: zcpark/1` line' };
+const NOT_A_SUBMISSION: Record<Exclude<FileKind, 'submission'>, string> = {
+  factors: 'a factor set',
+  profile: 'a rule pack',
+  roster: 'a roster CSV',
+  activity: 'an activity CSV',
+  unknown: 'no `format: zcpark/1` line',
+};
 
 /** A year option: an integer from 1990 to 2100, else a usage error. */
 function yearOption(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value.trim()) || Number(value) < 1990 || Number(value) > 2100) throw new UsageError(`${option} "${value}" is not a year; allowed: 1990 to 2100`);
+  if (!/^\d{4}$/.test(value.trim()) || Number(value) < 1990 || Number(value) > 2100)
+    throw new UsageError(`${option} "${value}" is not a year; allowed: 1990 to 2100`);
   return Number(value);
 }
 
@@ -49,7 +56,13 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
   for (const k of skipped) {
     if (k.error !== OUTSIDE) continue;
     const file = displayPath(k.path);
-    problems.push(diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file }));
+    problems.push(
+      diag(
+        'ZC-E-PATH-OUTSIDE',
+        { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' },
+        { file },
+      ),
+    );
   }
   const d = data();
   const override = opts.profile ? profileOption(opts.profile) : undefined;
@@ -74,12 +87,22 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
       problems.push(diag('ZC-E-FILE-TOO-LARGE', bytes.args(file), { file, line: 1 }));
       continue;
     }
-    const out = checkFile({ ...submissionInput(abs, file, '', { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }, false, lang), ...(factorsYear !== undefined ? { factorsYear } : {}), content: { bytes }, named: false, score: true }, d);
+    const out = checkFile(
+      {
+        ...submissionInput(abs, file, '', { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }, false, lang),
+        ...(factorsYear !== undefined ? { factorsYear } : {}),
+        content: { bytes },
+        named: false,
+        score: true,
+      },
+      d,
+    );
     if (out.kind !== 'submission') {
       // a file that cannot be decoded is said (it may be a submission saved wrongly); other files in a folder are
       // passed over, and one named is said to be what it is
       if (out.kind === 'unknown' && out.diagnostics.length) problems.push(...out.diagnostics);
-      else if (explicit.has(abs)) problems.push(diag('ZC-E-FORMAT-VERSION', { found: NOT_A_SUBMISSION[out.kind], allowed: 'zcpark/1 (a submission)' }, { file, line: 1 }));
+      else if (explicit.has(abs))
+        problems.push(diag('ZC-E-FORMAT-VERSION', { found: NOT_A_SUBMISSION[out.kind], allowed: 'zcpark/1 (a submission)' }, { file, line: 1 }));
       continue;
     }
     const ev = out.evaluated;
@@ -94,7 +117,11 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     process.stderr.write(`${countLine(problems)}; no trend is made\n`);
     return EXIT.data;
   }
-  const built = buildTrend(inputs, { version: toolVersion(), ...(baseYear !== undefined ? { baseYear } : {}), ...(factorsYear !== undefined ? { factorsYear } : {}) });
+  const built = buildTrend(inputs, {
+    version: toolVersion(),
+    ...(baseYear !== undefined ? { baseYear } : {}),
+    ...(factorsYear !== undefined ? { factorsYear } : {}),
+  });
   if (!built.trend) {
     process.stderr.write(formatDiagnostics(built.diagnostics, errColor, lang));
     process.stderr.write(`${countLine(built.diagnostics)}; no trend is made\n`);

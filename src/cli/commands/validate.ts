@@ -38,24 +38,35 @@ export async function runValidate(paths: string[], opts: ValidateOptions): Promi
   const allowed = formatNames('diagnostics');
   if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for validate; allowed: ${allowed.join(', ')}`);
   const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+    throw new UsageError(`--max-warnings takes a whole number ≥ 0 (got "${opts.maxWarnings}")`);
   allowOutside(opts.allowOutside ?? []);
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
   const lang = pickLang(opts.lang);
   const { results, files } = await collectResultsInParallel(paths, opts, jobs, lang);
   if (opts.settings) for (const r of results) r.diagnostics = applyConfig(r.diagnostics, opts.settings);
-  const text = renderDiagnostics(format, results, { color: opts.out ? false : useColor(process.stdout, opts.color), lang, ...(maxWarnings === undefined ? {} : { maxWarnings }) });
+  const text = renderDiagnostics(format, results, {
+    color: opts.out ? false : useColor(process.stdout, opts.color),
+    lang,
+    ...(maxWarnings === undefined ? {} : { maxWarnings }),
+  });
   if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.settings ? [opts.settings.file] : [])]);
   else process.stdout.write(text);
   const all = results.flatMap((r) => r.diagnostics);
-  const code = exitFor({ invalid: results.filter((r) => hasErrors(r.diagnostics)).length, warnings: all.filter((x) => x.severity === 'warning').length }, { ...(maxWarnings === undefined ? {} : { maxWarnings }) });
+  const code = exitFor(
+    { invalid: results.filter((r) => hasErrors(r.diagnostics)).length, warnings: all.filter((x) => x.severity === 'warning').length },
+    { ...(maxWarnings === undefined ? {} : { maxWarnings }) },
+  );
   stepSummary(() => validateSummary(results, { ...(maxWarnings === undefined ? {} : { maxWarnings }) }));
   return code;
 }
 
 /** The run before any file is read: the overrides and their own findings, what a folder walk could not look at, a task per file. */
-function plan(paths: string[], opts: Pick<ValidateOptions, 'profile' | 'factors'>): { head: FileResult[]; tasks: Task[]; overrides: RunOverrides; files: string[] } {
+function plan(
+  paths: string[],
+  opts: Pick<ValidateOptions, 'profile' | 'factors'>,
+): { head: FileResult[]; tasks: Task[]; overrides: RunOverrides; files: string[] } {
   const override = opts.profile ? profileOption(opts.profile) : undefined;
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
   const { files, explicit, skipped } = discover(paths);
@@ -67,7 +78,18 @@ function plan(paths: string[], opts: Pick<ValidateOptions, 'profile' | 'factors'
   for (const s of skipped) {
     const file = displayPath(s.path);
     // a link out of the folder given is named, never followed
-    if (s.error === OUTSIDE) head.push({ file, kind: 'unknown', diagnostics: [diag('ZC-E-PATH-OUTSIDE', { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' }, { file })] });
+    if (s.error === OUTSIDE)
+      head.push({
+        file,
+        kind: 'unknown',
+        diagnostics: [
+          diag(
+            'ZC-E-PATH-OUTSIDE',
+            { path: file, root: 'the folder given', root_zh: '所给文件夹', why: 'a symbolic link leads out of it', why_zh: '符号链接指向其外' },
+            { file },
+          ),
+        ],
+      });
     else head.push(cannotRead(file, s.error));
   }
   const tasks = files.map((path, index): Task => ({ index, kind: 'check', path, explicit: explicit.has(path) }));
@@ -94,7 +116,12 @@ async function collectResultsInParallel(paths: string[], opts: ValidateOptions, 
   const { head, tasks, files } = planned;
   if (jobs < 2 || tasks.length < PARALLEL_FROM || files.includes('-')) return inThread(planned);
   // the workers resolve --profile and --factors themselves (their findings are in head already)
-  const pool = new Pool(jobs, { ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.factors ? { factors: opts.factors } : {}), lang, allowOutside: allowedOutside() });
+  const pool = new Pool(jobs, {
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.factors ? { factors: opts.factors } : {}),
+    lang,
+    allowOutside: allowedOutside(),
+  });
   const results = [...head];
   await pool.run(tasks, (r) => {
     // what a worker read (CSVs, packs) is an input too, known before the result is written

@@ -33,7 +33,13 @@ export const errorsOf = (r: FileResult) => r.diagnostics.filter((d) => d.severit
 export function summary(results: FileResult[]) {
   const all = results.flatMap((r) => r.diagnostics);
   const invalid = results.filter((r) => errorsOf(r) > 0).length;
-  return { files: results.length, valid: results.length - invalid, invalid, errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length };
+  return {
+    files: results.length,
+    valid: results.length - invalid,
+    invalid,
+    errors: all.filter((d) => d.severity === 'error').length,
+    warnings: all.filter((d) => d.severity === 'warning').length,
+  };
 }
 
 /** The sentence that says why a run with no errors fails: more warnings than --max-warnings allows. */

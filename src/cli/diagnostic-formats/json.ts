@@ -11,22 +11,27 @@ function json(results: FileResult[], lang: Lang, maxWarnings?: number): string {
     for (const k of ['file', 'line', 'column', 'row', 'field', 'found', 'allowed', 'suggestion'] as const) if (d[k] !== undefined) o[k] = d[k];
     return o;
   };
-  return `${jsonText(JSON.stringify(
-    {
-      format: 'zcpark-validate/1',
-      summary: { ...summary(results), ...(maxWarnings === undefined ? {} : { max_warnings: maxWarnings, over_max_warnings: overMax(results, maxWarnings) !== undefined }) },
-      files: results.map((r) => ({
-        file: r.file,
-        kind: r.kind,
-        valid: errorsOf(r) === 0,
-        errors: errorsOf(r),
-        warnings: r.diagnostics.length - errorsOf(r),
-        diagnostics: [...r.diagnostics].sort(byPosition).map(clean),
-      })),
-    },
-    null,
-    2,
-  ))}\n`;
+  return `${jsonText(
+    JSON.stringify(
+      {
+        format: 'zcpark-validate/1',
+        summary: {
+          ...summary(results),
+          ...(maxWarnings === undefined ? {} : { max_warnings: maxWarnings, over_max_warnings: overMax(results, maxWarnings) !== undefined }),
+        },
+        files: results.map((r) => ({
+          file: r.file,
+          kind: r.kind,
+          valid: errorsOf(r) === 0,
+          errors: errorsOf(r),
+          warnings: r.diagnostics.length - errorsOf(r),
+          diagnostics: [...r.diagnostics].sort(byPosition).map(clean),
+        })),
+      },
+      null,
+      2,
+    ),
+  )}\n`;
 }
 
 export const jsonFormat: DiagnosticsFormat = { name: 'json', extensions: ['.json'], render: (r, o) => json(r, o.lang, o.maxWarnings) };

@@ -25,9 +25,13 @@ function junit(results: FileResult[], lang: Lang, maxWarnings?: number): string 
       const name = `${where} ${d.code}`;
       if (d.severity === 'error') {
         failures++;
-        cases.push(`    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(name)}">\n      <failure type="${xml(d.code)}" message="${xml(d.message)}">${xml(`${where}${d.field ? ` [${d.field}]` : ''}: ${d.message}`)}</failure>\n    </testcase>`);
+        cases.push(
+          `    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(name)}">\n      <failure type="${xml(d.code)}" message="${xml(d.message)}">${xml(`${where}${d.field ? ` [${d.field}]` : ''}: ${d.message}`)}</failure>\n    </testcase>`,
+        );
       } else {
-        cases.push(`    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(name)}">\n      <system-out>${xml(`warning ${where}: ${d.message}`)}</system-out>\n    </testcase>`);
+        cases.push(
+          `    <testcase classname="zcpark.validate.${xml(r.kind)}" name="${xml(name)}">\n      <system-out>${xml(`warning ${where}: ${d.message}`)}</system-out>\n    </testcase>`,
+        );
       }
     }
   }
@@ -36,7 +40,9 @@ function junit(results: FileResult[], lang: Lang, maxWarnings?: number): string 
     // one failing case for the run as a whole: the warnings themselves pass, their number does not
     tests++;
     failures++;
-    cases.push(`    <testcase classname="zcpark.validate" name="--max-warnings ${maxWarnings}">\n      <failure type="max-warnings" message="${xml(over)}">${xml(over)}</failure>\n    </testcase>`);
+    cases.push(
+      `    <testcase classname="zcpark.validate" name="--max-warnings ${maxWarnings}">\n      <failure type="max-warnings" message="${xml(over)}">${xml(over)}</failure>\n    </testcase>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="zcpark validate" tests="${tests}" failures="${failures}">\n  <testsuite name="zcpark validate" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }

@@ -15,7 +15,10 @@ const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 
 /** A path as a URI reference: relative paths stay relative (GitHub resolves them against the checkout), each segment percent-encoded. */
 export function fileUri(file: string): string {
-  const encoded = file.split('/').map((s) => encodeURIComponent(s)).join('/');
+  const encoded = file
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
   return /^[A-Za-z]:\//.test(file) ? `file:///${encoded.replace('%3A', ':')}` : file.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
@@ -41,24 +44,33 @@ export function renderSarif(results: readonly FileResult[], opts: { lang: Lang; 
     ruleIndex: codes.indexOf(d.code),
     level: d.severity === 'error' ? 'error' : 'warning',
     message: { text: localize(d, opts.lang) },
-    locations: file === '<stdin>' ? [] : [{
-      physicalLocation: {
-        artifactLocation: { uri: fileUri(file) },
-        ...(d.line ? { region: { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) } } : {}),
-      },
-    }],
+    locations:
+      file === '<stdin>'
+        ? []
+        : [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: fileUri(file) },
+                ...(d.line ? { region: { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) } } : {}),
+              },
+            },
+          ],
   }));
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'zcpark', version: toolVersion(), rules } },
-      invocations: [{
-        executionSuccessful: true,
-        ...(opts.over ? { toolExecutionNotifications: [{ level: 'error', message: { text: opts.over } }] } : {}),
-      }],
-      results: sarifResults,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'zcpark', version: toolVersion(), rules } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(opts.over ? { toolExecutionNotifications: [{ level: 'error', message: { text: opts.over } }] } : {}),
+          },
+        ],
+        results: sarifResults,
+      },
+    ],
   };
   return `${jsonText(JSON.stringify(log, null, 2))}\n`;
 }

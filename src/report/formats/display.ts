@@ -30,4 +30,4 @@ export function indicatorValue(value: number | boolean | null, unit: string | nu
 
 const ENTITY_TYPES_ZH: Record<string, string> = { park: '园区', city: '城市', county: '县', district: '区' };
 /** An entity type in `lang` (park → 园区). */
-export const entityType = (type: string, lang: 'en' | 'zh' = 'en'): string => (lang === 'zh' ? ENTITY_TYPES_ZH[type] ?? type : type);
+export const entityType = (type: string, lang: 'en' | 'zh' = 'en'): string => (lang === 'zh' ? (ENTITY_TYPES_ZH[type] ?? type) : type);

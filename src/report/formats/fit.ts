@@ -97,7 +97,11 @@ export function fitWidths(rows: readonly (readonly string[])[], total: number, f
 }
 
 /** A cli-table3 table of `head` and `rows` fitted into `total` columns (see fitWidths), cells wrapped. */
-export function fitTable(head: readonly string[], rows: readonly (readonly string[])[], opts: { total: number; flex: number; colAligns: ('left' | 'right')[]; style: Record<string, unknown> }): string {
+export function fitTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  opts: { total: number; flex: number; colAligns: ('left' | 'right')[]; style: Record<string, unknown> },
+): string {
   const widths = fitWidths([head, ...rows], opts.total, opts.flex);
   const t = new Table({ head: head.map((h, j) => wrap(h, widths[j]! - 2)), style: opts.style, colAligns: opts.colAligns, colWidths: widths, wordWrap: false });
   for (const r of rows) t.push(r.map((c, j) => wrap(c, widths[j]! - 2)));

@@ -9,15 +9,36 @@ import { num } from './display.js';
 export const goodsHead = (zh: boolean): string[] =>
   zh
     ? ['货物', '名称', 'CN 编码', '类别', '产量 t', 'SEE 直接', 'SEE 间接', 'SEE 合计', '应税 SEE', '隐含排放 tCO2e', '他方数据占比']
-    : ['good', 'name', 'CN code', 'category', 'produced t', 'SEE direct', 'SEE indirect', 'SEE total', 'chargeable SEE', 'embedded tCO2e', 'communicated share'];
+    : [
+        'good',
+        'name',
+        'CN code',
+        'category',
+        'produced t',
+        'SEE direct',
+        'SEE indirect',
+        'SEE total',
+        'chargeable SEE',
+        'embedded tCO2e',
+        'communicated share',
+      ];
 
 const see = (x: number | null): string => (x === null ? '—' : num(x, 6));
 
 /** One row per good: SEE in tCO2e per tonne. */
 export function goodsRows(r: Report): string[][] {
   return (r.goods ?? []).map((g) => [
-    g.id, g.name, g.cn_code, g.category, num(g.produced_t), see(g.see_direct), see(g.see_indirect), see(g.see_total), see(g.chargeable_see),
-    g.embedded_t === null ? '—' : num(g.embedded_t), g.communicated_share === null ? '—' : `${num(g.communicated_share * 100, 2)} %`,
+    g.id,
+    g.name,
+    g.cn_code,
+    g.category,
+    num(g.produced_t),
+    see(g.see_direct),
+    see(g.see_indirect),
+    see(g.see_total),
+    see(g.chargeable_see),
+    g.embedded_t === null ? '—' : num(g.embedded_t),
+    g.communicated_share === null ? '—' : `${num(g.communicated_share * 100, 2)} %`,
   ]);
 }
 

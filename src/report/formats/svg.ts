@@ -19,7 +19,10 @@ const TONE: Record<NonNullable<Bar['tone']>, string> = { good: '#2e7d32', bad: '
 
 /** Horizontal bars (negative values to the left of a zero line). */
 export function barChart(title: string, bars: Bar[], width = 640): string {
-  const row = 26, left = 190, right = 110, top = 28;
+  const row = 26,
+    left = 190,
+    right = 110,
+    top = 28;
   const h = top + bars.length * row + 10;
   const max = Math.max(1e-12, ...bars.map((b) => Math.abs(b.value)));
   const hasNeg = bars.some((b) => b.value < 0);
@@ -46,7 +49,10 @@ export interface Step {
 
 /** A waterfall from gross emissions down to net: each category adds, sinks and offsets subtract. */
 export function waterfall(title: string, steps: Step[], width = 640): string {
-  const h = 260, top = 30, bottom = 50, left = 10;
+  const h = 260,
+    top = 30,
+    bottom = 50,
+    left = 10;
   let run = 0;
   const spans = steps.map((s) => {
     if (s.total) return { s, from: 0, to: run };
@@ -81,7 +87,10 @@ export interface Bullet {
 
 /** Each indicator's value against its threshold: a bar and a marker on its own scale. */
 export function bulletChart(title: string, items: Bullet[], width = 760): string {
-  const row = 34, left = 230, right = 230, top = 28;
+  const row = 34,
+    left = 230,
+    right = 230,
+    top = 28;
   const h = top + items.length * row + 6;
   const span = width - left - right;
   const rows = items.map((b, i) => {

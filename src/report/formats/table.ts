@@ -15,19 +15,31 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const style = { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [], compact: true };
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(opts.lang, k, a);
-  const status = (s: string) => { const w = L(s as LabelKey); return s === 'pass' ? c.green(w) : s === 'fail' ? c.red(w) : s === 'missing' ? c.yellow(w) : c.dim(w); };
+  const status = (s: string) => {
+    const w = L(s as LabelKey);
+    return s === 'pass' ? c.green(w) : s === 'fail' ? c.red(w) : s === 'missing' ? c.yellow(w) : c.dim(w);
+  };
   const verdict = (v: string) => (v === 'pass' ? c.green.bold(L('PASS')) : v === 'fail' ? c.red.bold(L('FAIL')) : c.yellow.bold(L('INCOMPLETE')));
   const s = report.submission;
   const lines: string[] = [];
   lines.push(c.bold(`${s.name} (${s.id})`));
   lines.push(`${entityType(s.type, opts.lang)}${s.region ? ` · ${s.region}` : ''} · ${s.year} · ${L('profile')} ${s.profile} — ${s.profile_title}`);
-  lines.push(`${L('verdict')} ${verdict(report.verdict)}   ${L('score')} ${report.score === null ? '—' : num(report.score, 1)}/100   ${L('grade')} ${report.grade ?? '—'}`);
+  lines.push(
+    `${L('verdict')} ${verdict(report.verdict)}   ${L('score')} ${report.score === null ? '—' : num(report.score, 1)}/100   ${L('grade')} ${report.grade ?? '—'}`,
+  );
   // the verdict follows the core indicators only; say which ones decide it (the score is a ranking aid)
   const core = report.indicators.filter((i) => i.core);
-  const deciding = core.filter((i) => (report.verdict === 'fail' ? i.status === 'fail' : report.verdict === 'incomplete' ? i.status !== 'pass' && i.status !== 'fail' : false));
+  const deciding = core.filter((i) =>
+    report.verdict === 'fail' ? i.status === 'fail' : report.verdict === 'incomplete' ? i.status !== 'pass' && i.status !== 'fail' : false,
+  );
   for (const i of deciding) {
     const t = i.threshold ? ` ${i.threshold.op} ${indicatorValue(i.threshold.value, i.unit, opts.lang)}` : '';
-    const why = i.status === 'fail' ? L('misses', { value: indicatorValue(i.value, i.unit, opts.lang), op: '', threshold: t.trim() }).replace('  ', ' ') : i.status === 'missing' ? L('cannot_compute', { reason: i.reason ?? '' }) : L('no_band');
+    const why =
+      i.status === 'fail'
+        ? L('misses', { value: indicatorValue(i.value, i.unit, opts.lang), op: '', threshold: t.trim() }).replace('  ', ' ')
+        : i.status === 'missing'
+          ? L('cannot_compute', { reason: i.reason ?? '' })
+          : L('no_band');
     lines.push(`${report.verdict === 'fail' ? c.red(L('because')) : c.yellow(L('because'))} ${L('core_misses', { id: i.id, what: why })}`);
   }
   if (report.verdict === 'fail' && (report.emissions.sinks_t > 0 || report.emissions.offsets_t > 0) && deciding.some((i) => i.unit === 'tCO2/tce')) {
@@ -38,9 +50,22 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   const total = opts.width ?? DEFAULT_WIDTH;
   const indRows = report.indicators.map((i) => {
     const threshold = i.threshold ? `${i.threshold.op} ${indicatorValue(i.threshold.value, i.unit, opts.lang)}` : '—';
-    return [`${i.core ? c.bold('★') : ' '} ${indicatorName(i, opts.lang)}`, indicatorValue(i.value, i.unit, opts.lang), threshold, status(i.status), i.weight === 0 ? c.dim(L('unscored')) : `${num(i.points, 1)}/${i.weight}`];
+    return [
+      `${i.core ? c.bold('★') : ' '} ${indicatorName(i, opts.lang)}`,
+      indicatorValue(i.value, i.unit, opts.lang),
+      threshold,
+      status(i.status),
+      i.weight === 0 ? c.dim(L('unscored')) : `${num(i.points, 1)}/${i.weight}`,
+    ];
   });
-  lines.push(fitTable([L('indicator'), L('value'), L('threshold'), L('status'), L('points')], indRows, { total, flex: 0, colAligns: ['left', 'right', 'right', 'left', 'right'], style }));
+  lines.push(
+    fitTable([L('indicator'), L('value'), L('threshold'), L('status'), L('points')], indRows, {
+      total,
+      flex: 0,
+      colAligns: ['left', 'right', 'right', 'left', 'right'],
+      style,
+    }),
+  );
   const notes = report.indicators.filter((i) => i.reason);
   for (const i of notes) lines.push(c.dim(`  ${i.id}: ${i.reason}`));
   lines.push(c.dim(`  ${L('core_note')}`));
@@ -48,14 +73,20 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
 
   const e = report.emissions;
   const share = (x: number) => (e.gross_t === 0 ? '—' : pct(x / e.gross_t));
-  const emRows: string[][] = (['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).map((k) => [L(k), num(e[`${k}_t`]), share(e[`${k}_t`])]);
+  const emRows: string[][] = (['fuel', 'transport', 'electricity', 'heat', 'process', 'waste'] as const).map((k) => [
+    L(k),
+    num(e[`${k}_t`]),
+    share(e[`${k}_t`]),
+  ]);
   emRows.push([c.bold(L('gross')), c.bold(num(e.gross_t)), '']);
   emRows.push([L('sinks'), num(-e.sinks_t), '']);
   emRows.push([L('offsets'), num(-e.offsets_t), '']);
   emRows.push([c.bold(L('net')), c.bold(num(e.net_t)), '']);
   const memo = avoidedMemo(report, opts.lang === 'zh');
   if (memo) emRows.push([c.dim(memo.label), c.dim(memo.tonnes), '']);
-  const co2eNote = e.includes_co2e.length ? L('co2e_note', { figures: e.includes_co2e.join(', '), t: num(Object.values(e.co2e_t).reduce((x, y) => x + y, 0)) }) : undefined;
+  const co2eNote = e.includes_co2e.length
+    ? L('co2e_note', { figures: e.includes_co2e.join(', '), t: num(Object.values(e.co2e_t).reduce((x, y) => x + y, 0)) })
+    : undefined;
   const en0 = report.energy;
   const enRows: string[][] = Object.entries(en0.by_category).map(([k, v]) => [L(k as LabelKey), num(v), en0.total_tce === 0 ? '—' : pct(v / en0.total_tce)]);
   enRows.push([c.bold(L('total')), c.bold(num(en0.total_tce)), '']);
@@ -69,18 +100,36 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   if (report.goods) {
     const zh = opts.lang === 'zh';
     const head = goodsHead(zh);
-    lines.push(c.bold(goodsTitle(zh)), fitTable(head, goodsRows(report), { total, flex: 1, colAligns: head.map((_, i) => (i < 4 ? 'left' : 'right')) as ('left' | 'right')[], style }), c.dim(goodsNote(zh)));
+    lines.push(
+      c.bold(goodsTitle(zh)),
+      fitTable(head, goodsRows(report), { total, flex: 1, colAligns: head.map((_, i) => (i < 4 ? 'left' : 'right')) as ('left' | 'right')[], style }),
+      c.dim(goodsNote(zh)),
+    );
   }
   lines.push(fitTable([L('energy'), 'tce', L('share')], enRows, fit3));
 
   const entities = Object.entries(e.by_entity).sort((a, b) => b[1].gross_t - a[1].gross_t || (a[0] < b[0] ? -1 : 1));
   if (entities.length > 1) {
-    const topRows: string[][] = entities.slice(0, 10).map(([name, f]) => [name, num(f.gross_t), num(f.energy_tce), f.energy_tce === 0 ? '—' : num(f.gross_t / f.energy_tce, 3)]);
+    const topRows: string[][] = entities
+      .slice(0, 10)
+      .map(([name, f]) => [name, num(f.gross_t), num(f.energy_tce), f.energy_tce === 0 ? '—' : num(f.gross_t / f.energy_tce, 3)]);
     if (entities.length > 10) {
       const rest = entities.slice(10);
-      topRows.push([c.dim(L('more', { n: rest.length })), num(rest.reduce((a, [, f]) => a + f.gross_t, 0)), num(rest.reduce((a, [, f]) => a + f.energy_tce, 0)), '']);
+      topRows.push([
+        c.dim(L('more', { n: rest.length })),
+        num(rest.reduce((a, [, f]) => a + f.gross_t, 0)),
+        num(rest.reduce((a, [, f]) => a + f.energy_tce, 0)),
+        '',
+      ]);
     }
-    lines.push(fitTable([L('top_entities'), L('gross_tco2'), L('energy_tce'), 'tCO2/tce'], topRows, { total, flex: 0, colAligns: ['left', 'right', 'right', 'right'], style }));
+    lines.push(
+      fitTable([L('top_entities'), L('gross_tco2'), L('energy_tce'), 'tCO2/tce'], topRows, {
+        total,
+        flex: 0,
+        colAligns: ['left', 'right', 'right', 'right'],
+        style,
+      }),
+    );
   }
   if (report.warnings.length) {
     lines.push('');
@@ -101,7 +150,8 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
     if (bal.entities.length) lines.push(c.dim(`  ${bal.rule}`));
     for (const b of bal.entities) for (const l of [...(b.electricity ?? []), ...(b.heat ?? [])]) lines.push(`  [${b.entity}] ${l}`);
     for (const [id, gl] of Object.entries(report.trace.goods ?? {})) for (const l of gl) lines.push(`  [good ${id}] ${l}`);
-    for (const r of report.trace.rows) for (const st of r.steps) lines.push(`  ${r.ref} ${r.entity} ${r.category}/${r.item}: ${st.formula}${st.factor ? c.dim(` {${st.factor}}`) : ''}`);
+    for (const r of report.trace.rows)
+      for (const st of r.steps) lines.push(`  ${r.ref} ${r.entity} ${r.category}/${r.item}: ${st.formula}${st.factor ? c.dim(` {${st.factor}}`) : ''}`);
     for (const f of report.factors_used) lines.push(`  factor ${f.id} = ${f.value} ${f.unit}: ${f.source}${f.confidence ? ` [${f.confidence}]` : ''}`);
   }
   return `${lines.join('\n')}\n`;

@@ -14,7 +14,26 @@ export function renderBatchCsv(v: BatchView): string {
   const rankOf = new Map<number, number>();
   order.forEach((i, k) => rankOf.set(i, v.summary.ranking[k]!.rank));
   const allIds = [...new Set(order.flatMap((i) => v.entries[i]!.statuses.map((x) => x.id)))].filter((id) => !coreIds.includes(id));
-  const head = ['rank', 'file', 'row', 'id', 'name', 'profile', 'type', 'region', 'total_tce', 'verdict', 'score', 'grade', ...coreIds.flatMap((id) => [`${id}`, `${id}_status`]), ...allIds.map((id) => `${id}_status`), 'failed_indicators', 'warnings', 'warning_codes', 'error'];
+  const head = [
+    'rank',
+    'file',
+    'row',
+    'id',
+    'name',
+    'profile',
+    'type',
+    'region',
+    'total_tce',
+    'verdict',
+    'score',
+    'grade',
+    ...coreIds.flatMap((id) => [`${id}`, `${id}_status`]),
+    ...allIds.map((id) => `${id}_status`),
+    'failed_indicators',
+    'warnings',
+    'warning_codes',
+    'error',
+  ];
   const lines = [head.map(csvCell).join(',')];
   for (const i of order) {
     const e = v.entries[i]!;
@@ -23,10 +42,56 @@ export function renderBatchCsv(v: BatchView): string {
       return [c?.value ?? null, c?.status ?? null];
     });
     const rest = allIds.map((id) => e.statuses.find((x) => x.id === id)?.status ?? null);
-    lines.push([rankOf.get(i)!, e.file, e.row ?? null, e.id, e.name, e.profile, e.type, e.region, e.total_tce, e.verdict, e.score, e.grade, ...core, ...rest, e.failed.join(' '), e.warnings, e.warning_codes.join(' '), null].map(csvCell).join(','));
+    lines.push(
+      [
+        rankOf.get(i)!,
+        e.file,
+        e.row ?? null,
+        e.id,
+        e.name,
+        e.profile,
+        e.type,
+        e.region,
+        e.total_tce,
+        e.verdict,
+        e.score,
+        e.grade,
+        ...core,
+        ...rest,
+        e.failed.join(' '),
+        e.warnings,
+        e.warning_codes.join(' '),
+        null,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   for (const e of v.errors) {
-    lines.push([null, e.file, e.row ?? null, null, null, null, null, null, null, 'invalid', null, null, ...coreIds.flatMap(() => [null, null]), ...allIds.map(() => null), null, null, null, firstError(e)].map(csvCell).join(','));
+    lines.push(
+      [
+        null,
+        e.file,
+        e.row ?? null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        'invalid',
+        null,
+        null,
+        ...coreIds.flatMap(() => [null, null]),
+        ...allIds.map(() => null),
+        null,
+        null,
+        null,
+        firstError(e),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

@@ -19,21 +19,39 @@ export function renderBatchHtml(v: BatchView): string {
   const rows = s.ranking.map((r) => {
     const href = link.get(`${r.file}|${r.row ?? ''}|${r.id}`);
     const name = href ? `<a href="${xmlEscape(href)}">${xmlEscape(r.name)}</a>` : xmlEscape(r.name);
-    const core = coreIds.map((id) => {
-      const c = r.core.find((x) => x.id === id);
-      return `<td class="num st-${c?.status ?? 'missing'}">${c ? coreValue(c.value) : '—'}</td>`;
-    }).join('');
+    const core = coreIds
+      .map((id) => {
+        const c = r.core.find((x) => x.id === id);
+        return `<td class="num st-${c?.status ?? 'missing'}">${c ? coreValue(c.value) : '—'}</td>`;
+      })
+      .join('');
     return `<tr><td class="num">${r.rank}</td><td>${xmlEscape(r.id)}</td><td>${name}</td><td>${xmlEscape(r.region ?? '—')}</td><td class="num">${num(r.total_tce, 0)}</td>${core}<td class="num">${r.score === null ? '—' : num(r.score, 1)}</td><td>${xmlEscape(r.grade ?? '—')}</td><td class="st-${r.verdict}">${L(r.verdict as LabelKey)}</td><td><small>${r.warnings.map((w) => xmlEscape(w)).join(' ')}</small></td><td><small>${xmlEscape(where(r))}</small></td></tr>`;
   });
   const matrix = indicatorMatrix(v);
-  const matrixHtml = matrix.ids.length && matrix.parks.length
-    ? `<h2>${L('indicator_matrix')}</h2><div style="overflow-x:auto"><table><thead><tr><th>${L('indicator')}</th>${matrix.parks.map((p) => `<th>${xmlEscape(p.id)}</th>`).join('')}</tr></thead><tbody>${matrix.ids.map((id) => `<tr><td>${xmlEscape(id)}</td>${matrix.parks.map((p) => {
-      const st = p.statuses.get(id);
-      return `<td class="st-${st ?? 'not_applicable'}">${st ? L(st as LabelKey) : '—'}</td>`;
-    }).join('')}</tr>`).join('')}</tbody></table></div>`
-    : '';
-  const dist = Object.entries(s.core_distribution).map(([id, d]) => `<tr><td>${xmlEscape(id)}</td><td class="num">${d.n}</td><td class="num">${num(d.min, 4)}</td><td class="num">${num(d.median, 4)}</td><td class="num">${num(d.max, 4)}</td></tr>`);
-  const errs = v.errors.flatMap((e) => e.errors.map((d) => `<li><code>${xmlEscape(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)}</code> ${xmlEscape(d.code)}: ${xmlEscape(d.message)}</li>`));
+  const matrixHtml =
+    matrix.ids.length && matrix.parks.length
+      ? `<h2>${L('indicator_matrix')}</h2><div style="overflow-x:auto"><table><thead><tr><th>${L('indicator')}</th>${matrix.parks.map((p) => `<th>${xmlEscape(p.id)}</th>`).join('')}</tr></thead><tbody>${matrix.ids
+          .map(
+            (id) =>
+              `<tr><td>${xmlEscape(id)}</td>${matrix.parks
+                .map((p) => {
+                  const st = p.statuses.get(id);
+                  return `<td class="st-${st ?? 'not_applicable'}">${st ? L(st as LabelKey) : '—'}</td>`;
+                })
+                .join('')}</tr>`,
+          )
+          .join('')}</tbody></table></div>`
+      : '';
+  const dist = Object.entries(s.core_distribution).map(
+    ([id, d]) =>
+      `<tr><td>${xmlEscape(id)}</td><td class="num">${d.n}</td><td class="num">${num(d.min, 4)}</td><td class="num">${num(d.median, 4)}</td><td class="num">${num(d.max, 4)}</td></tr>`,
+  );
+  const errs = v.errors.flatMap((e) =>
+    e.errors.map(
+      (d) =>
+        `<li><code>${xmlEscape(`${d.file ?? e.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field ? ` [${d.field}]` : ''}`)}</code> ${xmlEscape(d.code)}: ${xmlEscape(d.message)}</li>`,
+    ),
+  );
   return `<!doctype html>
 <html lang="${v.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -68,4 +86,10 @@ function indicatorMatrix(v: BatchView): { ids: string[]; parks: { id: string; st
   return { ids, parks: order.map((i) => ({ id: v.entries[i]!.id, statuses: new Map(v.entries[i]!.statuses.map((x) => [x.id, x.status])) })) };
 }
 
-export const html: SummaryFormat = { name: 'html', extensions: ['.html'], summaryExtension: 'html', perReport: { format: 'html', extension: 'html' }, render: renderBatchHtml };
+export const html: SummaryFormat = {
+  name: 'html',
+  extensions: ['.html'],
+  summaryExtension: 'html',
+  perReport: { format: 'html', extension: 'html' },
+  render: renderBatchHtml,
+};

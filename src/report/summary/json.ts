@@ -16,4 +16,10 @@ export function* batchJsonChunks(v: BatchView): Generator<string> {
   yield `${texts.length ? '\n  ' : ''}],\n  "errors": ${errors}\n}\n`;
 }
 
-export const json: SummaryFormat = { name: 'json', extensions: ['.json'], summaryExtension: 'json', render: (v) => [...batchJsonChunks(v)].join(''), chunks: batchJsonChunks };
+export const json: SummaryFormat = {
+  name: 'json',
+  extensions: ['.json'],
+  summaryExtension: 'json',
+  render: (v) => [...batchJsonChunks(v)].join(''),
+  chunks: batchJsonChunks,
+};

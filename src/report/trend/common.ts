@@ -21,14 +21,14 @@ export const factorsLine = (t: Trend): string =>
 export const intensityLine = (t: Trend): string =>
   `intensities: carbon = ${t.intensity.emissions} / ${t.intensity.economy} (t/万元), energy = (${t.intensity.energy}) / ${t.intensity.economy} (tce/万元)`;
 
-export const PEAK_NOTE = 'information only: the pilot plan judges pilots on their measures, not on the peak\'s timing';
+export const PEAK_NOTE = "information only: the pilot plan judges pilots on their measures, not on the peak's timing";
 
 export const peakLine = (t: Trend): string =>
   `peak: ${t.peak.year}, ${num(t.peak.gross_t)} tCO2 gross — ${t.peak.status === 'peaked' ? 'peaked (every later year is lower)' : t.peak.status === 'not_yet' ? 'not yet (the highest year is the last, or a later year is not lower)' : 'insufficient (fewer than 3 years)'}`;
 
 /** "GDP 3,980,000 万元 (2020 prices)". */
 export const gdpText = (y: TrendYear): string =>
-  (y.gdp === null ? '—' : `${num(y.gdp.value_10k_cny, 0)}${y.gdp.price_year === null ? ' (no price year)' : ` (${y.gdp.price_year} prices)`}`);
+  y.gdp === null ? '—' : `${num(y.gdp.value_10k_cny, 0)}${y.gdp.price_year === null ? ' (no price year)' : ` (${y.gdp.price_year} prices)`}`;
 
 /** A change as a signed percentage; "n/a" when missing for a reason, "—" where there is no base. */
 export const changeText = (c: TrendChange | undefined, which: 'yoy' | 'cumulative'): string => {
@@ -43,7 +43,8 @@ export function changeNotes(t: Trend): string[] {
   const out = new Set<string>();
   for (const y of t.years) {
     for (const [k, c] of Object.entries(y.changes)) {
-      for (const w of ['yoy', 'cumulative'] as const) if (c.missing?.[w]) out.add(`${y.year} ${k} ${w === 'yoy' ? 'year-on-year' : 'cumulative'}: ${c.missing[w]}`);
+      for (const w of ['yoy', 'cumulative'] as const)
+        if (c.missing?.[w]) out.add(`${y.year} ${k} ${w === 'yoy' ? 'year-on-year' : 'cumulative'}: ${c.missing[w]}`);
     }
   }
   return [...out];

@@ -21,7 +21,21 @@ export function render(t: Trend): string {
   out.push('');
   out.push(row(['year', 'energy tce', 'feedstock tce', 'gross tCO2', 'energy tCO2', 'net tCO2', 'GDP 万元', 't/万元', 'tce/万元', 'verdict']));
   out.push(rule(10));
-  for (const y of t.years) out.push(row([String(y.year), num(y.energy_total_tce), num(y.feedstock_tce), num(y.gross_t), num(y.energy_t), num(y.net_t), mdText(gdpText(y)), num(y.carbon_intensity, 4), num(y.energy_intensity, 4), y.verdict]));
+  for (const y of t.years)
+    out.push(
+      row([
+        String(y.year),
+        num(y.energy_total_tce),
+        num(y.feedstock_tce),
+        num(y.gross_t),
+        num(y.energy_t),
+        num(y.net_t),
+        mdText(gdpText(y)),
+        num(y.carbon_intensity, 4),
+        num(y.energy_intensity, 4),
+        y.verdict,
+      ]),
+    );
   out.push('');
   out.push(row(['change', ...xs]));
   out.push(rule(xs.length + 1));
@@ -38,7 +52,16 @@ export function render(t: Trend): string {
     if (g.by_year.length) {
       out.push(row(['year', 'expected cut', 'actual cut', 'gap', 'status']));
       out.push(rule(5));
-      for (const b of g.by_year) out.push(row([String(b.year), pct(b.expected, 2), pct(b.actual, 2), b.gap === null ? '—' : `${b.gap > 0 ? '+' : ''}${num(b.gap * 100, 2)} pt`, b.status === 'behind' ? '**behind**' : b.status.replace('_', ' ')]));
+      for (const b of g.by_year)
+        out.push(
+          row([
+            String(b.year),
+            pct(b.expected, 2),
+            pct(b.actual, 2),
+            b.gap === null ? '—' : `${b.gap > 0 ? '+' : ''}${num(b.gap * 100, 2)} pt`,
+            b.status === 'behind' ? '**behind**' : b.status.replace('_', ' '),
+          ]),
+        );
       out.push('');
     }
   }
@@ -48,10 +71,15 @@ export function render(t: Trend): string {
   out.push(rule(xs.length + 1));
   for (const id of t.years[t.years.length - 1]!.indicators.map((i) => i.id)) {
     const core = t.years.some((y) => y.indicators.find((i) => i.id === id)?.core);
-    out.push(row([`${core ? '★ ' : ''}${mdText(id)}`, ...t.years.map((y) => {
-      const i = y.indicators.find((v) => v.id === id);
-      return i ? `${mdText(indicatorValue(i.value, i.unit))} ${i.status}` : '—';
-    })]));
+    out.push(
+      row([
+        `${core ? '★ ' : ''}${mdText(id)}`,
+        ...t.years.map((y) => {
+          const i = y.indicators.find((v) => v.id === id);
+          return i ? `${mdText(indicatorValue(i.value, i.unit))} ${i.status}` : '—';
+        }),
+      ]),
+    );
   }
   out.push('');
   out.push('★ core indicator. Reference values marked R in the pack are recalled, not yet checked against the text.');

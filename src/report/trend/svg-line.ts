@@ -21,9 +21,14 @@ function step(lo: number, hi: number): number {
 
 /** Lines over the years (x), with a y axis of about five ticks, a legend, and each point's value as a tooltip. */
 export function lineChart(title: string, xs: readonly number[], series: readonly Series[], format: (v: number) => string, width = 760): string {
-  const h = 300, top = 34, bottom = 56, left = 78, right = 16;
+  const h = 300,
+    top = 34,
+    bottom = 56,
+    left = 78,
+    right = 16;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  let lo = Math.min(0, ...all), hi = Math.max(1e-12, ...all);
+  let lo = Math.min(0, ...all),
+    hi = Math.max(1e-12, ...all);
   const st = step(lo, hi);
   lo = Math.floor(lo / st) * st;
   hi = Math.ceil(hi / st) * st;
@@ -32,7 +37,9 @@ export function lineChart(title: string, xs: readonly number[], series: readonly
   const Y = (v: number) => top + ((hi - v) / (hi - lo)) * (h - top - bottom);
   const ticks: string[] = [];
   for (let v = lo, k = 0; v <= hi + st / 2 && k < 12; v += st, k++) {
-    ticks.push(`<line x1="${left}" y1="${f(Y(v))}" x2="${width - right}" y2="${f(Y(v))}" stroke="#eceff1"/><text x="${left - 6}" y="${f(Y(v) + 4)}" text-anchor="end" class="lbl">${xmlEscape(format(v))}</text>`);
+    ticks.push(
+      `<line x1="${left}" y1="${f(Y(v))}" x2="${width - right}" y2="${f(Y(v))}" stroke="#eceff1"/><text x="${left - 6}" y="${f(Y(v) + 4)}" text-anchor="end" class="lbl">${xmlEscape(format(v))}</text>`,
+    );
   }
   const xl = xs.map((x, i) => `<text x="${f(X(i))}" y="${h - bottom + 16}" text-anchor="middle" class="lbl">${x}</text>`);
   const lines = series.map((s) => {
@@ -45,7 +52,13 @@ export function lineChart(title: string, xs: readonly number[], series: readonly
       } else cur.push(`${f(X(i))},${f(Y(v))}`);
     });
     if (cur.length) segs.push(cur.join(' '));
-    const dots = s.values.map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<circle cx="${f(X(i))}" cy="${f(Y(v))}" r="3" fill="${s.color}"><title>${xmlEscape(`${s.label} ${xs[i]}: ${format(v)}`)}</title></circle>`)).join('');
+    const dots = s.values
+      .map((v, i) =>
+        v === null || !Number.isFinite(v)
+          ? ''
+          : `<circle cx="${f(X(i))}" cy="${f(Y(v))}" r="3" fill="${s.color}"><title>${xmlEscape(`${s.label} ${xs[i]}: ${format(v)}`)}</title></circle>`,
+      )
+      .join('');
     return `${segs.map((p) => `<polyline points="${p}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`).join('')}${dots}`;
   });
   // legend entries side by side, each as wide as its label (about 7 px a character at 12 px)

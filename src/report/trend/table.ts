@@ -4,7 +4,19 @@ import Table from 'cli-table3';
 import type { Trend } from './types.js';
 import { mapStrings, termText } from '../escape.js';
 import { indicatorValue, num, pct } from '../formats/display.js';
-import { changeNotes, changeText, factorsLine, gdpText, intensity, intensityLine, PEAK_NOTE, peakLine, targetHead, type TrendFormat, type TrendRenderOptions } from './common.js';
+import {
+  changeNotes,
+  changeText,
+  factorsLine,
+  gdpText,
+  intensity,
+  intensityLine,
+  PEAK_NOTE,
+  peakLine,
+  targetHead,
+  type TrendFormat,
+  type TrendRenderOptions,
+} from './common.js';
 
 export const name = 'table';
 export const extensions = ['.txt'] as const;
@@ -15,15 +27,32 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
   const style = { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [], compact: true };
   const lines: string[] = [];
   lines.push(c.bold(`${t.entity.name} (${t.entity.id})`));
-  lines.push(`${t.entity.type}${t.entity.region ? ` · ${t.entity.region}` : ''} · ${t.years[0]!.year}–${t.years[t.years.length - 1]!.year} · profile ${t.profile} — ${t.profile_title}`);
+  lines.push(
+    `${t.entity.type}${t.entity.region ? ` · ${t.entity.region}` : ''} · ${t.years[0]!.year}–${t.years[t.years.length - 1]!.year} · profile ${t.profile} — ${t.profile_title}`,
+  );
   lines.push(`base year ${t.base_year} · ${factorsLine(t)}`);
   lines.push(c.dim(intensityLine(t)));
   lines.push('');
 
-  const fig = new Table({ head: ['year', 'energy tce', 'feedstock tce', 'gross tCO2', 'energy tCO2', 'net tCO2', 'GDP 万元', 't/万元', 'tce/万元', 'verdict'], style, colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] });
+  const fig = new Table({
+    head: ['year', 'energy tce', 'feedstock tce', 'gross tCO2', 'energy tCO2', 'net tCO2', 'GDP 万元', 't/万元', 'tce/万元', 'verdict'],
+    style,
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+  });
   for (const y of t.years) {
     const v = y.verdict === 'pass' ? c.green('pass') : y.verdict === 'fail' ? c.red('fail') : c.yellow('incomplete');
-    fig.push([String(y.year), num(y.energy_total_tce), num(y.feedstock_tce), num(y.gross_t), num(y.energy_t), num(y.net_t), gdpText(y), intensity(y.carbon_intensity), intensity(y.energy_intensity), v]);
+    fig.push([
+      String(y.year),
+      num(y.energy_total_tce),
+      num(y.feedstock_tce),
+      num(y.gross_t),
+      num(y.energy_t),
+      num(y.net_t),
+      gdpText(y),
+      intensity(y.carbon_intensity),
+      intensity(y.energy_intensity),
+      v,
+    ]);
   }
   lines.push(fig.toString());
 
@@ -47,7 +76,8 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
     if (g.by_year.length) lines.push(tb.toString());
     for (const b of g.by_year) if (b.reason) lines.push(c.dim(`  ${b.year}: ${b.reason}`));
   }
-  if (t.targets.length === 0) lines.push(c.dim('no reduction target with a year (targets: { carbon_intensity_reduction: { value: 18%, year: 2025 } }) in the latest submission'));
+  if (t.targets.length === 0)
+    lines.push(c.dim('no reduction target with a year (targets: { carbon_intensity_reduction: { value: 18%, year: 2025 } }) in the latest submission'));
   lines.push(`${peakLine(t)}`);
   lines.push(c.dim(`  ${PEAK_NOTE}`));
   lines.push('');
@@ -56,15 +86,20 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
   const ids = t.years[t.years.length - 1]!.indicators.map((i) => i.id);
   for (const id of ids) {
     const core = t.years.some((y) => y.indicators.find((i) => i.id === id)?.core);
-    ind.push([`${core ? '★ ' : '  '}${id}`, ...t.years.map((y) => {
-      const i = y.indicators.find((x) => x.id === id);
-      if (!i) return '—';
-      const mark = i.status === 'pass' ? c.green('✓') : i.status === 'fail' ? c.red('✗') : i.status === 'missing' ? c.yellow('?') : c.dim('–');
-      return `${indicatorValue(i.value, i.unit)} ${mark}`;
-    })]);
+    ind.push([
+      `${core ? '★ ' : '  '}${id}`,
+      ...t.years.map((y) => {
+        const i = y.indicators.find((x) => x.id === id);
+        if (!i) return '—';
+        const mark = i.status === 'pass' ? c.green('✓') : i.status === 'fail' ? c.red('✗') : i.status === 'missing' ? c.yellow('?') : c.dim('–');
+        return `${indicatorValue(i.value, i.unit)} ${mark}`;
+      }),
+    ]);
   }
   lines.push(ind.toString());
-  lines.push(c.dim('  ✓ pass  ✗ fail  ? missing  – not applicable; ★ core. Reference values marked R in the pack are recalled, not yet checked against the text.'));
+  lines.push(
+    c.dim('  ✓ pass  ✗ fail  ? missing  – not applicable; ★ core. Reference values marked R in the pack are recalled, not yet checked against the text.'),
+  );
   if (t.warnings.length) {
     lines.push('');
     lines.push(c.yellow(`${t.warnings.length} warning${t.warnings.length > 1 ? 's' : ''}:`));
