@@ -182,7 +182,7 @@ const zv = timed([RSS_RUN, 'validate', join(out, 'subs'), '-f', 'json']);
 if (zv.r.status !== 0) failed('zcpark validate (worker pool, full checks)', failure(zv.r));
 else
   console.log(
-    `${pad(`zcpark validate (${availableParallelism()} workers, full checks)`, 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}${zv1.r.status === 0 ? `${(zv1.s / zv.s).toFixed(2)} × -j 1 (two cores: ≈ 2 ×)` : ''}`,
+    `${pad(`zcpark validate (${availableParallelism()} workers, full checks)`, 44)}${pad(zv.s.toFixed(1), 10)}${pad((BATCH_N / zv.s).toFixed(0), 10)}${pad(`${zv.rss.toFixed(0)} MB`, 12)}${zv1.r.status === 0 ? `${(zv.s / zv1.s).toFixed(2)} × -j 1 (target ≤ 0.75 ×: batch's own pool gets 0.72 × on two cores)` : ''}`,
   );
 const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const ajvArgs = (data) => [
