@@ -15,6 +15,7 @@ import {
   type Pair,
   type YAMLMap,
 } from 'yaml';
+import { jsonErrorOffset } from './json-offset.js';
 import { diag } from '../diagnostics/codes.js';
 import { excerpt } from '../diagnostics/excerpt.js';
 import { Rational } from '../model/rational.js';
@@ -284,10 +285,12 @@ function firstAlias(doc: Document): { name: string; offset: number } | undefined
   return found;
 }
 
-/** JSON.parse's verdict with the offset it names (Node 20: "… in JSON at position N"). */
+/** JSON.parse's verdict with the offset it names ("… in JSON at position N"), or else the one jsonErrorOffset finds. */
 function strictJsonError(text: string): { message: string; offset: number } | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
   try {
-    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    JSON.parse(body);
     return undefined;
   } catch (e) {
     const message = (e as Error).message;
@@ -300,8 +303,13 @@ function strictJsonError(text: string): { message: string; offset: number } | un
         .replace(/^Unexpected token/, 'unexpected character'),
     );
     return {
-      message: /^Unexpected (string|number)/.test(reason) ? `${reason} (a missing comma or colon just before it?)` : reason,
-      offset: pos ? Number(pos[1]) : 0,
+      message: /^Unexpected (string|number)/.test(reason)
+        ? `${reason} (a missing comma or colon just before it?)`
+        : /^unexpected character '[A-Za-z]'/.test(reason)
+          ? `${reason} (text is written in double quotes; JSON's only bare words are true, false and null)`
+          : reason,
+      // Node 20 names no position for an unexpected character: the scanner finds it
+      offset: bom + (pos ? Number(pos[1]) : (jsonErrorOffset(body) ?? 0)),
     };
   }
 }
