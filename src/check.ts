@@ -9,8 +9,8 @@ import { evaluate, validate, type EngineData, type EvaluateInput, type EvaluateO
 import type { Diagnostic, FactorEntry } from './model/types.js';
 import { readActivityCsv, type SheetTable } from './normalize/activity-csv.js';
 import { factorSetFromText } from './normalize/factors.js';
-import { parseRoster, rosterColumns, rosterFromSheet, rosterRowDocument } from './normalize/roster.js';
-import type { ParsedCsv } from './parse/csv.js';
+import { parseRoster, rosterColumns, rosterFromSheet, rosterRowDocument, type RosterTarget } from './normalize/roster.js';
+import type { CsvRow, ParsedCsv } from './parse/csv.js';
 import { decodeText } from './parse/decode.js';
 import { documentKind, formatKey, isCsvName, isFactorHeader, isZip, ZIP_AS_CSV, type FileKind } from './parse/sniff.js';
 import type { Report } from './report/types.js';
@@ -195,4 +195,20 @@ export function rosterFromWorkbook(
       ],
     };
   return { roster, warnings: [...roster.diagnostics, ...rosterColumns(roster, data.vocabulary).diagnostics] };
+}
+
+/** A roster's header with what each column means, read once per roster (batch sends its rows to workers one by one). */
+export interface RosterHeader {
+  csv: ParsedCsv;
+  targets: RosterTarget[];
+}
+
+/** Reads a roster's header (its rows are not needed: `csv.rows` may be empty). */
+export function rosterHeader(csv: ParsedCsv, data: EngineData): RosterHeader {
+  return { csv, targets: rosterColumns(csv, data.vocabulary).targets };
+}
+
+/** One roster row scored as the submission it stands for (batch). */
+export function evaluateRosterRow(input: Omit<EvaluateInput, 'text' | 'doc'>, header: RosterHeader, row: CsvRow, data: EngineData): EvaluateOutput {
+  return evaluate({ ...input, text: '', doc: rosterRowDocument(header.csv, header.targets, row) }, data);
 }

@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { validatorFor } from '../data/load.js';
-import { localize } from '../diagnostics/codes.js';
+import { localize, withFields } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../model/types.js';
 import { configFromBytes, PROTECTED_CODES, type ConfigLevel } from '../normalize/config.js';
@@ -17,8 +17,6 @@ import { formatNames, type OutputKind } from './formats.js';
 import { displayPath, readInput } from './io.js';
 
 export const CONFIG_NAME = 'zcpark.config.yaml';
-
-export { PROTECTED_CODES } from '../normalize/config.js';
 
 export interface Config {
   /** as displayed (relative to the working folder) */
@@ -90,7 +88,7 @@ export function applyConfig<D extends { code: string; severity?: string; file?: 
     if (ignored) continue;
     const level = config.severity.get(d.code);
     if (level === 'off') continue;
-    out.push(level && d.severity !== undefined && level !== d.severity ? { ...d, severity: level } : d);
+    out.push(level && d.severity !== undefined && level !== d.severity ? withFields(d, { severity: level } as Partial<D>) : d);
   }
   return out;
 }

@@ -287,6 +287,36 @@ export function diag(code: Code, args: Record<string, unknown>, ref?: SourceRef)
   return d;
 }
 
+/** A diagnostic's arguments, kept (not enumerable) for localize() and capDiagnostics(). */
+const argsOf = (d: object): Record<string, unknown> | undefined => (d as { args?: Record<string, unknown> }).args;
+
+/** A copy of a diagnostic with some fields changed (a severity by the config), its arguments kept. */
+export function withFields<D extends object>(d: D, fields: Partial<D>): D {
+  const copy = { ...d, ...fields };
+  const args = argsOf(d);
+  if (args) Object.defineProperty(copy, 'args', { value: args, enumerable: false });
+  return copy;
+}
+
+/**
+ * A diagnostic as it crosses to another thread: postMessage copies enumerable fields only, so the arguments travel
+ * as a plain field (as text where they are not plain values) and fromWire() hides them again. Without them a worker's
+ * findings could not be localised or capped the way the main thread's are.
+ */
+export function toWire(d: Diagnostic): Diagnostic & { args?: Record<string, unknown> } {
+  const args = argsOf(d);
+  if (!args) return { ...d };
+  const plain = (v: unknown) => (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v));
+  return { ...d, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, plain(v)])) };
+}
+
+/** A diagnostic from toWire() as diag() makes one: the arguments not enumerable, so outputs are unchanged. */
+export function fromWire(w: Diagnostic & { args?: Record<string, unknown> }): Diagnostic {
+  const { args, ...d } = w;
+  if (args) Object.defineProperty(d, 'args', { value: args, enumerable: false });
+  return d;
+}
+
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
 /** Problems shown per file and severity before the rest are only counted (one line says how many). */

@@ -16,7 +16,8 @@ const ENTITY_COLUMNS = ['id', 'name', 'profile', 'type', 'region', 'year'];
 const COLUMN = /^([^.[\]]+)\.([^.[\]]+)(?:\[([^\]]*)\])?$/;
 
 /** What one roster column feeds. */
-type Target =
+/** What a roster column means. */
+export type RosterTarget =
   | { kind: 'entity'; key: string }
   | { kind: 'section'; section: 'economy' | 'metrics' | 'targets' | 'baseline'; key: string; unit?: string }
   | { kind: 'activity'; category: string; item: string; unit: string }
@@ -65,9 +66,9 @@ export function rosterFromSheet(file: string, sheet: SheetTable): ParsedCsv | un
 }
 
 /** Reads the header once: what each column means, and warnings for columns that mean nothing. */
-export function rosterColumns(csv: ParsedCsv, vocabulary: Vocabulary): { targets: Target[]; diagnostics: Diagnostic[] } {
+export function rosterColumns(csv: ParsedCsv, vocabulary: Vocabulary): { targets: RosterTarget[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const targets = csv.rawHeader.map((raw): Target => {
+  const targets = csv.rawHeader.map((raw): RosterTarget => {
     const name = raw.trim();
     if (ENTITY_COLUMNS.includes(name.toLowerCase())) return { kind: 'entity', key: name.toLowerCase() };
     const m = COLUMN.exec(name);
@@ -97,7 +98,7 @@ export function rosterColumns(csv: ParsedCsv, vocabulary: Vocabulary): { targets
 }
 
 /** One roster row as a submission document (schemas/submission.schema.json shape), positions pointing at its cells. */
-export function rosterRowDocument(csv: ParsedCsv, targets: Target[], row: CsvRow): ParsedDocument {
+export function rosterRowDocument(csv: ParsedCsv, targets: RosterTarget[], row: CsvRow): ParsedDocument {
   const doc: Record<string, unknown> = { format: 'zcpark/1' };
   const entity: Record<string, unknown> = {};
   const where = new Map<string, string>(); // path key → column name

@@ -1,9 +1,9 @@
 /**
  * `validate` over many files shares the worker pool of `batch` (src/cli/batch/pool.ts) from 64 files on: the output is
- * the same bytes whatever --jobs is, messages are localised in the workers, and a bug met while checking one file is
+ * the same bytes whatever --jobs is (findings travel with their arguments, so the main thread localises and caps them), and a bug met while checking one file is
  * that file's ZC-E-INTERNAL finding with -j 1 as with workers (ZCPARK_FAULT=task:<text>, see src/cli/batch/tasks.ts).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,13 @@ for (let i = 0; i < 70; i++) {
   cpSync(join(ROOT, from), join(dir, `p${String(i).padStart(2, '0')}`), { recursive: true });
 }
 cpSync(join(ROOT, 'fixtures/batch/roster.csv'), join(dir, 'roster.csv'));
+// a file with more findings than are shown (its capped line says how many more: it must survive the trip from a worker)
+cpSync(join(ROOT, 'fixtures/invalid/many-duplicate-rows'), join(dir, 'q-capped'), { recursive: true });
+// a config that raises a warning to an error and asks for Chinese: the raised finding is localised whatever --jobs is
+const configured = mkdtempSync(join(tmpdir(), 'zcpark-vpar-cfg-'));
+afterAll(() => rmSync(configured, { recursive: true, force: true }));
+cpSync(dir, join(configured, 'subs'), { recursive: true });
+writeFileSync(join(configured, 'zcpark.config.yaml'), 'format: zcpark-config/1\nseverity:\n  ZC-W-ROW-DUPLICATE: error\ndefaults:\n  lang: zh\n');
 
 describe('validate over many files', () => {
   it('gives the same bytes with -j 1 and -j 2, in every format and in Chinese', { timeout: 120_000 }, () => {
@@ -36,9 +43,22 @@ describe('validate over many files', () => {
     const out = JSON.parse(runCli(['validate', dir, '-j', '2', '-f', 'json', '--lang', 'zh']).stdout) as {
       files: { file: string; diagnostics: { message: string }[] }[];
     };
-    expect(out.files.length).toBe(71);
+    expect(out.files.length).toBe(72);
+    // the capped file's line: many-duplicate-rows has more duplicate-row warnings than the 100 shown
+    expect(out.files.find((f) => f.file.endsWith('q-capped/park.yaml'))?.diagnostics.some((d) => /另有 \d+ 个/.test(d.message))).toBe(true);
     // a worker's finding is in Chinese too (its arguments do not cross to the main thread)
     expect(out.files.flatMap((f) => f.diagnostics.map((d) => d.message)).some((m) => /[\u4e00-\u9fff]/.test(m))).toBe(true);
+  });
+
+  it('applies a config the same way with -j 1 and -j 2 (a raised warning is an error, in the language the config asks for)', { timeout: 120_000 }, () => {
+    const one = runCli(['validate', 'subs', '-j', '1', '-f', 'json'], { cwd: configured });
+    const two = runCli(['validate', 'subs', '-j', '2', '-f', 'json'], { cwd: configured });
+    expect(two.stdout).toBe(one.stdout);
+    const raised = (JSON.parse(one.stdout) as { files: { diagnostics: { code: string; severity: string; message: string }[] }[] }).files
+      .flatMap((f) => f.diagnostics)
+      .filter((d) => d.code === 'ZC-W-ROW-DUPLICATE');
+    expect(raised.length).toBeGreaterThan(0);
+    expect(raised.every((d) => d.severity === 'error' && /[\u4e00-\u9fff]/.test(d.message))).toBe(true);
   });
 
   for (const jobs of ['1', '2']) {

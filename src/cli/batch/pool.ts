@@ -66,6 +66,8 @@ export class Pool {
       ),
     );
     if (failure) throw failure.error;
+    // a worker that ended without an error event (killed by the system, out of memory) must not cut the run short unseen
+    if (next < tasks.length) throw new Error(`a worker thread stopped before its work was done: ${next} of ${tasks.length} results came back`);
   }
 
   /** Stops the workers without running anything (planning failed, or there is nothing to share out). */

@@ -1,13 +1,10 @@
 /** One unit of batch work and how it is done: the same code in a worker thread or in the main thread. */
 import { statSync } from 'node:fs';
 import { jsonText } from '../../report/escape.js';
-import { diag, hasErrors, localize, type Lang } from '../../diagnostics/codes.js';
-
-import { checkFile } from '../../check.js';
-import { evaluate } from '../../engine.js';
+import { diag, hasErrors, localize, toWire, type Lang } from '../../diagnostics/codes.js';
+import { checkFile, evaluateRosterRow, rosterHeader, type RosterHeader } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
-import { rosterColumns, rosterRowDocument } from '../../normalize/roster.js';
-import type { CsvRow, ParsedCsv } from '../../parse/csv.js';
+import type { ParsedCsv } from '../../parse/csv.js';
 import { entryOf, type BatchEntry } from '../../report/batch.js';
 import { RENDERERS } from '../../report/formats/index.js';
 import { configureOutcome, type Config } from '../config.js';
@@ -53,8 +50,8 @@ export interface TaskOptions {
   settings?: Config;
 }
 
-/** Column meanings of each roster header, read once per file in this thread (not once per row). */
-const rosterTargets = new Map<string, ReturnType<typeof rosterColumns>['targets']>();
+/** Each roster's header read once per file in this thread (not once per row). */
+const rosterHeaders = new Map<string, RosterHeader>();
 
 /**
  * Runs one task, in a worker thread or (with -j 1) in the main thread: the same code and the same error handling. Bad
@@ -63,11 +60,15 @@ const rosterTargets = new Map<string, ReturnType<typeof rosterColumns>['targets'
  */
 export function runTask(task: Task, overrides: RunOverrides, opts: TaskOptions): TaskResult {
   try {
-    return task.kind === 'check' ? checkTask(task, overrides, opts) : doTask(task, overrides, opts);
+    if (task.kind !== 'check') return doTask(task, overrides, opts);
+    // validate's findings travel with their arguments, so the main thread localises and caps them alike whether
+    // they were found there (-j 1) or in a worker
+    const r = checkTask(task, overrides);
+    return 'checked' in r ? { ...r, checked: { ...r.checked, diagnostics: r.checked.diagnostics.map(toWire) } } : r;
   } catch (e) {
     const file = task.kind === 'roster' ? task.roster.file : displayPath(task.path);
     if (task.kind === 'check')
-      return { index: task.index, checked: { file, kind: 'unknown', diagnostics: [diag('ZC-E-INTERNAL', { reason: (e as Error).message })] } };
+      return { index: task.index, checked: { file, kind: 'unknown', diagnostics: [toWire(diag('ZC-E-INTERNAL', { reason: (e as Error).message }))] } };
     return {
       index: task.index,
       ok: false,
@@ -117,11 +118,14 @@ function doTask(task: Exclude<Task, { kind: 'check' }>, overrides: RunOverrides,
     row = task.row.line;
     injectedFault(file);
     const csv: ParsedCsv = { ...task.roster, rows: [], skipped: [], diagnostics: [] };
-    const csvRow: CsvRow = { line: task.row.line, cells: new Map(task.row.cells) };
-    let targets = rosterTargets.get(file);
-    if (!targets) rosterTargets.set(file, (targets = rosterColumns(csv, d.vocabulary).targets));
-    const doc = rosterRowDocument(csv, targets, csvRow);
-    out = evaluate({ ...submissionInput(file, file, '', overrides, false, opts.lang ?? 'en'), doc }, d);
+    let header = rosterHeaders.get(file);
+    if (!header) rosterHeaders.set(file, (header = rosterHeader(csv, d)));
+    out = evaluateRosterRow(
+      submissionInput(file, file, '', overrides, false, opts.lang ?? 'en'),
+      header,
+      { line: task.row.line, cells: new Map(task.row.cells) },
+      d,
+    );
   }
   if (!out.report || hasErrors(out.diagnostics)) {
     // messages are localised here: the arguments behind them do not survive the trip to the main thread
@@ -162,7 +166,7 @@ function doTask(task: Exclude<Task, { kind: 'check' }>, overrides: RunOverrides,
  * header line tells them apart without reading the file, and a large one is a dump), and a document only when it is a
  * zcpark one or cannot be decoded (a YAML/JSON file found there may well be a submission saved wrongly).
  */
-function checkTask(task: Extract<Task, { kind: 'check' }>, overrides: RunOverrides, opts: TaskOptions): TaskResult {
+function checkTask(task: Extract<Task, { kind: 'check' }>, overrides: RunOverrides): TaskResult {
   const d = data();
   const { path: abs, index } = task;
   const isCsv = isCsvName(abs);
@@ -171,12 +175,10 @@ function checkTask(task: Extract<Task, { kind: 'check' }>, overrides: RunOverrid
   const file = abs === '-' ? '<stdin>' : displayPath(abs);
   injectedFault(file);
   const input = { ...submissionInput(abs, file, '', overrides), named: task.explicit };
-  const done = (r: { kind: FileResult['kind']; diagnostics: Diagnostic[] }): TaskResult => {
-    // messages are localised here: the arguments behind them do not survive the trip from a worker thread
-    const lang = opts.lang ?? 'en';
-    const diagnostics = lang === 'en' ? r.diagnostics : r.diagnostics.map((x) => ({ ...x, message: localize(x, lang) }));
-    return { index, checked: { file, kind: r.kind, diagnostics } };
-  };
+  const done = (r: { kind: FileResult['kind']; diagnostics: Diagnostic[] }): TaskResult => ({
+    index,
+    checked: { file, kind: r.kind, diagnostics: r.diagnostics },
+  });
   if (isWorkbookName(abs)) {
     // a workbook named on the command line is checked as a roster, row by row; an activity workbook is checked through
     // the submissions that list it (as is one found in a folder)

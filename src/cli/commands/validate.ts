@@ -1,7 +1,7 @@
 /** `zcpark validate <path…>`: schema and semantic checks of submissions, factor sets and packs; no scoring. */
 import { availableParallelism } from 'node:os';
 import { settleFindings } from '../../check.js';
-import { diag, hasErrors, type Lang } from '../../diagnostics/codes.js';
+import { diag, fromWire, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { Pool } from '../batch/pool.js';
 import { cannotRead, runTask, type Task } from '../batch/tasks.js';
@@ -44,7 +44,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions): Promi
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
   const lang = pickLang(opts.lang);
-  const { results, files } = await collectResultsInParallel(paths, opts, jobs, lang);
+  const { results, files } = await collectResultsInParallel(paths, opts, jobs);
   if (opts.settings) for (const r of results) r.diagnostics = applyConfig(r.diagnostics, opts.settings);
   const text = renderDiagnostics(format, results, {
     color: opts.out ? false : useColor(process.stdout, opts.color),
@@ -105,13 +105,16 @@ function inThread({ head, tasks, overrides, files }: ReturnType<typeof plan>): {
   const results = [...head];
   for (const t of tasks) {
     const r = runTask(t, overrides, {});
-    if ('checked' in r) results.push(r.checked);
+    if ('checked' in r) results.push(restored(r.checked));
   }
   return { results: settleFindings(results, byPosition), files };
 }
 
+/** A file's findings as a task sent them (toWire), made as diag() makes them again. */
+const restored = (r: FileResult): FileResult => ({ ...r, diagnostics: r.diagnostics.map(fromWire) });
+
 /** collectResults with the files shared out among `jobs` worker threads (the pool `batch` uses); results in the same order. */
-async function collectResultsInParallel(paths: string[], opts: ValidateOptions, jobs: number, lang: Lang): Promise<{ results: FileResult[]; files: string[] }> {
+async function collectResultsInParallel(paths: string[], opts: ValidateOptions, jobs: number): Promise<{ results: FileResult[]; files: string[] }> {
   const planned = plan(paths, opts);
   const { head, tasks, files } = planned;
   if (jobs < 2 || tasks.length < PARALLEL_FROM || files.includes('-')) return inThread(planned);
@@ -119,14 +122,13 @@ async function collectResultsInParallel(paths: string[], opts: ValidateOptions, 
   const pool = new Pool(jobs, {
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.factors ? { factors: opts.factors } : {}),
-    lang,
     allowOutside: allowedOutside(),
   });
   const results = [...head];
   await pool.run(tasks, (r) => {
     // what a worker read (CSVs, packs) is an input too, known before the result is written
     if (r.reads) noteReads(r.reads);
-    if ('checked' in r) results.push(r.checked);
+    if ('checked' in r) results.push(restored(r.checked));
   });
   return { results: settleFindings(results, byPosition), files };
 }
