@@ -111,13 +111,15 @@ describe('architecture', () => {
   it('knows every layer', () => {
     expect([...new Set(all.map(layerOf))].sort()).toEqual(Object.keys(ALLOWED).sort());
   });
-  it('leaves parsing to the core: no file in cli/ imports a parser (only sniff.ts, which tells kinds, and the workbook reader its worker thread runs)', () => {
+  it('leaves reading to the core: no file in cli/ imports a parser or a normaliser (only sniff.ts, which tells kinds; the config reader; the workbook reader its worker thread runs)', () => {
+    const allowed = (file: string, target: string) =>
+      target === 'parse/sniff.js' || target === 'normalize/config.js' || (target === 'parse/xlsx.js' && file.endsWith('xlsx-worker.ts'));
     const found: string[] = [];
     for (const file of all.filter((f) => layerOf(f) === 'cli')) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^'";]*?from\s*['"]([^'"]+)['"]/gm)) {
+      // imports and re-exports; a type names a shape, it reads nothing
+      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(type\s+)?[^'";]*?from\s*['"]([^'"]+)['"]/gm)) {
         const target = relative(SRC, join(file, '..', m[2]!));
-        if (m[1] || !target.startsWith('parse/')) continue; // a type names a shape, it reads nothing
-        if (target === 'parse/sniff.js' || (target === 'parse/xlsx.js' && file.endsWith('xlsx-worker.ts'))) continue;
+        if (m[1] || !/^(parse|normalize)\//.test(target) || allowed(file, target)) continue;
         found.push(`${relative(SRC, file)} → ${target}`);
       }
     }

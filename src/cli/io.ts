@@ -21,7 +21,8 @@ import { UsageError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../model/types.js';
 import type { SheetTable } from '../normalize/activity-csv.js';
 import type { FileReader } from '../normalize/submission.js';
-import { MAX_XLSX_BYTES, readWorkbook, splitWorkbook } from './xlsx.js';
+import { splitWorkbook } from '../parse/sniff.js';
+import { MAX_XLSX_BYTES, readWorkbook } from './xlsx.js';
 
 /** Every file this run has read or is about to read: an output may never replace one of them. */
 const readPaths: string[] = [];

@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../data/load.js';
 import type { XlsxAnswer } from '../parse/xlsx.js';
 
-export { splitWorkbook } from '../parse/xlsx.js';
-
 /** The largest workbook file read (compressed); its inflated size is capped by ../parse/xlsx.ts. */
 export const MAX_XLSX_BYTES = 64 * 1024 * 1024;
 /** How long one workbook may take to read. */

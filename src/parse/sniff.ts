@@ -36,6 +36,13 @@ export const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 
 /** True for a workbook's file name. */
 export const isWorkbookName = (name: string): boolean => /\.xlsx$/i.test(name);
 
+/** `file.xlsx#Sheet name` → the path and the sheet; undefined when the path names no workbook. */
+export function splitWorkbook(path: string): { path: string; sheet?: string } | undefined {
+  const m = /^(.*\.xlsx)(?:#(.*))?$/i.exec(path);
+  if (!m) return undefined;
+  return { path: m[1]!, ...(m[2] !== undefined && m[2] !== '' ? { sheet: m[2] } : {}) };
+}
+
 /** True for a CSV file name (the extension decides between a document and a table). */
 export const isCsvName = (name: string): boolean => /\.csv$/i.test(name);
 

@@ -72,10 +72,3 @@ export async function readSheet(bytes: Uint8Array, sheet?: string): Promise<Xlsx
     return { ok: false, kind: 'invalid', reason: `it is not a readable .xlsx workbook (${(e as Error).message})` };
   }
 }
-
-/** `file.xlsx#Sheet name` → the path and the sheet; undefined when the path names no workbook. */
-export function splitWorkbook(path: string): { path: string; sheet?: string } | undefined {
-  const m = /^(.*\.xlsx)(?:#(.*))?$/i.exec(path);
-  if (!m) return undefined;
-  return { path: m[1]!, ...(m[2] !== undefined && m[2] !== '' ? { sheet: m[2] } : {}) };
-}

@@ -14,11 +14,6 @@ export const DIAGNOSTICS_FORMATS: readonly DiagnosticsFormat[] = [prettyFormat, 
 /** A format by name. */
 export const DIAGNOSTICS_FORMAT: Readonly<Record<string, DiagnosticsFormat>> = Object.fromEntries(DIAGNOSTICS_FORMATS.map((f) => [f.name, f]));
 
-/** -o extensions → format name ('.xml' → 'junit'). */
-export const DIAGNOSTICS_EXTENSIONS: Readonly<Record<string, string>> = Object.fromEntries(
-  DIAGNOSTICS_FORMATS.flatMap((f) => f.extensions.map((e) => [e, f.name])),
-);
-
 /** Renders the results of a validate run in a format of the registry (pretty for a name it does not know). */
 export function renderDiagnostics(format: string, results: FileResult[], opts: DiagnosticsOptions): string {
   return (DIAGNOSTICS_FORMAT[format] ?? prettyFormat).render(results, opts);

@@ -14,8 +14,5 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [json, table, markdown, c
 /** A format by name. */
 export const REPORT_FORMAT: Readonly<Record<string, ReportFormat>> = Object.fromEntries(REPORT_FORMATS.map((f) => [f.name, f]));
 
-/** -o extensions → format name ('.md' → 'markdown'). */
-export const REPORT_EXTENSIONS: Readonly<Record<string, string>> = Object.fromEntries(REPORT_FORMATS.flatMap((f) => f.extensions.map((e) => [e, f.name])));
-
 /** Each format's one-report renderer, by name. */
 export const RENDERERS: Readonly<Record<string, Renderer>> = Object.fromEntries(REPORT_FORMATS.map((f) => [f.name, f.render]));

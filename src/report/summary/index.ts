@@ -14,6 +14,3 @@ export const SUMMARY_FORMATS: readonly SummaryFormat[] = [table, json, jsonl, cs
 
 /** A format by name. */
 export const SUMMARY_FORMAT: Readonly<Record<string, SummaryFormat>> = Object.fromEntries(SUMMARY_FORMATS.map((f) => [f.name, f]));
-
-/** -o extensions → format name ('.md' → 'markdown'). */
-export const SUMMARY_EXTENSIONS: Readonly<Record<string, string>> = Object.fromEntries(SUMMARY_FORMATS.flatMap((f) => f.extensions.map((e) => [e, f.name])));
