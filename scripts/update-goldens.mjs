@@ -21,6 +21,9 @@ const goldens = {
   'demo.zh.html': ['evaluate', DEMO, '-f', 'html', '--lang', 'zh'],
   'batch.json': ['batch', 'fixtures/batch', '-f', 'json', '-j', '1'],
   'trend.json': ['trend', 'fixtures/trend/city', '-f', 'json'],
+  'trend.zh.txt': ['trend', 'fixtures/trend/city', '-f', 'table', '--lang', 'zh'],
+  'trend.zh.md': ['trend', 'fixtures/trend/city', '-f', 'markdown', '--lang', 'zh'],
+  'trend.zh.html': ['trend', 'fixtures/trend/city', '-f', 'html', '--lang', 'zh'],
 };
 for (const [file, args] of Object.entries(goldens)) {
   const r = spawnSync(process.execPath, [join(root, 'bin/zcpark.js'), ...args], {

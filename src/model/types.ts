@@ -221,6 +221,8 @@ export interface Profile {
   /** goods: the pack scores nothing and evaluates the submission's goods (their embedded emissions, EU CBAM). */
   evaluates?: 'goods';
   title: string;
+  /** The pack's title in Chinese, where it gives one. */
+  title_zh?: string;
   source: string;
   file?: string;
   accounting: ProfileAccounting;

@@ -118,6 +118,7 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
   const profile: CompiledProfile = {
     id: String(v.id),
     title: String(v.title),
+    ...(typeof v.title_zh === 'string' && v.title_zh ? { title_zh: v.title_zh } : {}),
     source: String(v.source),
     file: doc.file,
     accounting: {

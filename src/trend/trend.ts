@@ -11,7 +11,8 @@ import type { ExprValue } from '../score/expr.js';
 import type { CompiledProfile } from '../score/profile.js';
 import { namesOf } from '../score/expr.js';
 import { expectedCut, ROOT_DIGITS } from './path.js';
-import { CHANGE_FIGURES, type ChangeFigure, type Trend, type TrendChange, type TrendTarget, type TrendYear } from '../report/trend/types.js';
+import { CHANGE_FIGURES, type ChangeFigure, type Trend, type TrendChange, type TrendTarget, type TrendWhy, type TrendYear } from '../report/trend/types.js';
+import { trendWhy } from '../report/i18n.js';
 
 /** One year's evaluation. */
 export interface TrendInput {
@@ -107,8 +108,13 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
       const first = i > baseIdx ? figures[baseIdx] : undefined;
       const yoy = change(f, prev, k);
       const cumulative = change(f, first, k);
-      const missing = { ...(yoy.reason ? { yoy: yoy.reason } : {}), ...(cumulative.reason ? { cumulative: cumulative.reason } : {}) };
-      changes[k] = { yoy: num(yoy.value), cumulative: num(cumulative.value), ...(Object.keys(missing).length ? { missing } : {}) };
+      const missing = { ...(yoy.why ? { yoy: trendWhy('en', yoy.why) } : {}), ...(cumulative.why ? { cumulative: trendWhy('en', cumulative.why) } : {}) };
+      const missing_why = { ...(yoy.why ? { yoy: yoy.why } : {}), ...(cumulative.why ? { cumulative: cumulative.why } : {}) };
+      changes[k] = {
+        yoy: num(yoy.value),
+        cumulative: num(cumulative.value),
+        ...(Object.keys(missing).length ? { missing, missing_why } : {}),
+      };
     }
     const gdp = money(f.input.submission.economy.get(field));
     return {
@@ -154,6 +160,7 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
     entity: { id: s.id, name: s.name, type: s.type, region: s.region },
     profile: profile.id,
     profile_title: profile.title,
+    ...(profile.title_zh ? { profile_title_zh: profile.title_zh } : {}),
     base_year: base,
     factors_year: opts.factorsYear ?? null,
     intensity: { emissions: EMISSIONS, energy: ENERGY, economy: `economy.${field}` },
@@ -169,25 +176,27 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
 }
 
 /** The relative change of a figure against an earlier year: x/x₀ − 1, or why there is none. */
-function change(f: YearFigures, against: YearFigures | undefined, k: ChangeFigure): { value?: Rational; reason?: string } {
+function change(f: YearFigures, against: YearFigures | undefined, k: ChangeFigure): { value?: Rational; why?: TrendWhy } {
   if (!against) return {};
   const x = f.values[k],
     x0 = against.values[k];
   if (k === 'carbon_intensity' || k === 'energy_intensity') {
     const why = priceMismatch(f, against);
-    if (why) return { reason: why };
+    if (why) return { why };
   }
-  if (x === undefined || x0 === undefined) return { reason: `no ${k} in ${x === undefined ? f.year : against.year} (no economy figure, or it is 0)` };
-  if (x0.isZero()) return x.isZero() ? { value: Rational.ZERO } : { reason: `${k} is 0 in ${against.year}: no relative change` };
+  if (x === undefined || x0 === undefined) return { why: { code: 'no_value', args: { figure: k, year: x === undefined ? f.year : against.year } } };
+  if (x0.isZero()) return x.isZero() ? { value: Rational.ZERO } : { why: { code: 'zero_base', args: { figure: k, year: against.year } } };
   return { value: x.div(x0).sub(Rational.ONE) };
 }
 
 /** GDP figures at different price years are not compared (a change in prices is not a cut). */
-function priceMismatch(f: YearFigures, g: YearFigures): string | undefined {
+function priceMismatch(f: YearFigures, g: YearFigures): TrendWhy | undefined {
   if (f.priceYear === g.priceYear) return undefined;
-  const at = (y: YearFigures) => (y.priceYear === undefined ? `${y.year}: no price_year` : `${y.year}: at ${y.priceYear} prices`);
-  return `GDP figures at different prices (${at(g)}; ${at(f)}): an intensity change needs both at one year's constant prices`;
+  return { code: 'price_years_differ', args: { from_year: g.year, from_price_year: g.priceYear ?? null, to_year: f.year, to_price_year: f.priceYear ?? null } };
 }
+
+/** A reason as its code and its English wording (the JSON carries both). */
+const because = (why: TrendWhy): { reason: string; why: TrendWhy } => ({ reason: trendWhy('en', why), why });
 
 /** Progress of one reduction target with a year: expected and actual cumulative cuts from the base year. */
 function progress(
@@ -201,13 +210,20 @@ function progress(
 ): TrendTarget {
   const base = figures[baseIdx]!;
   const head = { id, figure, value: r.toNumber(), year, file };
-  if (year <= base.year) return { ...head, by_year: [], reason: `the target year ${year} is not after the base year ${base.year}` };
-  if (r.cmp(Rational.ONE) > 0) return { ...head, by_year: [], reason: 'a reduction above 100 % has no path' };
+  if (year <= base.year) return { ...head, by_year: [], ...because({ code: 'target_year_not_after_base', args: { target_year: year, base_year: base.year } }) };
+  if (r.cmp(Rational.ONE) > 0) return { ...head, by_year: [], ...because({ code: 'reduction_above_100', args: {} }) };
   const by_year = figures.slice(baseIdx + 1).map((f) => {
     const expected = expectedCut(r, f.year - base.year, year - base.year);
     const c = change(f, base, figure);
     if (c.value === undefined)
-      return { year: f.year, expected: expected.toNumber(), actual: null, gap: null, status: 'missing' as const, reason: c.reason ?? `no ${figure}` };
+      return {
+        year: f.year,
+        expected: expected.toNumber(),
+        actual: null,
+        gap: null,
+        status: 'missing' as const,
+        ...because(c.why ?? { code: 'no_value', args: { figure, year: f.year } }),
+      };
     const actual = c.value.neg();
     const gap = actual.sub(expected);
     return {

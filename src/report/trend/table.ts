@@ -4,16 +4,25 @@ import Table from 'cli-table3';
 import type { Trend } from './types.js';
 import { mapStrings, termText } from '../escape.js';
 import { indicatorValue, num, pct } from '../formats/display.js';
+import { entityType } from '../formats/display.js';
+import { indicatorName, label, type LabelKey } from '../i18n.js';
 import {
+  changeLabel,
   changeNotes,
   changeText,
   factorsLine,
+  figureHead,
+  gapText,
   gdpText,
   intensity,
   intensityLine,
-  PEAK_NOTE,
   peakLine,
+  peakNote,
+  profileTitle,
+  reasonText,
+  SHOWN_CHANGES,
   targetHead,
+  targetStatus,
   type TrendFormat,
   type TrendRenderOptions,
 } from './common.js';
@@ -23,24 +32,26 @@ export const extensions = ['.txt'] as const;
 
 export function render(raw: Trend, opts: TrendRenderOptions): string {
   const t = mapStrings(raw, termText);
+  const lang = opts.lang;
+  const L = (k: LabelKey, a?: Record<string, string | number>) => label(lang, k, a);
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const style = { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [], compact: true };
   const lines: string[] = [];
   lines.push(c.bold(`${t.entity.name} (${t.entity.id})`));
   lines.push(
-    `${t.entity.type}${t.entity.region ? ` · ${t.entity.region}` : ''} · ${t.years[0]!.year}–${t.years[t.years.length - 1]!.year} · profile ${t.profile} — ${t.profile_title}`,
+    `${entityType(t.entity.type, lang)}${t.entity.region ? ` · ${t.entity.region}` : ''} · ${t.years[0]!.year}–${t.years[t.years.length - 1]!.year} · ${L('trend_profile')} ${t.profile} — ${profileTitle(t, lang)}`,
   );
-  lines.push(`base year ${t.base_year} · ${factorsLine(t)}`);
-  lines.push(c.dim(intensityLine(t)));
+  lines.push(`${L('trend_base_year')} ${t.base_year} · ${factorsLine(t, lang)}`);
+  lines.push(c.dim(intensityLine(t, lang)));
   lines.push('');
 
   const fig = new Table({
-    head: ['year', 'energy tce', 'feedstock tce', 'gross tCO2', 'energy tCO2', 'net tCO2', 'GDP 万元', 't/万元', 'tce/万元', 'verdict'],
+    head: figureHead(t, lang),
     style,
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   });
   for (const y of t.years) {
-    const v = y.verdict === 'pass' ? c.green('pass') : y.verdict === 'fail' ? c.red('fail') : c.yellow('incomplete');
+    const v = y.verdict === 'pass' ? c.green(L('pass')) : y.verdict === 'fail' ? c.red(L('fail')) : c.yellow(L('incomplete'));
     fig.push([
       String(y.year),
       num(y.energy_total_tce),
@@ -48,7 +59,7 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
       num(y.gross_t),
       num(y.energy_t),
       num(y.net_t),
-      gdpText(y),
+      gdpText(y, lang),
       intensity(y.carbon_intensity),
       intensity(y.energy_intensity),
       v,
@@ -56,54 +67,69 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
   }
   lines.push(fig.toString());
 
-  const ch = new Table({ head: ['change', ...t.years.map((y) => String(y.year))], style, colAligns: ['left', ...t.years.map(() => 'right' as const)] });
-  for (const k of ['gross_t', 'energy_t', 'energy_total_tce', 'carbon_intensity', 'energy_intensity'] as const) {
-    ch.push([`${k} year-on-year`, ...t.years.map((y) => changeText(y.changes[k], 'yoy'))]);
-    ch.push([`${k} vs ${t.base_year}`, ...t.years.map((y) => changeText(y.changes[k], 'cumulative'))]);
+  const ch = new Table({
+    head: [L('trend_change'), ...t.years.map((y) => String(y.year))],
+    style,
+    colAligns: ['left', ...t.years.map(() => 'right' as const)],
+  });
+  for (const k of SHOWN_CHANGES) {
+    ch.push([changeLabel(t, k, 'yoy', lang), ...t.years.map((y) => changeText(y.changes[k], 'yoy', lang))]);
+    ch.push([changeLabel(t, k, 'cumulative', lang), ...t.years.map((y) => changeText(y.changes[k], 'cumulative', lang))]);
   }
   lines.push(ch.toString());
-  for (const n of changeNotes(t)) lines.push(c.dim(`  ${n}`));
+  for (const n of changeNotes(t, lang)) lines.push(c.dim(`  ${n}`));
   lines.push('');
 
   for (const g of t.targets) {
-    lines.push(c.bold(targetHead(g)));
-    if (g.reason) lines.push(c.yellow(`  ${g.reason}`));
-    const tb = new Table({ head: ['year', 'expected cut', 'actual cut', 'gap', 'status'], style, colAligns: ['left', 'right', 'right', 'right', 'left'] });
+    lines.push(c.bold(targetHead(g, lang)));
+    const why = reasonText(g, lang);
+    if (why) lines.push(c.yellow(`  ${why}`));
+    const tb = new Table({
+      head: [L('trend_year'), L('trend_expected_cut'), L('trend_actual_cut'), L('trend_gap'), L('trend_status')],
+      style,
+      colAligns: ['left', 'right', 'right', 'right', 'left'],
+    });
     for (const b of g.by_year) {
-      const s = b.status === 'on_track' ? c.green('on track') : b.status === 'behind' ? c.red('behind') : c.yellow('missing');
-      tb.push([String(b.year), pct(b.expected, 2), pct(b.actual, 2), b.gap === null ? '—' : `${b.gap > 0 ? '+' : ''}${num(b.gap * 100, 2)} pt`, s]);
+      const w = targetStatus(b.status, lang);
+      const s = b.status === 'on_track' ? c.green(w) : b.status === 'behind' ? c.red(w) : c.yellow(w);
+      tb.push([String(b.year), pct(b.expected, 2), pct(b.actual, 2), gapText(b.gap, lang), s]);
     }
     if (g.by_year.length) lines.push(tb.toString());
-    for (const b of g.by_year) if (b.reason) lines.push(c.dim(`  ${b.year}: ${b.reason}`));
+    for (const b of g.by_year) {
+      const r = reasonText(b, lang);
+      if (r) lines.push(c.dim(`  ${L('trend_year_note', { year: b.year, text: r })}`));
+    }
   }
-  if (t.targets.length === 0)
-    lines.push(c.dim('no reduction target with a year (targets: { carbon_intensity_reduction: { value: 18%, year: 2025 } }) in the latest submission'));
-  lines.push(`${peakLine(t)}`);
-  lines.push(c.dim(`  ${PEAK_NOTE}`));
+  if (t.targets.length === 0) lines.push(c.dim(L('trend_no_target')));
+  lines.push(`${peakLine(t, lang)}`);
+  lines.push(c.dim(`  ${peakNote(lang)}`));
   lines.push('');
 
-  const ind = new Table({ head: ['indicator', ...t.years.map((y) => String(y.year))], style, colAligns: ['left', ...t.years.map(() => 'right' as const)] });
-  const ids = t.years[t.years.length - 1]!.indicators.map((i) => i.id);
-  for (const id of ids) {
+  const ind = new Table({
+    head: [L('trend_indicator'), ...t.years.map((y) => String(y.year))],
+    style,
+    colAligns: ['left', ...t.years.map(() => 'right' as const)],
+  });
+  const latest = t.years[t.years.length - 1]!.indicators;
+  for (const li of latest) {
+    const id = li.id;
     const core = t.years.some((y) => y.indicators.find((i) => i.id === id)?.core);
     ind.push([
-      `${core ? '★ ' : '  '}${id}`,
+      `${core ? '★ ' : '  '}${lang === 'zh' ? indicatorName(li, lang) : id}`,
       ...t.years.map((y) => {
         const i = y.indicators.find((x) => x.id === id);
         if (!i) return '—';
         const mark = i.status === 'pass' ? c.green('✓') : i.status === 'fail' ? c.red('✗') : i.status === 'missing' ? c.yellow('?') : c.dim('–');
-        return `${indicatorValue(i.value, i.unit)} ${mark}`;
+        return `${indicatorValue(i.value, i.unit, lang)} ${mark}`;
       }),
     ]);
   }
   lines.push(ind.toString());
-  lines.push(
-    c.dim('  ✓ pass  ✗ fail  ? missing  – not applicable; ★ core. Reference values marked R in the pack are recalled, not yet checked against the text.'),
-  );
+  lines.push(c.dim(`  ${L('trend_legend')}`));
   if (t.warnings.length) {
     lines.push('');
-    lines.push(c.yellow(`${t.warnings.length} warning${t.warnings.length > 1 ? 's' : ''}:`));
-    for (const w of t.warnings) lines.push(`  ${c.yellow('warning')} ${w.file ? `${w.file}: ` : ''}${w.message} ${c.dim(`[${w.code}]`)}`);
+    lines.push(c.yellow(lang === 'zh' ? L('trend_warnings', { n: t.warnings.length }) : `${t.warnings.length} warning${t.warnings.length > 1 ? 's' : ''}:`));
+    for (const w of t.warnings) lines.push(`  ${c.yellow(L('warning'))} ${w.file ? `${w.file}: ` : ''}${w.message} ${c.dim(`[${w.code}]`)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,11 +1,22 @@
 /** The trend contract (schemas/trend.schema.json, `zcpark-trend/1`): what every trend renderer reads. */
 import type { ReportIndicator, ReportWarning } from '../types.js';
 
+/**
+ * Why a change or a target's progress has no value, as a stable code and its arguments: the human formats word it in
+ * the language asked for (report/i18n.ts `trendWhy`); the `reason`/`missing` text beside it is its English wording.
+ */
+export type TrendWhy =
+  | { code: 'no_value' | 'zero_base'; args: { figure: ChangeFigure; year: number } }
+  | { code: 'price_years_differ'; args: { from_year: number; from_price_year: number | null; to_year: number; to_price_year: number | null } }
+  | { code: 'target_year_not_after_base'; args: { target_year: number; base_year: number } }
+  | { code: 'reduction_above_100'; args: Record<string, never> };
+
 /** A relative change (−0.05 = 5 % lower); null where there is no base, with the reason when it is not simply the first year. */
 export interface TrendChange {
   yoy: number | null;
   cumulative: number | null;
   missing?: { yoy?: string; cumulative?: string };
+  missing_why?: { yoy?: TrendWhy; cumulative?: TrendWhy };
 }
 
 /** The figures whose changes are given, in this order. */
@@ -44,6 +55,7 @@ export interface TrendTargetYear {
   gap: number | null;
   status: 'on_track' | 'behind' | 'missing';
   reason?: string;
+  why?: TrendWhy;
 }
 
 export interface TrendTarget {
@@ -56,6 +68,7 @@ export interface TrendTarget {
   file: string;
   by_year: TrendTargetYear[];
   reason?: string;
+  why?: TrendWhy;
 }
 
 export interface Trend {
@@ -64,6 +77,8 @@ export interface Trend {
   entity: { id: string; name: string; type: string; region: string | null };
   profile: string;
   profile_title: string;
+  /** The pack's Chinese title, where it has one. */
+  profile_title_zh?: string;
   base_year: number;
   /** null: each year with its own factor vintage; a year: every year with that year's vintage (--factors-year). */
   factors_year: number | null;
