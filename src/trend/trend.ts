@@ -3,7 +3,7 @@
  * (the engine's evaluate() output) and returns the trend object, or coded errors naming the files. The order the
  * years are given in never matters: they are sorted by year (and file) first.
  */
-import { diag } from '../diagnostics/codes.js';
+import { diag, localize, type Lang } from '../diagnostics/codes.js';
 import { Rational } from '../model/rational.js';
 import type { Diagnostic, MetricValue, Submission } from '../model/types.js';
 import type { Report } from '../report/types.js';
@@ -28,6 +28,8 @@ export interface TrendOptions {
   version: string;
   baseYear?: number;
   factorsYear?: number;
+  /** The language of the trend's own warnings (each year's come in the language it was evaluated in). */
+  lang?: Lang;
 }
 
 /** Reduction targets whose progress is the cut of an intensity. */
@@ -95,9 +97,18 @@ export function buildTrend(inputs: readonly TrendInput[], opts: TrendOptions): {
   const warnings = sorted.flatMap((i) => i.report.warnings);
   const unpriced = figures.filter((f) => f.priceYear === undefined && f.values.carbon_intensity !== undefined);
   if (unpriced.length > 0) {
-    const what = `economy.${field} without a price_year in ${unpriced.map((f) => f.year).join(', ')}`;
-    const d = diag('ZC-W-PRICE-YEAR', { what, indicators: "the trend's intensity changes" }, { file: unpriced[0]!.input.file });
-    warnings.push({ code: d.code, message: d.message, file: unpriced[0]!.input.file });
+    const years = unpriced.map((f) => f.year);
+    const d = diag(
+      'ZC-W-PRICE-YEAR',
+      {
+        what: `economy.${field} without a price_year in ${years.join(', ')}`,
+        what_zh: `economy.${field} 在 ${years.join('、')} 年未注明 price_year`,
+        indicators: "the trend's intensity changes",
+        indicators_zh: '趋势的强度变化',
+      },
+      { file: unpriced[0]!.input.file },
+    );
+    warnings.push({ code: d.code, message: localize(d, opts.lang ?? 'en'), file: unpriced[0]!.input.file });
   }
 
   const years: TrendYear[] = figures.map((f, i) => {

@@ -98,6 +98,22 @@ describe('trend --lang zh', () => {
     expect(md).toContain(`| 缺少数据（${said}） |`);
   }, 30_000);
 
+  it("says the trend's own warning in Chinese", () => {
+    // neither year's GDP gives a price year: ZC-W-PRICE-YEAR from the trend itself, beside each year's own
+    const dir = join(tmp, 'unpriced');
+    mkdirSync(dir, { recursive: true });
+    for (const y of [2020, 2021])
+      writeFileSync(join(dir, `u-${y}.yaml`), readFileSync(join(ROOT, CITY, `city-${y}.yaml`), 'utf8').replace(', price_year: 2020 }', ' }'));
+    const zh = runCli(['trend', dir, '--allow-outside', tmp, '-f', 'table', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('3 条提示：');
+    expect(zh.stdout).toContain('economy.gdp 在 2020、2021 年未注明 price_year：假定两者按同一年份不变价计（趋势的强度变化 对二者进行比较）');
+    const en = JSON.parse(runCli(['trend', dir, '--allow-outside', tmp, '-f', 'json']).stdout) as Trend;
+    expect(en.warnings[2]!.message).toContain(
+      "economy.gdp without a price_year in 2020, 2021: the two are assumed to be at the same constant prices (the trend's intensity changes compares them)",
+    );
+  }, 30_000);
+
   it('keeps the English formats as they were', () => {
     const en = runCli(['trend', CITY, '-f', 'table']).stdout;
     expect(en).toContain('│ carbon_intensity vs 2020      │    — │ -3.64 % │  -8.7 % │ -13.04 % │');

@@ -121,6 +121,7 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     version: toolVersion(),
     ...(baseYear !== undefined ? { baseYear } : {}),
     ...(factorsYear !== undefined ? { factorsYear } : {}),
+    lang,
   });
   if (!built.trend) {
     process.stderr.write(formatDiagnostics(built.diagnostics, errColor, lang));
