@@ -24,7 +24,6 @@ import {
   type TrendRenderOptions,
 } from './common.js';
 import { lineChart, type Series } from './svg-line.js';
-import { ROOT_DIGITS } from '../../trend/path.js';
 
 export const name = 'html';
 export const extensions = ['.html', '.htm'] as const;
@@ -124,9 +123,11 @@ export function render(t: Trend, opts: TrendRenderOptions): string {
         })
         .join('')}</tr>`,
   );
-  // the JSON's method is English; under zh its formula is kept and the words around it are said in Chinese
-  const method =
-    lang === 'zh' ? `${L('trend_method_zh', { formula: t.method.expected_path.split(': ')[0]!, digits: ROOT_DIGITS })}。` : `${t.method.expected_path}.`;
+  // the JSON's method is English: under zh its formula and its number of decimal places are kept, the words around them
+  // said in Chinese (the report layer does not import the core, so the places are read from the text)
+  const [formula] = t.method.expected_path.split(': ');
+  const digits = /to (\d+) decimal places/.exec(t.method.expected_path)?.[1];
+  const method = lang === 'zh' && digits ? `${L('trend_method_zh', { formula: formula!, digits })}。` : `${t.method.expected_path}.`;
   const body = `<header>
 <h1>${x(t.entity.name)}</h1>
 <div class="meta">${x(t.entity.id)} · ${x(entityType(t.entity.type, lang))}${t.entity.region ? ` · ${x(t.entity.region)}` : ''} · ${xs[0]}–${xs[xs.length - 1]} · ${x(profileTitle(t, lang))}</div>
