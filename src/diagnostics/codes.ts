@@ -57,7 +57,7 @@ export const CODES = {
   'ZC-E-UNIT-DIMENSION': {
     severity: 'error',
     en: '{where}: unit "{found}" measures {dimension}; allowed here: {allowed}',
-    zh: '{where}：单位“{found}”的量纲是 {dimension}；此处允许：{allowed}',
+    zh: '{where}：单位“{found}”的量纲是{dimension}；此处允许：{allowed}',
   },
   'ZC-E-VOCAB-CATEGORY': {
     severity: 'error',
@@ -67,7 +67,7 @@ export const CODES = {
   'ZC-E-VOCAB-ITEM': {
     severity: 'error',
     en: '{where}: unknown {category} item "{found}"{hint}; allowed: {allowed}',
-    zh: '{where}：未知的 {category} 品种“{found}”{hint}；允许：{allowed}',
+    zh: '{where}：未知的{category}品种“{found}”{hint}；允许：{allowed}',
   },
   'ZC-E-CSV-HEADER': { severity: 'error', en: '{problem}; the header has: {found}. Required: {allowed}', zh: '{problem}；表头为：{found}。必需列：{allowed}' },
   'ZC-E-CSV-DUPLICATE-HEADER': {
@@ -373,7 +373,7 @@ export function localize(d: Diagnostic, lang: Lang): string {
   const args = (d as Diagnostic & { args?: Record<string, unknown> }).args;
   const spec = (CODES as Record<string, CodeSpec>)[d.code];
   if (lang === 'en' || !args || !spec) return d.message;
-  const hint = typeof args.suggestion === 'string' ? `（您是否想写“${args.suggestion}”？）` : args.hint;
+  const hint = typeof args.suggestion === 'string' ? `（您是否想写“${args.suggestion}”？）` : (args.hint_zh ?? args.hint);
   // an argument with a Chinese twin (<name>_zh, e.g. a pack's own warning text) uses it
   const zhArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, args[`${k}_zh`] ?? v]));
   return fill(spec.zh, { ...zhArgs, hint });

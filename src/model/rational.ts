@@ -199,15 +199,18 @@ export class Rational {
   }
 
   /** Why `parseDecimal` refuses a text of the decimal shape (too many digits, too large an exponent); undefined otherwise. */
-  static decimalLimit(text: string): string | undefined {
+  static decimalLimit(text: string, lang: 'en' | 'zh' = 'en'): string | undefined {
     const m = DECIMAL.exec(text);
     if (!m) return undefined;
     const exp = Number(m[4] ?? m[7] ?? '0');
-    if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT) return `exponents go from -${MAX_EXPONENT} to ${MAX_EXPONENT}`;
+    const zh = lang === 'zh';
+    if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT)
+      return zh ? `指数须在 -${MAX_EXPONENT} 到 ${MAX_EXPONENT} 之间` : `exponents go from -${MAX_EXPONENT} to ${MAX_EXPONENT}`;
     const digits = (m[2] ?? '') + ((m[2] !== undefined ? m[3] : m[6]) ?? '');
     const sig = digits.replace(/^0+/, '').replace(/0+$/, '');
-    if (sig.length > MAX_DIGITS) return `it has ${sig.length} significant digits; at most ${MAX_DIGITS} are allowed`;
-    return Rational.parseDecimal(text) ? undefined : `its magnitude is beyond 10^±${MAX_EXPONENT}`;
+    if (sig.length > MAX_DIGITS)
+      return zh ? `有 ${sig.length} 位有效数字；最多允许 ${MAX_DIGITS} 位` : `it has ${sig.length} significant digits; at most ${MAX_DIGITS} are allowed`;
+    return Rational.parseDecimal(text) ? undefined : zh ? `数量级超出 10^±${MAX_EXPONENT}` : `its magnitude is beyond 10^±${MAX_EXPONENT}`;
   }
 
   /** Size of the exact form: the bit length of the larger of |numerator| and denominator (≤ 53 in the small form). */

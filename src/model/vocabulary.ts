@@ -39,6 +39,8 @@ export interface SteamDefault {
 
 export const CATEGORIES: readonly Category[] = ['fuel', 'transport', 'electricity', 'heat', 'process', 'waste', 'sink', 'offset', 'avoided', 'water'];
 
+const withZh = (id: string, zh: readonly string[] | undefined): string => (zh?.[0] ? `${id}（${zh[0]}）` : id);
+
 /** Resolves category and item words (English ids or Chinese aliases) to canonical ids. */
 export class Vocabulary {
   readonly categories = new Map<Category, CategoryDef>();
@@ -107,6 +109,21 @@ export class Vocabulary {
   use(word: string): 'fuel' | 'feedstock' | undefined {
     const w = word.normalize('NFKC').trim();
     return this.uses.get(w) ?? this.uses.get(w.toLowerCase());
+  }
+
+  /** A category id with its first Chinese alias, for Chinese messages: fuel（化石能源）. */
+  categoryZh(category: Category): string {
+    return withZh(category, this.categories.get(category)?.zh);
+  }
+
+  /** The categories as a Chinese message lists them: each id with its Chinese alias. */
+  categoriesZh(): string {
+    return [...this.categories.keys()].map((c) => this.categoryZh(c)).join('、');
+  }
+
+  /** A category's items as a Chinese message lists them: diesel（柴油）、… */
+  itemsZh(category: Category): string {
+    return [...(this.categories.get(category)?.items.values() ?? [])].map((it) => withZh(it.id, it.zh)).join('、');
   }
 
   itemDef(category: Category, item: string): ItemDef | undefined {

@@ -439,7 +439,7 @@ class Ingest implements CsvConsumer {
 
 const siteOf =
   (file: string, line: number) =>
-  (field: string): Site => ({ where: `row ${line}, column ${field}`, ref: { file, line, row: line, field } });
+  (field: string): Site => ({ where: `row ${line}, column ${field}`, where_zh: `第 ${line} 行，${field} 列`, ref: { file, line, row: line, field } });
 
 const SHAPE_FIELDS = ['entity', 'category', 'item', 'unit', 'factor', 'factor_unit', 'use'];
 const shapeKey = (cell: (f: string) => string | undefined): string => SHAPE_FIELDS.map((f) => cell(f) ?? '\u0000').join('\u0001');

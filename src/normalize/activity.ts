@@ -6,7 +6,7 @@ import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { ActivityRow, Diagnostic, SourceRef } from '../model/types.js';
 import type { Vocabulary } from '../model/vocabulary.js';
 import type { UnitRegistry } from '../units/registry.js';
-import { readActivityQuantity, readFactorValue, type Site } from './quantity.js';
+import { FLOWS_OUT, readActivityQuantity, readFactorValue, whereOf, type Site } from './quantity.js';
 
 export interface RowContext {
   units: UnitRegistry;
@@ -32,41 +32,56 @@ export function normalizeActivityRow(
   const before = out.length;
   // a key absent from an inline row is the schema's to report (once); an empty CSV cell is ours
   const absent = (f: string) => cell(f) === undefined;
-  const empty = (f: string, what: string) => {
+  const empty = (f: string, what: string, what_zh: string) => {
     if (text(f) !== '' || absent(f)) return false;
-    out.push(diag('ZC-E-VALUE-EMPTY', { where: siteOf(f).where, field: what }, siteOf(f).ref));
+    out.push(diag('ZC-E-VALUE-EMPTY', { ...whereOf(siteOf(f)), field: what, field_zh: what_zh }, siteOf(f).ref));
     return true;
   };
   const categoryWord = text('category');
   let category = ctx.vocabulary.category(categoryWord);
-  if (!category && !absent('category') && !empty('category', 'category')) {
+  if (!category && !absent('category') && !empty('category', 'category', '类别')) {
     const s = suggest(categoryWord, ctx.vocabulary.categorySpellings());
     const allowed = [...ctx.vocabulary.categories.keys()].join(', ');
     out.push(
       diag(
         'ZC-E-VOCAB-CATEGORY',
-        { where: siteOf('category').where, found: categoryWord, hint: didYouMean(s), suggestion: s, allowed },
+        { ...whereOf(siteOf('category')), found: categoryWord, hint: didYouMean(s), suggestion: s, allowed, allowed_zh: ctx.vocabulary.categoriesZh() },
         siteOf('category').ref,
       ),
     );
   }
   let item: string | undefined;
   const itemWord = text('item');
-  if (category && !absent('item') && !empty('item', `${category} item`)) {
+  if (category && !absent('item') && !empty('item', `${category} item`, `${ctx.vocabulary.categoryZh(category)}品种`)) {
     item = ctx.vocabulary.item(category, itemWord);
     if (!item) {
       const s = suggest(itemWord, ctx.vocabulary.itemSpellings(category));
       const allowed = [...ctx.vocabulary.categories.get(category)!.items.keys()].join(', ');
       out.push(
-        diag('ZC-E-VOCAB-ITEM', { where: siteOf('item').where, category, found: itemWord, hint: didYouMean(s), suggestion: s, allowed }, siteOf('item').ref),
+        diag(
+          'ZC-E-VOCAB-ITEM',
+          {
+            ...whereOf(siteOf('item')),
+            category,
+            category_zh: ctx.vocabulary.categoryZh(category),
+            found: itemWord,
+            hint: didYouMean(s),
+            suggestion: s,
+            allowed,
+            allowed_zh: ctx.vocabulary.itemsZh(category),
+          },
+          siteOf('item').ref,
+        ),
       );
     }
   }
   const dimensions = category ? ctx.vocabulary.categories.get(category)!.dimensions : ['mass', 'volume', 'energy', 'coal', 'emissions'];
   let quantity;
-  if (!absent('quantity') && !absent('unit') && !empty('quantity', 'quantity')) {
+  if (!absent('quantity') && !absent('unit') && !empty('quantity', 'quantity', '数量')) {
     const negativeHint =
-      item === 'export' ? ' (exports are entered as positive quantities: the item says they flow out)' : ' (use the export/offset items for flows out)';
+      item === 'export'
+        ? { hint: ' (exports are entered as positive quantities: the item says they flow out)', hint_zh: '（上网/外送电量按正数填报：品种已表明其流出）' }
+        : FLOWS_OUT;
     quantity = readActivityQuantity(cell('quantity'), text('unit'), dimensions, ctx.units, siteOf('quantity'), siteOf('unit'), out, negativeHint);
   }
   let factor;
@@ -88,7 +103,7 @@ export function normalizeActivityRow(
         diag(
           'ZC-E-UNIT-DIMENSION',
           {
-            where: siteOf('unit').where,
+            ...whereOf(siteOf('unit')),
             found: quantity!.unit,
             dimension: 'mass',
             allowed: `energy (GJ, MJ, …); steam in tonnes needs its enthalpy: a factor with factor_unit GJ/t, or the item written as ${steam ? steam.words.slice(0, 2).join('/') : 'steam'} for low-pressure saturated steam at ${steam ? `${steam.enthalpy.value} ${steam.enthalpy.unit}` : 'a default enthalpy'}`,
@@ -105,7 +120,7 @@ export function normalizeActivityRow(
           diag(
             'ZC-E-UNIT-DIMENSION',
             {
-              where: siteOf('factor_unit').where,
+              ...whereOf(siteOf('factor_unit')),
               found: e.unitText,
               dimension: `energy per ${ctx.units.get(e.unit.denominator).dimension}`,
               allowed: 'GJ per mass unit (an enthalpy such as GJ/t), to match the steam in tonnes',
@@ -125,7 +140,7 @@ export function normalizeActivityRow(
           diag(
             'ZC-E-UNIT-DIMENSION',
             {
-              where: siteOf('factor_unit').where,
+              ...whereOf(siteOf('factor_unit')),
               found: factor.unitText,
               dimension: `emissions per ${denominator.dimension}`,
               allowed: `tCO2 per ${qUnit.dimension} unit, to match the quantity in ${qUnit.symbol}`,
@@ -148,7 +163,7 @@ export function normalizeActivityRow(
       out.push(
         diag(
           'ZC-E-SCHEMA-ENUM',
-          { where: siteOf('use').where, found: useWord, hint: didYouMean(s), suggestion: s, allowed: 'fuel, feedstock (燃料, 原料)' },
+          { ...whereOf(siteOf('use')), found: useWord, hint: didYouMean(s), suggestion: s, allowed: 'fuel, feedstock (燃料, 原料)' },
           siteOf('use').ref,
         ),
       );
@@ -156,7 +171,7 @@ export function normalizeActivityRow(
       out.push(
         diag(
           'ZC-E-FACTOR-INVALID',
-          { where: siteOf('use').where, reason: `use "feedstock" applies to fuel rows only, not ${category} rows` },
+          { ...whereOf(siteOf('use')), reason: `use "feedstock" applies to fuel rows only, not ${category} rows` },
           siteOf('use').ref,
         ),
       );
@@ -165,7 +180,7 @@ export function normalizeActivityRow(
         diag(
           'ZC-E-FACTOR-INVALID',
           {
-            where: siteOf('factor').where,
+            ...whereOf(siteOf('factor')),
             reason: 'a feedstock row has no combustion CO2, so a CO2 factor cannot apply; put the CO2 the process releases in a process row',
           },
           siteOf('factor').ref,

@@ -9,7 +9,7 @@ import { parseCsv } from '../parse/csv.js';
 import { isCsvName } from '../parse/sniff.js';
 import { parseYaml, type ParsedDocument, type Path } from '../parse/yaml.js';
 import { describePath, schemaDiagnostics, type SchemaValidator } from '../validate/schema.js';
-import { readFactorValue } from './quantity.js';
+import { readFactorValue, whereOf } from './quantity.js';
 
 export interface FactorContext {
   units: UnitRegistry;
@@ -31,7 +31,14 @@ export function normalizeFactorEntry(raw: unknown, path: Path, ctx: FactorContex
     out.push(
       diag(
         'ZC-E-VOCAB-CATEGORY',
-        { where: site('category').where, found: r.category, hint: didYouMean(s), suggestion: s, allowed: [...ctx.vocabulary.categories.keys()].join(', ') },
+        {
+          ...whereOf(site('category')),
+          found: r.category,
+          hint: didYouMean(s),
+          suggestion: s,
+          allowed: [...ctx.vocabulary.categories.keys()].join(', '),
+          allowed_zh: ctx.vocabulary.categoriesZh(),
+        },
         site('category').ref,
       ),
     );
@@ -46,12 +53,14 @@ export function normalizeFactorEntry(raw: unknown, path: Path, ctx: FactorContex
       diag(
         'ZC-E-VOCAB-ITEM',
         {
-          where: site('item').where,
+          ...whereOf(site('item')),
           category,
+          category_zh: ctx.vocabulary.categoryZh(category),
           found: r.item,
           hint: didYouMean(s),
           suggestion: s,
           allowed: [...(ctx.vocabulary.categories.get(category)?.items.keys() ?? []), ...specialItems].join(', '),
+          allowed_zh: [ctx.vocabulary.itemsZh(category), ...specialItems].filter((x) => x !== '').join('、'),
         },
         site('item').ref,
       ),

@@ -4,11 +4,21 @@ import { diag } from '../diagnostics/codes.js';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { Rational } from '../model/rational.js';
 import type { Diagnostic, FactorValue, MetricValue, Quantity, SourceRef } from '../model/types.js';
-import { excerptOf, NUMBER_SPELLINGS, numberLimit, outOfRange, readNumber } from '../parse/number.js';
+import { excerptOf, NUMBER_SPELLINGS, NUMBER_SPELLINGS_ZH, numberLimit, outOfRange, readNumber } from '../parse/number.js';
 
-const RANGE = '1e-12 to 1e15 in its unit';
+const RANGE = { allowed: '1e-12 to 1e15 in its unit', allowed_zh: '按其单位计 1e-12 至 1e15' };
+/** A hint of a message, in English and Chinese. */
+export interface Hint {
+  hint: string;
+  hint_zh: string;
+}
 /** Metrics, budgets, baselines and economy figures are amounts, counts or shares: none is below zero. */
-const NOT_NEGATIVE = ' (metrics, budgets, baselines and economy figures are amounts, counts or shares, never below zero)';
+const NOT_NEGATIVE: Hint = {
+  hint: ' (metrics, budgets, baselines and economy figures are amounts, counts or shares, never below zero)',
+  hint_zh: '（指标、预算、基准和经济数据均为数量、计数或比例，不会小于零）',
+};
+/** The usual hint of a negative activity quantity. */
+export const FLOWS_OUT: Hint = { hint: ' (use the export/offset items for flows out)', hint_zh: '（流出的量请用 export/offset 品种填报）' };
 
 /** Reports an unreadable or out-of-range number; returns true when the number is usable. */
 function checkNumber(
@@ -21,11 +31,23 @@ function checkNumber(
   if (!n || (n.percent && !allowPercent)) {
     const limit = n ? undefined : numberLimit(raw);
     const allowed = allowPercent ? `${NUMBER_SPELLINGS}, "85%"` : `${NUMBER_SPELLINGS} (no percentages here)`;
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: excerptOf(textOf(raw)), allowed: limit ? `${allowed} (${limit})` : allowed }, site.ref));
+    const allowedZh = allowPercent ? `${NUMBER_SPELLINGS_ZH}、"85%"` : `${NUMBER_SPELLINGS_ZH}（此处不可用百分数）`;
+    out.push(
+      diag(
+        'ZC-E-NUMBER-INVALID',
+        {
+          ...whereOf(site),
+          found: excerptOf(textOf(raw)),
+          allowed: limit ? `${allowed} (${limit})` : allowed,
+          allowed_zh: limit ? `${allowedZh}（${numberLimit(raw, 'zh')}）` : allowedZh,
+        },
+        site.ref,
+      ),
+    );
     return false;
   }
   if (outOfRange(n.value)) {
-    out.push(diag('ZC-E-NUMBER-RANGE', { where: site.where, found: textOf(raw), allowed: RANGE }, site.ref));
+    out.push(diag('ZC-E-NUMBER-RANGE', { ...whereOf(site), found: textOf(raw), ...RANGE }, site.ref));
     return false;
   }
   return true;
@@ -35,8 +57,14 @@ import type { UnitDef, UnitRegistry } from '../units/registry.js';
 /** Where a value sits and how to describe it in a message. */
 export interface Site {
   where: string;
+  /** The same place in Chinese, when it differs (第 2 行，quantity 列). */
+  where_zh?: string;
   ref: SourceRef;
 }
+
+/** The `where` argument of a diagnostic at a site, with its Chinese twin when there is one. */
+export const whereOf = (site: Site): { where: string; where_zh?: string } =>
+  site.where_zh === undefined ? { where: site.where } : { where: site.where, where_zh: site.where_zh };
 
 /**
  * Looks up a unit spelling; reports an unknown one with a suggestion. With the dimensions the value may have, only units
@@ -50,7 +78,12 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
       out.push(
         diag(
           'ZC-E-UNIT-UNKNOWN',
-          { where: site.where, found: text, hint: ' — the unit cell holds digits: a number with an unquoted thousands separator? write it "1,234" in quotes' },
+          {
+            ...whereOf(site),
+            found: text,
+            hint: ' — the unit cell holds digits: a number with an unquoted thousands separator? write it "1,234" in quotes',
+            hint_zh: '——单位单元格是数字：数字中有未加引号的千位分隔符？请加引号写成 "1,234"',
+          },
           site.ref,
         ),
       );
@@ -65,7 +98,7 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
         diag(
           'ZC-E-UNIT-UNKNOWN',
           {
-            where: site.where,
+            ...whereOf(site),
             found: text,
             hint: ` — ${text.trim()} is power (a rate, such as installed capacity), not an amount of energy: give the energy over the year${s ? `, in ${s}` : ' (MWh, 万kWh)'}`,
             ...(s ? { suggestion: s } : {}),
@@ -76,7 +109,7 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
       return undefined;
     }
     const s = suggest(text, dimensions ? units.spellings().filter((sp) => dimensions.includes(units.lookup(sp)!.dimension)) : units.spellings());
-    out.push(diag('ZC-E-UNIT-UNKNOWN', { where: site.where, found: text, hint: didYouMean(s), suggestion: s }, site.ref));
+    out.push(diag('ZC-E-UNIT-UNKNOWN', { ...whereOf(site), found: text, hint: didYouMean(s), suggestion: s }, site.ref));
   }
   return def;
 }
@@ -85,7 +118,21 @@ export function readUnit(units: UnitRegistry, text: string, site: Site, out: Dia
 export function checkDimension(unit: UnitDef, allowed: readonly string[], units: UnitRegistry, site: Site, out: Diagnostic[], spelling = unit.symbol): boolean {
   if (allowed.includes(unit.dimension)) return true;
   const examples = allowed.map((d) => `${d} (${units.unitsOf(d).slice(0, 4).join(', ')})`).join('; ');
-  out.push(diag('ZC-E-UNIT-DIMENSION', { where: site.where, found: spelling, dimension: unit.dimension, allowed: examples }, site.ref));
+  const examplesZh = allowed.map((d) => `${units.dimensionZh(d)}（${units.unitsOf(d).slice(0, 4).join('、')}）`).join('；');
+  out.push(
+    diag(
+      'ZC-E-UNIT-DIMENSION',
+      {
+        ...whereOf(site),
+        found: spelling,
+        dimension: unit.dimension,
+        dimension_zh: units.dimensionZh(unit.dimension),
+        allowed: examples,
+        allowed_zh: examplesZh,
+      },
+      site.ref,
+    ),
+  );
   return false;
 }
 
@@ -98,16 +145,23 @@ export function readActivityQuantity(
   valueSite: Site,
   unitSite: Site,
   out: Diagnostic[],
-  negativeHint = ' (use the export/offset items for flows out)',
+  negativeHint: Hint = FLOWS_OUT,
 ): Quantity | undefined {
   const n = readNumber(rawValue);
   let ok = checkNumber(n, rawValue, valueSite, out, false);
   if (ok && n!.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: valueSite.where, found: textOf(rawValue), hint: negativeHint }, valueSite.ref));
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { ...whereOf(valueSite), found: textOf(rawValue), ...negativeHint }, valueSite.ref));
     ok = false;
   }
   const unit = unitText.trim() === '' ? undefined : readUnit(units, unitText.trim(), unitSite, out, dimensions);
-  if (unitText.trim() === '') out.push(diag('ZC-E-UNIT-MISSING', { where: unitSite.where, allowed: dimensions.join(', ') }, unitSite.ref));
+  if (unitText.trim() === '')
+    out.push(
+      diag(
+        'ZC-E-UNIT-MISSING',
+        { ...whereOf(unitSite), allowed: dimensions.join(', '), allowed_zh: dimensions.map((d) => units.dimensionZh(d)).join('、') },
+        unitSite.ref,
+      ),
+    );
   if (!unit || !checkDimension(unit, dimensions, units, unitSite, out, unitText.trim()) || !ok || !n) return undefined;
   return { value: n.value, unit: unit.symbol };
 }
@@ -125,7 +179,13 @@ export function readFactorValue(
   const n = readNumber(rawValue);
   if (!checkNumber(n, rawValue, site, out, false)) return undefined;
   if (n.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: textOf(rawValue), hint: ' (a factor is tonnes per unit)' }, site.ref));
+    out.push(
+      diag(
+        'ZC-E-NUMBER-NEGATIVE',
+        { ...whereOf(site), found: textOf(rawValue), hint: ' (a factor is tonnes per unit)', hint_zh: '（因子是每单位的吨数）' },
+        site.ref,
+      ),
+    );
     return undefined;
   }
   const unit = units.parseFactorUnit(unitText);
@@ -134,7 +194,7 @@ export function readFactorValue(
     out.push(
       diag(
         'ZC-E-UNIT-UNKNOWN',
-        { where: unitSite.where, found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` },
+        { ...whereOf(unitSite), found: unitText, hint: ` (expected a unit like ${base}/t, ${base}/万m3 or ${base}/MWh)` },
         unitSite.ref,
       ),
     );
@@ -146,11 +206,13 @@ export function readFactorValue(
       diag(
         'ZC-E-UNIT-DIMENSION',
         {
-          where: unitSite.where,
+          ...whereOf(unitSite),
           found: unitText,
           dimension: `${num.dimension} per ${units.get(unit.denominator).dimension}`,
+          dimension_zh: `每${units.dimensionZh(units.get(unit.denominator).dimension)}的${units.dimensionZh(num.dimension)}`,
           allowed:
             numeratorDimension === 'emissions' ? 'tCO2 per unit' : numeratorDimension === 'energy' ? 'GJ per unit (an enthalpy, e.g. GJ/t)' : 'tce per unit',
+          allowed_zh: numeratorDimension === 'emissions' ? 'tCO2/单位' : numeratorDimension === 'energy' ? 'GJ/单位（焓值，如 GJ/t）' : 'tce/单位',
         },
         unitSite.ref,
       ),
@@ -194,14 +256,14 @@ function readMetricValue(raw: unknown, units: UnitRegistry, site: Site, out: Dia
   }
   if (!checkNumber(n, rawValue, site, out, true)) return undefined;
   if (n.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: textOf(rawValue), hint: NOT_NEGATIVE }, site.ref));
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { ...whereOf(site), found: textOf(rawValue), ...NOT_NEGATIVE }, site.ref));
     return undefined;
   }
   if (unitText === undefined) return n.percent ? { kind: 'number', value: n.value, unit: 'fraction' } : { kind: 'number', value: n.value, unit: '' };
   const unit = readUnit(units, unitText, site, out);
   if (!unit) return undefined;
   if (n.percent && unit.dimension !== 'ratio') {
-    out.push(diag('ZC-E-NUMBER-INVALID', { where: site.where, found: textOf(rawValue) }, site.ref));
+    out.push(diag('ZC-E-NUMBER-INVALID', { ...whereOf(site), found: textOf(rawValue) }, site.ref));
     return undefined;
   }
   const base = units.dimensions.get(unit.dimension)!;
@@ -221,7 +283,7 @@ export function readQuantityIn(raw: unknown, dimension: string, defaultUnit: str
   const n = readNumber(rawValue);
   if (!checkNumber(n, rawValue, site, out, false)) return undefined;
   if (n.value.isNegative()) {
-    out.push(diag('ZC-E-NUMBER-NEGATIVE', { where: site.where, found: textOf(rawValue), hint: NOT_NEGATIVE }, site.ref));
+    out.push(diag('ZC-E-NUMBER-NEGATIVE', { ...whereOf(site), found: textOf(rawValue), ...NOT_NEGATIVE }, site.ref));
     return undefined;
   }
   const unit = readUnit(units, unitText, site, out, [dimension]);

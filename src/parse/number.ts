@@ -19,6 +19,8 @@ export const outOfRange = (x: Rational): boolean => {
 };
 /** The spellings a number may take, for messages. */
 export const NUMBER_SPELLINGS = '1234.5, "1,234.5", "1.2e4", full-width digits';
+/** NUMBER_SPELLINGS for Chinese messages. */
+export const NUMBER_SPELLINGS_ZH = '1234.5、"1,234.5"、"1.2e4"、全角数字';
 
 /**
  * Reads 1234.5, "1,234.5", "1.2e4", full-width "１２３", "85%" / "８５％" exactly.
@@ -59,9 +61,9 @@ function spelled(raw: unknown): { text: string; percent: boolean } | undefined {
  * Why a number written in an accepted spelling is still refused: "it has 20001 significant digits; at most 30 are
  * allowed", or an exponent beyond ±400. Undefined for a readable number and for text that is no number at all.
  */
-export function numberLimit(raw: unknown): string | undefined {
+export function numberLimit(raw: unknown, lang: 'en' | 'zh' = 'en'): string | undefined {
   const s = spelled(raw);
-  return s ? Rational.decimalLimit(s.text) : undefined;
+  return s ? Rational.decimalLimit(s.text, lang) : undefined;
 }
 
 /** A long value for a message: its first characters and its length (a 20,000-digit quantity is not quoted whole). */

@@ -20,9 +20,12 @@ export interface UnitsData {
 export class UnitRegistry {
   private readonly bySpelling = new Map<string, UnitDef>();
   readonly dimensions: ReadonlyMap<string, string>;
+  /** Dimension → its Chinese name (质量, 能量), for Chinese messages. */
+  private readonly dimensionNamesZh: ReadonlyMap<string, string>;
 
   constructor(data: UnitsData) {
     this.dimensions = new Map(Object.entries(data.dimensions).map(([d, v]) => [d, v.base]));
+    this.dimensionNamesZh = new Map(Object.entries(data.dimensions).map(([d, v]) => [d, v.zh ?? d]));
     for (const [symbol, u] of Object.entries(data.units)) {
       const size = Rational.parseDecimal(u.size);
       if (!size || !this.dimensions.has(u.dimension)) throw new Error(`units.yaml: bad unit ${symbol}`);
@@ -42,6 +45,11 @@ export class UnitRegistry {
   /** Every spelling, for "did you mean". */
   spellings(): string[] {
     return [...this.bySpelling.keys()];
+  }
+
+  /** The Chinese name of a dimension (质量 for mass); the id itself when it has none. */
+  dimensionZh(dimension: string): string {
+    return this.dimensionNamesZh.get(dimension) ?? dimension;
   }
 
   /** The canonical symbols of one dimension. */
