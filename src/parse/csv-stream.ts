@@ -10,7 +10,7 @@
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../model/types.js';
-import { CSV_PARSE_OPTIONS, explain, isRagged, raggedRun, readHeader, recordStart, skipOf } from './csv.js';
+import { CSV_PARSE_OPTIONS, csvParseError, isRagged, raggedRun, readHeader, recordStart, skipOf } from './csv.js';
 import { fastCsv } from './csv-fast.js';
 import { decodeText, NOT_UTF8_OR_GB, NUL, UTF32, utf16Bad, utf16Odd } from './decode.js';
 
@@ -88,7 +88,7 @@ export function streamCsv(
   const drainSkips = (upTo: number) => {
     while (skips.length && skips[0]!.line <= upTo) {
       const s = skips.shift()!;
-      problem(diag('ZC-E-CSV-PARSE', { reason: explain(s.err, rawHeader) }, { file, line: s.line, row: s.line }));
+      problem(csvParseError(s.err, rawHeader, file, s.line));
       consumer.skipped(s.line, s.fields);
     }
   };

@@ -82,7 +82,7 @@ export function parseCsv(file: string, text: string, aliases: ReadonlyMap<string
   } as never) as unknown as string[][];
   const rawHeader = records[0] ? records[0].map((h) => h.normalize('NFKC').trim()) : [];
   for (const r of raw) {
-    diagnostics.push(diag('ZC-E-CSV-PARSE', { reason: explain(r.err, rawHeader) }, { file, line: r.line, row: r.line }));
+    diagnostics.push(csvParseError(r.err, rawHeader, file, r.line));
     skipped.push(r.fields ? { line: r.line, fields: r.fields } : { line: r.line });
   }
   mergeRaggedRuns(diagnostics);
@@ -135,32 +135,62 @@ export function readHeader(
   return { rawHeader, header, duplicate };
 }
 
-/** csv-parse's errors in the words of someone fixing a spreadsheet. */
-export function explain(err: CsvError, header: readonly string[]): string {
+/** The arguments of a ragged row's message: its field count, the header's, and the likely cause. */
+interface Ragged {
+  got: number;
+  expected: number;
+  why: string;
+  why_zh: string;
+}
+
+/** csv-parse's errors in the words of someone fixing a spreadsheet, in English and Chinese (the `reason` arguments of ZC-E-CSV-PARSE). */
+export function explain(err: CsvError, header: readonly string[]): { reason: string; reason_zh: string; ragged?: Ragged } {
   const e = err as unknown as { code: string; column?: number };
   switch (e.code) {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_INCONSISTENT_COLUMNS': {
       const got = Number(/got (\d+)/.exec(err.message)?.[1]);
       const expected = Number(/expect (\d+)/.exec(err.message)?.[1]);
-      const why =
+      const [why, why_zh] =
         got > expected
-          ? 'an unquoted comma inside a cell? a number with a thousands separator must be quoted: "1,234.5"'
-          : 'a missing cell? every row needs a (possibly empty) cell for each column';
-      return `the row has ${got} fields but the header has ${expected}; the row is skipped (${why})`;
+          ? [
+              'an unquoted comma inside a cell? a number with a thousands separator must be quoted: "1,234.5"',
+              '单元格中有未加引号的逗号？带千位分隔符的数字须加引号："1,234.5"',
+            ]
+          : ['a missing cell? every row needs a (possibly empty) cell for each column', '缺少单元格？每行的每一列都需要一个单元格（可以为空）'];
+      return {
+        reason: `the row has ${got} fields but the header has ${expected}; the row is skipped (${why})`,
+        reason_zh: `该行有 ${got} 个字段，而表头有 ${expected} 个；已跳过该行（${why_zh}）`,
+        ragged: { got, expected, why, why_zh },
+      };
     }
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field opened in this row is never closed; everything after it would be swallowed, so the rest of the file is not read';
+      return {
+        reason: 'a quoted field opened in this row is never closed; everything after it would be swallowed, so the rest of the file is not read',
+        reason_zh: '此行开始的带引号字段没有结束引号；其后的内容都会被吞并，因此文件其余部分未读取',
+      };
     case 'CSV_INVALID_OPENING_QUOTE':
     case 'INVALID_OPENING_QUOTE': {
-      const column = typeof e.column === 'number' && header[e.column] ? ` in column ${header[e.column]}` : '';
-      return `a quote appears inside an unquoted cell${column}; quote the whole cell and double the inner quotes ("")`;
+      const name = typeof e.column === 'number' ? header[e.column] : undefined;
+      return {
+        reason: `a quote appears inside an unquoted cell${name ? ` in column ${name}` : ''}; quote the whole cell and double the inner quotes ("")`,
+        reason_zh: `${name ? `${name} 列中` : ''}未加引号的单元格内出现引号；请给整个单元格加引号，并把其中的引号写两遍（""）`,
+      };
     }
     case 'CSV_MAX_RECORD_SIZE':
-      return 'a record is larger than 1,000,000 characters (an unclosed quote, or not a CSV file)';
+      return {
+        reason: 'a record is larger than 1,000,000 characters (an unclosed quote, or not a CSV file)',
+        reason_zh: '一条记录超过 1,000,000 个字符（引号未闭合，或不是 CSV 文件）',
+      };
     default:
-      return err.message;
+      return { reason: err.message, reason_zh: `CSV 解析器报告：${err.message}` };
   }
+}
+
+/** The diagnostic of a CSV parse error at a row. */
+export function csvParseError(err: CsvError, header: readonly string[], file: string, line: number): Diagnostic {
+  const { ragged, ...reason } = explain(err, header);
+  return diag('ZC-E-CSV-PARSE', ragged ? { ...reason, ragged } : reason, { file, line, row: line });
 }
 
 /**
@@ -178,14 +208,18 @@ function mergeRaggedRuns(ds: Diagnostic[]): void {
   }
 }
 
-const RAGGED = /^CSV error: the row has (\d+) fields but the header has (\d+); the row is skipped (.*)$/;
+const raggedOf = (d: Diagnostic): Ragged | undefined => (d as Diagnostic & { args?: { ragged?: Ragged } }).args?.ragged;
 /** A field-count error, which joins a run with the same message on the next line. */
-export const isRagged = (d: Diagnostic): boolean => RAGGED.test(d.message);
+export const isRagged = (d: Diagnostic): boolean => raggedOf(d) !== undefined;
 /** The one diagnostic for a run of ragged rows from `first`'s line to `lastLine`. */
 export function raggedRun(first: Diagnostic, lastLine: number): Diagnostic {
-  const m = RAGGED.exec(first.message)!;
-  return {
-    ...first,
-    message: `CSV error: rows ${first.line}–${lastLine} (${lastLine - first.line! + 1} rows) have ${m[1]} fields but the header has ${m[2]}; they are skipped ${m[3]}`,
-  };
+  const r = raggedOf(first)!;
+  const n = lastLine - first.line! + 1;
+  const run = diag('ZC-E-CSV-PARSE', {
+    reason: `rows ${first.line}–${lastLine} (${n} rows) have ${r.got} fields but the header has ${r.expected}; they are skipped (${r.why})`,
+    reason_zh: `第 ${first.line}–${lastLine} 行（共 ${n} 行）有 ${r.got} 个字段，而表头有 ${r.expected} 个；均已跳过（${r.why_zh}）`,
+  });
+  const out = { ...first, message: run.message };
+  Object.defineProperty(out, 'args', { value: (run as Diagnostic & { args?: unknown }).args, enumerable: false });
+  return out;
 }

@@ -64,33 +64,44 @@ export function parseYaml(file: string, text: string): ParsedDocument {
   };
   const isJson = /\.json$/i.test(file);
   const syntaxCode = isJson ? 'ZC-E-JSON-SYNTAX' : 'ZC-E-YAML-SYNTAX';
-  const failed = (reason: string, offset: number): ParsedDocument => ({
+  const failed = (reason: string, reason_zh: string, offset: number): ParsedDocument => ({
     file,
     value: undefined,
-    diagnostics: [diag(syntaxCode, { reason }, at(offset))],
+    diagnostics: [diag(syntaxCode, { reason, reason_zh }, at(offset))],
     locate: () => undefined,
   });
   // YAML counts a lone CR as a line break; `yaml` does not. Same length, so every offset stays put.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const parsed = composeDocument(source, lineCounter);
   if ('tooDeep' in parsed) {
-    return failed(`the document is nested more than ${MAX_DEPTH} levels deep here (a submission needs about 6); it is not read further`, parsed.tooDeep);
+    return failed(
+      `the document is nested more than ${MAX_DEPTH} levels deep here (a submission needs about 6); it is not read further`,
+      `文档在此处嵌套超过 ${MAX_DEPTH} 层（申报文件约需 6 层）；不再继续读取`,
+      parsed.tooDeep,
+    );
   }
   const doc = parsed.doc;
   const diagnostics: Diagnostic[] = [];
   const jsonError = isJson ? strictJsonError(source) : undefined;
-  if (jsonError) return failed(jsonError.message, jsonError.offset);
+  if (jsonError) return failed(jsonError.message, jsonError.message_zh, jsonError.offset);
   const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   if (syntax) {
     const line = source.split('\n')[at(syntax.pos[0]).line - 1] ?? '';
-    const hint = /^\s*\t/.test(line) || syntax.code === 'TAB_AS_INDENT' ? ' (indent with spaces: YAML does not allow tabs)' : '';
+    const tabs = /^\s*\t/.test(line) || syntax.code === 'TAB_AS_INDENT';
+    const hint = tabs ? ' (indent with spaces: YAML does not allow tabs)' : '';
     const reason =
       syntax.code === 'MULTIPLE_DOCS'
         ? 'a second document starts here; a file holds one document (remove the `---` line, or split the file)'
         : syntax.code === 'RESOURCE_EXHAUSTION'
           ? 'the document is too deeply nested or too large for the parser'
           : `${parserReason(syntax.message)}${hint}`;
-    return failed(reason, syntax.pos[0]);
+    const reasonZh =
+      syntax.code === 'MULTIPLE_DOCS'
+        ? '此处开始了第二个文档；一个文件只能有一个文档（请删除 `---` 行，或拆分文件）'
+        : syntax.code === 'RESOURCE_EXHAUSTION'
+          ? '文档嵌套过深或过大，解析器无法处理'
+          : `${yamlReasonZh(syntax.code, parserReason(syntax.message))}${tabs && syntax.code !== 'TAB_AS_INDENT' ? '（请用空格缩进：YAML 不允许制表符）' : ''}`;
+    return failed(reason, reasonZh, syntax.pos[0]);
   }
   for (const e of doc.errors) {
     const key = /^\s*["']?([^"':\n]*)/.exec(source.slice(e.pos[0]))?.[1]?.trim() ?? '';
@@ -110,12 +121,15 @@ export function parseYaml(file: string, text: string): ParsedDocument {
           syntaxCode,
           {
             reason: `aliases expand to more than ${MAX_ALIAS_COUNT.toLocaleString('en-US')} nodes (an alias bomb?); write the repeated values out instead of *${alias?.name ?? 'alias'}`,
+            reason_zh: `别名展开后超过 ${MAX_ALIAS_COUNT.toLocaleString('en-US')} 个节点（别名炸弹？）；请直接写出重复的值，不要用 *${alias?.name ?? 'alias'}`,
           },
           alias ? at(alias.offset) : { file, line: 1, column: 1 },
         ),
       );
     } else {
-      diagnostics.push(diag(syntaxCode, { reason: parserReason(message) }, { file, line: 1, column: 1 }));
+      diagnostics.push(
+        diag(syntaxCode, { reason: parserReason(message), reason_zh: yamlReasonZh(undefined, parserReason(message)) }, { file, line: 1, column: 1 }),
+      );
     }
     return { file, value: undefined, diagnostics, locate: () => undefined };
   }
@@ -286,7 +300,7 @@ function firstAlias(doc: Document): { name: string; offset: number } | undefined
 }
 
 /** JSON.parse's verdict with the offset it names ("… in JSON at position N"), or else the one jsonErrorOffset finds. */
-function strictJsonError(text: string): { message: string; offset: number } | undefined {
+function strictJsonError(text: string): { message: string; message_zh: string; offset: number } | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? text.slice(1) : text;
   try {
@@ -308,10 +322,71 @@ function strictJsonError(text: string): { message: string; offset: number } | un
         : /^unexpected character '[A-Za-z]'/.test(reason)
           ? `${reason} (text is written in double quotes; JSON's only bare words are true, false and null)`
           : reason,
+      message_zh: jsonReasonZh(reason),
       // Node 20 names no position for an unexpected character: the scanner finds it
       offset: bom + (pos ? Number(pos[1]) : (jsonErrorOffset(body) ?? 0)),
     };
   }
+}
+
+/**
+ * The Chinese of a `yaml` parser error, by its error code (the message for the ones not listed). `reason` is the
+ * English message already made safe by parserReason; a token it quotes is quoted again.
+ */
+const YAML_ZH: Record<string, string> = {
+  BAD_INDENT: '缩进不正确：同一层级的各项须从同一列开始',
+  TAB_AS_INDENT: '不能用制表符缩进（请用空格缩进：YAML 不允许制表符）',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确：键后须有冒号和空格，值的缩进须一致',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行：是否缺少冒号，或引号未闭合？',
+  UNEXPECTED_TOKEN: '此处出现意外的字符',
+  BAD_SCALAR_START: '该值以 YAML 的特殊字符开头，请给整个值加引号',
+  BAD_DQ_ESCAPE: '双引号字符串中有无效的转义序列',
+  BLOCK_IN_FLOW: '方括号或花括号内不能有“键: 值”的块结构（各项之间是否缺少逗号？）',
+  KEY_OVER_1024_CHARS: '键超过 1024 个字符',
+  MULTIPLE_ANCHORS: '一个节点只能有一个锚点（&）',
+  MULTIPLE_TAGS: '一个节点只能有一个标签（!）',
+  BAD_ALIAS: '别名（*）引用了不存在的锚点',
+  ALIAS_PROPS: '别名（*）不能带锚点或标签',
+  TAG_RESOLVE_FAILED: '无法识别的标签（!）',
+  BAD_DIRECTIVE: '无效的 YAML 指令（%）',
+  NON_STRING_KEY: '键必须是文字',
+};
+export function yamlReasonZh(code: string | undefined, reason: string): string {
+  if (/^Missing closing .?quote/.test(reason)) return '字符串缺少结束引号';
+  if (/^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(reason)) return '方括号或花括号未闭合，或其后的行缩进不足';
+  if (/^Implicit map keys need to be followed by map values/.test(reason)) return '键后缺少冒号（每个键须写成“键: 值”）';
+  if (/^Missing , between flow/.test(reason)) return '方括号或花括号中的各项之间缺少逗号';
+  if (/^Comments must be separated/.test(reason)) return '注释符 # 前须有空格';
+  if (/^Sequence item without - indicator/.test(reason)) return '列表项缺少“- ”';
+  if (code === 'MISSING_CHAR') return '缺少必需的字符（冒号、逗号、引号或结束括号）';
+  if (/^Implicit keys need to be on a single line/.test(reason)) return YAML_ZH.MULTILINE_IMPLICIT_KEY!;
+  if (/^Nested mappings are not allowed in compact mappings/.test(reason)) return '同一行不能写嵌套的映射：是否缺少换行或引号？';
+  return (code && YAML_ZH[code]) ?? `YAML 解析器报告：${reason}`;
+}
+
+/** The Chinese of a JSON.parse error (Node 20's V8 messages, as parserReason leaves them). */
+export function jsonReasonZh(reason: string): string {
+  const char = /^unexpected character '(.*)'$/.exec(reason);
+  if (char) {
+    return /^[A-Za-z]$/.test(char[1]!) ? `意外的字符“${char[1]}”（文本须写在双引号中；JSON 中不加引号的词只有 true、false 和 null）` : `意外的字符“${char[1]}”`;
+  }
+  const table: [RegExp, string][] = [
+    [/^Unexpected number/, '意外的数字（前面是否缺少逗号或冒号？）'],
+    [/^Unexpected string/, '意外的字符串（前面是否缺少逗号或冒号？）'],
+    [/^Unexpected end of JSON input/, '文件意外结束（括号或引号未闭合？）'],
+    [/^Unterminated string/, '字符串缺少结束引号'],
+    [/^Expected ':' after property name/, '属性名后缺少冒号'],
+    [/^Expected ',' or '}' after property value/, '属性值后缺少逗号或 }'],
+    [/^Expected ',' or '\]' after array element/, '数组元素后缺少逗号或 ]'],
+    [/^Expected double-quoted property name/, '此处应为双引号中的属性名（多了一个逗号？）'],
+    [/^Expected property name or '}'/, '此处应为属性名或 }（属性名须写在双引号中）'],
+    [/^Unexpected non-whitespace character after JSON/, 'JSON 文档结束后还有内容（一个文件只能有一个文档）'],
+    [/^Bad control character in string literal/, '字符串中有控制字符（如制表符或换行）；请写成 \\t 或 \\n'],
+    [/^Bad escaped character/, '字符串中有无效的转义字符'],
+    [/^(Exponent part is missing a number|No number after minus sign|Unterminated fractional number)/, '数字的写法不正确'],
+  ];
+  const hit = table.find(([re]) => re.test(reason));
+  return hit ? hit[1] : `JSON 解析器报告：${reason}`;
 }
 
 /** Source text quoted at the end of a `yaml` message: `…: "the token"`, or after one of these openings. */
