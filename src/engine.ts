@@ -125,7 +125,7 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     const code = data.provinceCode?.(entityRaw.region);
     if (code) entityRaw.region = code;
   }
-  diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc));
+  diagnostics.push(...schemaDiagnostics(data.validateSubmission, doc, (values) => data.vocabulary.entityTypesZh(values)));
   const {
     submission,
     diagnostics: nd,

@@ -1,5 +1,6 @@
 /** The one catalogue of diagnostic codes: severity and message template. Codes are public API. */
 import type { Diagnostic, Severity, SourceRef } from '../model/types.js';
+import { fileReasonZh } from './reasons-zh.js';
 
 interface CodeSpec {
   severity: Severity;
@@ -376,5 +377,8 @@ export function localize(d: Diagnostic, lang: Lang): string {
   const hint = typeof args.suggestion === 'string' ? `（您是否想写“${args.suggestion}”？）` : (args.hint_zh ?? args.hint);
   // an argument with a Chinese twin (<name>_zh, e.g. a pack's own warning text) uses it
   const zhArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, args[`${k}_zh`] ?? v]));
+  // a file's reading or decoding problem is one of a few fixed phrases, made in many places
+  if ((d.code === 'ZC-E-FILE-READ' || d.code === 'ZC-E-FILE-ENCODING') && args.reason_zh === undefined && typeof args.reason === 'string')
+    zhArgs.reason = fileReasonZh(args.reason) ?? args.reason;
   return fill(spec.zh, { ...zhArgs, hint });
 }

@@ -111,6 +111,16 @@ export class Vocabulary {
     return this.uses.get(w) ?? this.uses.get(w.toLowerCase());
   }
 
+  /**
+   * Entity type words as a Chinese message lists them (park（园区、产业园区）、…), when `values` are all entity type
+   * words; undefined otherwise.
+   */
+  entityTypesZh(values: readonly string[]): string | undefined {
+    if (values.length === 0 || !values.every((v) => this.entityTypes.has(v))) return undefined;
+    const types = [...new Set(values.map((v) => this.entityTypes.get(v)!))];
+    return types.map((t) => `${t}（${values.filter((v) => v !== t && this.entityTypes.get(v) === t).join('、')}）`).join('、');
+  }
+
   /** A category id with its first Chinese alias, for Chinese messages: fuel（化石能源）. */
   categoryZh(category: Category): string {
     return withZh(category, this.categories.get(category)?.zh);
