@@ -372,7 +372,10 @@ function scoreAnalysis(
       score.diagnostics.push(
         diag(
           'ZC-W-NO-ACTIVITY',
-          { what: `profile ${profile.id} evaluates goods, and the submission declares none under goods` },
+          {
+            what: `profile ${profile.id} evaluates goods, and the submission declares none under goods`,
+            what_zh: `规则包 ${profile.id} 评价货物，而申报文件的 goods 下没有任何货物`,
+          },
           { file: input.file, line: 1, column: 1 },
         ),
       );

@@ -578,18 +578,24 @@ export class Accounting {
     const key = `${q.kind}|${q.category}|${q.item}`;
     if (!this.missing.has(key)) {
       this.missing.add(key);
-      const hint =
+      const [hint, hint_zh] =
         q.kind === 'energy'
-          ? '; give the quantity in tce, or add an energy factor (tce per unit) under `factors`'
-          : '; add a `factor` + `factor_unit` to the row, or a `factors` entry';
+          ? [
+              '; give the quantity in tce, or add an energy factor (tce per unit) under `factors`',
+              '；请以 tce 填报数量，或在 `factors` 下添加折标系数（每单位的 tce）',
+            ]
+          : ['; add a `factor` + `factor_unit` to the row, or a `factors` entry', '；请在该行填写 `factor` 和 `factor_unit`，或添加一条 `factors`'];
       this.error(
         'ZC-E-FACTOR-MISSING',
         {
           where: row ? `${row.category}/${row.item} row` : (refs[0] ?? 'factor library'),
+          where_zh: row ? `${row.category}/${row.item} 行` : (refs[0] ?? '因子库'),
           kind: q.kind === 'co2' ? 'CO2' : 'energy',
+          kind_zh: q.kind === 'co2' ? ' CO2 ' : '折标',
           category: q.category,
           item: q.item,
           hint,
+          hint_zh,
         },
         row?.ref ?? this.firstRef(refs),
       );

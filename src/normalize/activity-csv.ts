@@ -268,8 +268,28 @@ class Ingest implements CsvConsumer {
           .map(([a]) => a)
           .join('/')})`,
     ).join(', ');
+    const required_zh = REQUIRED_COLUMNS.map(
+      (c) =>
+        `${c}（${[...ctx.vocabulary.columnAliases]
+          .filter(([a, k]) => k === c && a !== c)
+          .map(([a]) => a)
+          .join('/')}）`,
+    ).join('、');
     if (rawHeader.length === 0) {
-      this.problem(diag('ZC-E-CSV-HEADER', { problem: 'the file is empty: no header row', found: '(nothing)', allowed: required }, { file, line: 1, row: 1 }));
+      this.problem(
+        diag(
+          'ZC-E-CSV-HEADER',
+          {
+            problem: 'the file is empty: no header row',
+            problem_zh: '文件为空：没有表头行',
+            found: '(nothing)',
+            found_zh: '（无）',
+            allowed: required,
+            allowed_zh: required_zh,
+          },
+          { file, line: 1, row: 1 },
+        ),
+      );
       this.stop = true;
       return;
     }
@@ -287,8 +307,11 @@ class Ingest implements CsvConsumer {
           'ZC-E-CSV-HEADER',
           {
             problem: 'not a zcpark activity CSV: its first line names none of the activity columns',
+            problem_zh: '不是 zcpark 活动数据 CSV：其第一行没有任何活动数据列',
             found: `${rawHeader.length} column${rawHeader.length === 1 ? '' : 's'}, none of them an activity column`,
+            found_zh: `${rawHeader.length} 列，均不是活动数据列`,
             allowed: required,
+            allowed_zh: required_zh,
           },
           { file, line: 1, row: 1 },
         ),
@@ -300,7 +323,13 @@ class Ingest implements CsvConsumer {
       this.problem(
         diag(
           'ZC-E-CSV-HEADER',
-          { problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, found: excerpt(rawHeader.join(', '), 120), allowed: required },
+          {
+            problem: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+            problem_zh: `缺少 ${missing.join(', ')} 列`,
+            found: excerpt(rawHeader.join(', '), 120),
+            allowed: required,
+            allowed_zh: required_zh,
+          },
           { file, line: 1, row: 1, field: missing[0] },
         ),
       );
@@ -421,7 +450,7 @@ class Ingest implements CsvConsumer {
   end(): void {
     const { file } = this;
     if (this.columns && this.rowCount === 0 && this.skippedCount === 0)
-      this.problem(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows` }, { file, line: 1, row: 1 }));
+      this.problem(diag('ZC-W-NO-ACTIVITY', { what: `${file} has a header but no rows`, what_zh: `${file} 只有表头，没有数据行` }, { file, line: 1, row: 1 }));
     // sums in the order their first row appeared: deterministic, and the trace follows the file
     for (const acc of this.sums.values()) {
       const row: ActivityRow = {

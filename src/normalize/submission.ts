@@ -176,7 +176,14 @@ export function normalizeSubmission(
   const none = (x: unknown) => x === undefined || (Array.isArray(x) && x.length === 0);
   if (none(v.activity_files) && none(v.activity)) {
     out.push(
-      diag('ZC-W-NO-ACTIVITY', { what: 'the submission has no activity rows (no activity_files, no inline activity)' }, { file: doc.file, line: 1, column: 1 }),
+      diag(
+        'ZC-W-NO-ACTIVITY',
+        {
+          what: 'the submission has no activity rows (no activity_files, no inline activity)',
+          what_zh: '申报文件没有活动数据行（既无 activity_files，也无内联的 activity）',
+        },
+        { file: doc.file, line: 1, column: 1 },
+      ),
     );
   }
   const year = typeof v.year === 'number' ? v.year : 0;

@@ -128,8 +128,10 @@ export function readHeader(
     if (j === undefined) firstAt.set(h, i);
     else {
       duplicate = true;
-      const both = rawHeader[j] === rawHeader[i] ? `"${rawHeader[i]}" twice` : `"${rawHeader[j]}" and "${rawHeader[i]}"`;
-      diagnostics.push(diag('ZC-E-CSV-DUPLICATE-HEADER', { found: h, spellings: both }, { file, line: 1, row: 1, field: rawHeader[i] }));
+      const same = rawHeader[j] === rawHeader[i];
+      const both = same ? `"${rawHeader[i]}" twice` : `"${rawHeader[j]}" and "${rawHeader[i]}"`;
+      const bothZh = same ? `“${rawHeader[i]}”两次` : `“${rawHeader[j]}”和“${rawHeader[i]}”`;
+      diagnostics.push(diag('ZC-E-CSV-DUPLICATE-HEADER', { found: h, spellings: both, spellings_zh: bothZh }, { file, line: 1, row: 1, field: rawHeader[i] }));
     }
   });
   return { rawHeader, header, duplicate };
