@@ -450,7 +450,19 @@ function priceYears(profile: CompiledProfile, s: Submission, out: Diagnostic[], 
               ? `economy.${k} gives no price_year (baseline.${k}: ${then.priceYear})`
               : `baseline.${k} gives no price_year (economy.${k}: ${now.priceYear})`;
         const at = doc?.locate(now.priceYear === undefined ? ['economy', k] : ['baseline', k]);
-        out.push(diag('ZC-W-PRICE-YEAR', { what: which.startsWith('neither') ? `${which} a price_year` : which, indicators: def.id }, { file, ...at }));
+        const whichZh =
+          now.priceYear === undefined && then.priceYear === undefined
+            ? `economy.${k} 和 baseline.${k} 都没有注明 price_year`
+            : now.priceYear === undefined
+              ? `economy.${k} 没有注明 price_year（baseline.${k}：${then.priceYear}）`
+              : `baseline.${k} 没有注明 price_year（economy.${k}：${now.priceYear}）`;
+        out.push(
+          diag(
+            'ZC-W-PRICE-YEAR',
+            { what: which.startsWith('neither') ? `${which} a price_year` : which, what_zh: whichZh, indicators: def.id },
+            { file, ...at },
+          ),
+        );
       }
     }
   }

@@ -278,7 +278,9 @@ export class Accounting {
         'ZC-E-FACTOR-INVALID',
         {
           where: `${flow}/${row.item} row`,
+          where_zh: `${flow}/${row.item} 行`,
           reason: `a row factor applies to ${flow}/${bought} rows only, not ${row.item}${flow === 'electricity' && row.item === 'onsite_fossil' ? " (an own plant's factor is read for goods, when the submission declares goods)" : ''}`,
+          reason_zh: `行内因子只适用于 ${flow}/${bought} 行，不适用于 ${row.item}${flow === 'electricity' && row.item === 'onsite_fossil' ? '（申报文件声明了货物时，自备电厂的因子用于货物核算）' : ''}`,
         },
         row.ref,
       );
@@ -453,8 +455,10 @@ export class Accounting {
   private checkBalances(eb: ElectricityBalance, hb: HeatBalance): boolean {
     if (this.ctx.skipBalances && this.ctx.skipBalances.size > 0) return true;
     const at = (key: string) => this.firstRows.get(key);
-    for (const p of eb.problems) this.error('ZC-E-ELEC-BALANCE', { rule: p.rule, found: show(p.found), allowed: show(p.allowed) }, at(`electricity/${p.item}`));
-    for (const p of hb.problems) this.error('ZC-E-HEAT-BALANCE', { rule: p.rule, found: show(p.found), allowed: show(p.allowed) }, at(`heat/${p.item}`));
+    for (const p of eb.problems)
+      this.error('ZC-E-ELEC-BALANCE', { rule: p.rule, rule_zh: p.rule_zh, found: show(p.found), allowed: show(p.allowed) }, at(`electricity/${p.item}`));
+    for (const p of hb.problems)
+      this.error('ZC-E-HEAT-BALANCE', { rule: p.rule, rule_zh: p.rule_zh, found: show(p.found), allowed: show(p.allowed) }, at(`heat/${p.item}`));
     if (eb.problems.length || hb.problems.length) return false;
     const f = eb.flows;
     if (eb.certificatesCapped)

@@ -44,6 +44,8 @@ export interface BalanceProblem {
   /** The flow sent out beyond its source (its first row is where the problem is shown). */
   item: 'export' | 'export_renewable';
   rule: string;
+  /** The rule as a Chinese message says it. */
+  rule_zh: string;
   found: Rational;
   allowed: Rational;
 }
@@ -83,6 +85,7 @@ export function electricityBalance(f: ElectricityFlows): ElectricityBalance {
     problems.push({
       item: 'export_renewable',
       rule: 'export_renewable ≤ onsite_renewable (renewable power sent out must be generated inside)',
+      rule_zh: 'export_renewable ≤ onsite_renewable（上网的可再生电力必须在边界内发出）',
       found: f.export_renewable,
       allowed: f.onsite_renewable,
     });
@@ -90,6 +93,7 @@ export function electricityBalance(f: ElectricityFlows): ElectricityBalance {
     problems.push({
       item: 'export',
       rule: 'export ≤ onsite_fossil + grid (non-renewable power sent out must come from a fuel-fired unit inside or pass through from the grid)',
+      rule_zh: 'export ≤ onsite_fossil + grid（上网的非可再生电力必须来自边界内的燃料发电机组，或来自电网转供）',
       found: f.export,
       allowed: f.onsite_fossil.add(f.grid),
     });
@@ -97,6 +101,7 @@ export function electricityBalance(f: ElectricityFlows): ElectricityBalance {
     problems.push({
       item: f.export.isZero() ? 'export_renewable' : 'export',
       rule: 'export + export_renewable ≤ grid + green_trade + direct_green + onsite_renewable + onsite_fossil',
+      rule_zh: 'export + export_renewable ≤ grid + green_trade + direct_green + onsite_renewable + onsite_fossil',
       found: sent,
       allowed: supply,
     });
@@ -137,6 +142,7 @@ export function heatBalance(h: HeatFlows): HeatBalance {
     problems.push({
       item: 'export_renewable',
       rule: 'export_renewable ≤ onsite_renewable + purchased_renewable (non-fossil heat sent out must be made or received as non-fossil)',
+      rule_zh: 'export_renewable ≤ onsite_renewable + purchased_renewable（外供的非化石热力必须是自产或购入的非化石热力）',
       found: h.export_renewable,
       allowed: renewable,
     });
@@ -144,6 +150,7 @@ export function heatBalance(h: HeatFlows): HeatBalance {
     problems.push({
       item: h.export.isZero() ? 'export_renewable' : 'export',
       rule: 'export + export_renewable ≤ purchased + purchased_renewable + onsite_renewable + onsite_fossil',
+      rule_zh: 'export + export_renewable ≤ purchased + purchased_renewable + onsite_renewable + onsite_fossil',
       found: sent,
       allowed: supply,
     });

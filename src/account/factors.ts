@@ -113,6 +113,7 @@ export class FactorResolver {
           year: this.opts.year,
           vintage: chosen.year,
           relation: chosen.year < this.opts.year ? 'the latest earlier one' : 'the earliest, which is later than the reporting year',
+          relation_zh: chosen.year < this.opts.year ? '此前最近的版本' : '最早的版本，晚于报告年份',
         }),
       );
     }

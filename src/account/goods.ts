@@ -67,6 +67,7 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
     const flows = a.entityFlows.get(g.process);
     const lines: string[] = [];
     const where = `goods ${g.id} process`;
+    const where_zh = `货物 ${g.id} 的生产过程`;
     // direct: fuel burnt and process CO2 of the process's own rows
     const fuelT = fig?.co2.get('fuel') ?? R0;
     const processT = fig?.co2.get('process') ?? R0;
@@ -94,7 +95,9 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
             'ZC-E-GOODS-UNSUPPORTED',
             {
               where,
+              where_zh,
               reason: `process "${g.process}" sends electricity out (export ${show(e.export)} MWh, export_renewable ${show(e.export_renewable)} MWh); Annex III's Em_el,exp term needs the emission factor of the electricity the installation produced, which zcpark v1 does not derive: enter the plant as its own entity, or report the goods of a process that sends no power out`,
+              reason_zh: `生产过程“${g.process}”向外送电（export ${show(e.export)} MWh，export_renewable ${show(e.export_renewable)} MWh）；附件三的 \`Em_el,exp\` 项需要该装置所发电力的排放因子，zcpark v1 不推算该因子：请把电厂作为单独的主体填报，或只报告不向外送电的生产过程的货物`,
             },
             g.processRef,
           ),
@@ -106,6 +109,7 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
             'ZC-E-FACTOR-MISSING',
             {
               where,
+              where_zh,
               kind: 'CO2',
               category: 'electricity',
               item: 'onsite_fossil',
@@ -118,7 +122,7 @@ export function computeGoods(goods: readonly Good[], a: AccountResult): { goods:
         );
       }
       if (!e.green_certificate.isZero()) {
-        diagnostics.push(diag('ZC-W-GOODS-CERTIFICATE', { where, process: g.process, found: show(e.green_certificate) }, g.processRef));
+        diagnostics.push(diag('ZC-W-GOODS-CERTIFICATE', { where, where_zh, process: g.process, found: show(e.green_certificate) }, g.processRef));
       }
       const gridAtFactor = e.grid.sub(flows.gridRowMwh);
       const gridT = flows.gridRowT.add(k.grid ? gridAtFactor.mul(k.grid) : R0);

@@ -72,7 +72,12 @@ export function normalizeGoods(doc: ParsedDocument, raw: unknown, activity: read
           : near
             ? `; the nearest CBAM goods are ${CbamGoods.label(near.category.id)}, e.g. ${near.prefix.cn} (${near.prefix.name})`
             : '; CBAM goods are cement, fertilisers, iron and steel, aluminium, hydrogen and electricity';
-        out.push(diag('ZC-E-GOODS-CN-CODE', { where: describePath(['goods', i, 'cn_code']), found: o.cn_code, nearest }, cnRef));
+        const nearest_zh = hit.excluded
+          ? `；${hit.excluded.cn} 不属于${near!.category.zh}`
+          : near
+            ? `；最接近的 CBAM 货物是${near.category.zh}，如 ${near.prefix.cn}`
+            : '；CBAM 货物包括水泥、化肥、钢铁、铝、氢和电力';
+        out.push(diag('ZC-E-GOODS-CN-CODE', { where: describePath(['goods', i, 'cn_code']), found: o.cn_code, nearest, nearest_zh }, cnRef));
       }
     } else {
       out.push(
@@ -204,7 +209,13 @@ function orderGoods(goods: Good[], out: Diagnostic[]): Good[] {
         reported.add(key);
         const from = cycle[cycle.length - 2]!;
         const p = from.precursors.find((x) => x.good === g.id)!;
-        out.push(diag('ZC-E-GOODS-PRECURSOR-CYCLE', { where: `goods ${from.id} precursors`, cycle: cycle.map((x) => x.id).join(' → ') }, p.ref));
+        out.push(
+          diag(
+            'ZC-E-GOODS-PRECURSOR-CYCLE',
+            { where: `goods ${from.id} precursors`, where_zh: `货物 ${from.id} 的前体`, cycle: cycle.map((x) => x.id).join(' → ') },
+            p.ref,
+          ),
+        );
       }
       return;
     }

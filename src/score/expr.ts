@@ -348,3 +348,25 @@ export function evaluate(ast: Ast, lookup: (name: string) => ExprValue | undefin
   };
   return go(ast);
 }
+
+/** A parse error's message (one of the fixed phrases above) in Chinese, for `--lang zh`; an unlisted one stays as it is. */
+export function exprMessageZh(message: string): string {
+  const phrases: [RegExp, (...m: string[]) => string][] = [
+    [/^unexpected character (.*)$/s, (c) => `意外的字符 ${c}`],
+    [/^expression longer than (\d+) characters$/, (n) => `表达式超过 ${n} 个字符`],
+    [/^expression nested too deeply$/, () => '表达式嵌套过深'],
+    [/^number (.*) out of range \((.*)\)$/s, (n, why) => `数字 ${n} 超出范围（${why}）`],
+    [/^number (.*) refused: (.*)$/s, (n, why) => `数字 ${n} 不可用：${why}`],
+    [/^expected "\)"$/, () => '缺少“)”'],
+    [/^expected "\)" or ","$/, () => '缺少“)”或“,”'],
+    [/^unexpected end of expression$/, () => '表达式意外结束'],
+    [/^unexpected "(.*)"$/s, (t) => `意外的“${t}”`],
+    [/^unknown function "(.*)"; allowed: (.*)$/s, (f, allowed) => `未知函数“${f}”；允许：${allowed}`],
+    [/^wrong number of arguments to (.*)$/s, (f) => `${f} 的参数个数不对`],
+  ];
+  for (const [re, zh] of phrases) {
+    const m = re.exec(message);
+    if (m) return zh(...m.slice(1));
+  }
+  return message;
+}

@@ -5,7 +5,7 @@ import { Rational } from '../model/rational.js';
 import type { Confidence, Diagnostic, GridFactorChoice, IndicatorDef, Profile, Threshold } from '../model/types.js';
 import { parseYaml, type ParsedDocument, type Path } from '../parse/yaml.js';
 import { describePath, schemaDiagnostics, type SchemaValidator } from '../validate/schema.js';
-import { isParseError, namesOf, parseExpr, type Ast } from './expr.js';
+import { exprMessageZh, isParseError, namesOf, parseExpr, type Ast } from './expr.js';
 import { isKnownName } from './names.js';
 
 /** A profile with its formulas compiled once. */
@@ -43,7 +43,18 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
     const ref = { file: doc.file, ...doc.locate(path) };
     const ast = parseExpr(src);
     if (isParseError(ast)) {
-      out.push(diag('ZC-E-EXPR-SYNTAX', { where: describePath(path), found: src, reason: `${ast.message} at character ${ast.pos + 1}` }, ref));
+      out.push(
+        diag(
+          'ZC-E-EXPR-SYNTAX',
+          {
+            where: describePath(path),
+            found: src,
+            reason: `${ast.message} at character ${ast.pos + 1}`,
+            reason_zh: `第 ${ast.pos + 1} 个字符处${exprMessageZh(ast.message)}`,
+          },
+          ref,
+        ),
+      );
       return undefined;
     }
     let ok = true;
@@ -79,7 +90,7 @@ export function compileProfile(doc: ParsedDocument, fixedNames: ReadonlySet<stri
       out.push(
         diag(
           'ZC-E-PROFILE-INVALID',
-          { where: describePath(['indicators', i, 'id']), reason: `indicator id "${id}" appears twice` },
+          { where: describePath(['indicators', i, 'id']), reason: `indicator id "${id}" appears twice`, reason_zh: `指标 id“${id}”出现了两次` },
           { file: doc.file, ...doc.locate(['indicators', i, 'id']) },
         ),
       );

@@ -49,6 +49,11 @@ function dataWords(): Set<string> {
         keys(x);
       }
   };
+  // activity category and item ids (names, like column names)
+  const vocab = parse(readFileSync(join(ROOT, 'src', 'data', 'vocabulary.yaml'), 'utf8')) as {
+    categories: Record<string, { items?: Record<string, unknown> }>;
+  };
+  for (const [c, def] of Object.entries(vocab.categories)) for (const w of [c, ...Object.keys(def.items ?? {})]) words.add(w);
   for (const f of readdirSync(join(ROOT, 'schemas'))) keys((JSON.parse(readFileSync(join(ROOT, 'schemas', f), 'utf8')) as { properties?: unknown }).properties);
   for (const f of readdirSync(join(ROOT, 'src', 'data', 'profiles'))) {
     words.add(f.replace(/\.yaml$/, ''));
