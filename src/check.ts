@@ -74,9 +74,12 @@ export function checkFile(input: CheckInput, data: EngineData): CheckOutput {
     // a rule pack or a factor set given as the submission: one message saying what it is, not its schema errors
     const key = formatKey(text)!; // documentKind found it
     const allowed = `zcpark/1 (a submission); this file is a ${kind === 'profile' ? 'rule pack: give it with --profile' : 'factor set: give it with --factors'}, or check it with zcpark validate`;
+    const allowed_zh = `zcpark/1（申报文件）；此文件是${kind === 'profile' ? '规则包：请用 --profile 指定' : '因子集：请用 --factors 指定'}，或用 zcpark validate 检查`;
     return {
       kind,
-      diagnostics: [diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed }, { file, line: (text.slice(0, key.at).match(/\n/g) ?? []).length + 1 })],
+      diagnostics: [
+        diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed, allowed_zh }, { file, line: (text.slice(0, key.at).match(/\n/g) ?? []).length + 1 }),
+      ],
     };
   }
   if (kind === 'profile') {
@@ -106,7 +109,12 @@ export function profileFromBytes(file: string, bytes: Uint8Array, data: EngineDa
       diagnostics: [
         diag(
           'ZC-E-PROFILE-INVALID',
-          { where: 'the profile file', reason: 'not a zcpark rule pack (it has no `format: zcpark-profile/1` line), so nothing of it is read or shown' },
+          {
+            where: 'the profile file',
+            where_zh: '规则包文件',
+            reason: 'not a zcpark rule pack (it has no `format: zcpark-profile/1` line), so nothing of it is read or shown',
+            reason_zh: '不是 zcpark 规则包（没有 `format: zcpark-profile/1` 行），因此未读取也不显示其任何内容',
+          },
           { file, line: 1 },
         ),
       ],

@@ -110,8 +110,22 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
     const found = doc.value === null || doc.value === undefined ? 'an empty document' : Array.isArray(doc.value) ? 'a list' : `a single ${typeof doc.value}`;
+    const kindZh: Record<string, string> = { string: '文本', number: '数字', boolean: '布尔值' };
+    const foundZh =
+      doc.value === null || doc.value === undefined ? '空文档' : Array.isArray(doc.value) ? '列表' : `单个${kindZh[typeof doc.value] ?? typeof doc.value}`;
     diagnostics.push(
-      diag('ZC-E-SCHEMA-TYPE', { where: 'the document', allowed: 'a mapping with format, entity, year, …', found }, { file: input.file, line: 1, column: 1 }),
+      diag(
+        'ZC-E-SCHEMA-TYPE',
+        {
+          where: 'the document',
+          where_zh: '文档顶层',
+          allowed: 'a mapping with format, entity, year, …',
+          allowed_zh: '含 format、entity、year 等字段的映射',
+          found,
+          found_zh: foundZh,
+        },
+        { file: input.file, line: 1, column: 1 },
+      ),
     );
     return { diagnostics };
   }
@@ -141,7 +155,11 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     else if ('outside' in got) diagnostics.push(diag('ZC-E-PATH-OUTSIDE', got.outside, { file: input.file, ...doc.locate(['profile']) }));
     else if (got.missingFile)
       diagnostics.push(
-        diag('ZC-E-FILE-NOT-FOUND', { path: `${got.missingFile} (the submission's profile)` }, { file: input.file, ...doc.locate(['profile']) }),
+        diag(
+          'ZC-E-FILE-NOT-FOUND',
+          { path: `${got.missingFile} (the submission's profile)`, path_zh: `${got.missingFile}（申报文件指定的规则包）` },
+          { file: input.file, ...doc.locate(['profile']) },
+        ),
       );
     else {
       const s = suggest(raw.profile, data.builtinProfileIds);
@@ -287,7 +305,13 @@ function shareRange(doc: ParsedDocument, submission: Submission, profile: Compil
         out.push(
           diag(
             'ZC-E-SHARE-RANGE',
-            { where: `${section}.${k}`, found: `${v.value} (a yes/no answer)`, profile: profile.id, hint: '' },
+            {
+              where: `${section}.${k}`,
+              found: `${v.value} (a yes/no answer)`,
+              found_zh: `${v.value ? '是' : '否'}（是/否回答）`,
+              profile: profile.id,
+              hint: '',
+            },
             { file: doc.file, ...doc.locate([section, k]) },
           ),
         );
