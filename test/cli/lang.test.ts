@@ -31,10 +31,12 @@ describe('--lang zh', () => {
 
   it('localises diagnostics in every validate format, with the same codes and positions', () => {
     const pretty = runCli(['validate', 'fixtures/invalid/several-mistakes', '--lang', 'zh']).stdout;
-    expect(pretty).toContain('fixtures/invalid/several-mistakes/park.yaml:13:29  错误  activity[0].item：未知的 fuel 品种“diesle”（您是否想写“diesel”？）');
+    expect(pretty).toContain(
+      'fixtures/invalid/several-mistakes/park.yaml:13:29  错误  activity[0].item：未知的fuel（化石能源）品种“diesle”（您是否想写“diesel”？）',
+    );
     const gh = runCli(['validate', 'fixtures/invalid/several-mistakes', '-f', 'github', '--lang', 'zh']).stdout;
     expect(gh).toContain(
-      '::error file=fixtures/invalid/several-mistakes/rows.csv,line=2,title=ZC-E-NUMBER-NEGATIVE::row 2, column quantity：数量 -3 为负数；数量必须 ≥ 0',
+      '::error file=fixtures/invalid/several-mistakes/rows.csv,line=2,title=ZC-E-NUMBER-NEGATIVE::第 2 行，quantity 列：数量 -3 为负数；数量必须 ≥ 0（流出的量请用 export/offset 品种填报）',
     );
   });
 
