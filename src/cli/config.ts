@@ -5,14 +5,14 @@
  * Codes of unreadable or unsafe input cannot be turned off or lowered: a config that tries is refused.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { validatorFor } from '../data/load.js';
 import { localize, withFields } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../model/types.js';
 import { configFromBytes, PROTECTED_CODES, type ConfigLevel } from '../normalize/config.js';
 import type { Report } from '../report/types.js';
-import { globToRegExp } from './discover.js';
+import { globMatcher } from './discover.js';
 import { formatNames, type OutputKind } from './formats.js';
 import { displayPath, readInput } from './io.js';
 
@@ -23,7 +23,7 @@ export interface Config {
   file: string;
   dir: string;
   severity: Map<string, ConfigLevel>;
-  ignore: { code?: string; path?: RegExp }[];
+  ignore: { code?: string; path?: (abs: string) => boolean }[];
   defaults: { format?: string; profile?: string; factors?: string; lang?: 'en' | 'zh' };
 }
 
@@ -65,7 +65,7 @@ export function loadConfig(path: string): Config {
     severity: new Map(Object.entries(value.severity ?? {})),
     ignore: (value.ignore ?? []).map((i) => ({
       ...(i.code ? { code: i.code } : {}),
-      ...(i.path ? { path: globToRegExp(resolve(dir, i.path).split(sep).join('/')) } : {}),
+      ...(i.path ? { path: globMatcher(i.path, dir).matches } : {}),
     })),
     defaults: value.defaults ?? {},
   };
@@ -83,8 +83,8 @@ export function applyConfig<D extends { code: string; severity?: string; file?: 
       out.push(d);
       continue;
     }
-    const abs = d.file && d.file !== '<stdin>' ? (isAbsolute(d.file) ? d.file : resolve(d.file)).split(sep).join('/') : undefined;
-    const ignored = config.ignore.some((i) => (i.code === undefined || i.code === d.code) && (i.path === undefined || (abs !== undefined && i.path.test(abs))));
+    const abs = d.file && d.file !== '<stdin>' ? (isAbsolute(d.file) ? d.file : resolve(d.file)) : undefined;
+    const ignored = config.ignore.some((i) => (i.code === undefined || i.code === d.code) && (i.path === undefined || (abs !== undefined && i.path(abs))));
     if (ignored) continue;
     const level = config.severity.get(d.code);
     if (level === 'off') continue;

@@ -14,9 +14,11 @@
  *   then the five entities.
  * - `jsonText`: JSON text as JSON.stringify writes it, with DEL, C1 controls, separators, bidi marks and noncharacters
  *   written as \\u escapes too (JSON.stringify escapes only C0): the parsed values are the same, the text is inert.
- * - `csvCell`: a CSV cell: `termText` (a CSV is read in logs too), quoted as needed, and defused against formula
+ * - `csvFile`: CSV cells: `termText` (a CSV is read in logs too), quoted as needed, and defused against formula
  *   injection (Excel runs `=`, `+`, `-`, `@`).
  */
+
+import { stringify } from 'csv-stringify/sync';
 
 /** Everything a terminal or a log viewer would act on or reorder rather than print. */
 const UNSAFE =
@@ -88,11 +90,29 @@ export function jsonText(json: string): string {
   return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
-/** A CSV cell: numbers as numbers; text quoted when needed and defused against formula injection. */
-export function csvCell(x: unknown): string {
-  if (x === null || x === undefined) return '';
-  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
-  let s = termText(x);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // Excel would run =, +, -, @ as a formula
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A CSV cell's text: `termText`, and a leading `=`, `+`, `-` or `@` defused by a `'` (Excel would run it as a formula). */
+function csvText(x: unknown): string {
+  const s = termText(x);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/**
+ * Rows as a CSV file Excel opens as it is: a UTF-8 BOM (Chinese names), CRLF after every row. Numbers and booleans
+ * are written as JavaScript writes them; any other value goes through `csvText`, and csv-stringify quotes it when it
+ * holds a comma or a quote (line breaks never reach it: `termText` shows them as `\n`). `verbatim(text, column)`
+ * names the strings written as they are, never defused (a threshold's operator such as `==` is not user text).
+ */
+export function csvFile(rows: readonly (readonly unknown[])[], verbatim?: (text: string, column: number) => boolean): string {
+  return stringify(rows as unknown[][], {
+    bom: true,
+    record_delimiter: '\r\n',
+    cast: {
+      boolean: (b) => String(b),
+      number: (n) => String(n),
+      bigint: (n) => String(n),
+      string: (t, context) => (verbatim?.(t, context.index) ? t : csvText(t)),
+      date: (d) => csvText(d),
+      object: (o) => csvText(o),
+    },
+  });
 }

@@ -1,6 +1,6 @@
 /** The report as CSV: one row per indicator, Excel-safe (UTF-8 BOM, formula injection defused). */
 import type { Report } from '../types.js';
-import { csvCell } from '../escape.js';
+import { csvFile } from '../escape.js';
 import type { RenderOptions, ReportFormat } from './format.js';
 
 export function renderCsv(r: Report, opts: RenderOptions): string {
@@ -14,7 +14,6 @@ export function renderCsv(r: Report, opts: RenderOptions): string {
  */
 const OPS = new Set(['<=', '>=', '<', '>', '==']);
 const OP_COLUMN = 8;
-const cell = (x: unknown, j: number): string => (j === OP_COLUMN && typeof x === 'string' && OPS.has(x) ? x : csvCell(x));
 
 export function renderCsvMany(reports: readonly Report[], _opts: RenderOptions): string {
   const head = [
@@ -97,7 +96,7 @@ export function renderCsvMany(reports: readonly Report[], _opts: RenderOptions):
         ]
       : []),
   ]);
-  return `\ufeff${[head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvFile([head, ...rows], (t, j) => j === OP_COLUMN && OPS.has(t));
 }
 
 export const csv: ReportFormat = { name: 'csv', extensions: ['.csv'], render: renderCsv, renderMany: renderCsvMany };

@@ -1,6 +1,6 @@
 /** The batch summary as CSV: one row per submission. */
 import { rankOrder } from '../batch.js';
-import { csvCell } from '../escape.js';
+import { csvFile } from '../escape.js';
 import { firstError, type BatchView, type SummaryFormat } from './format.js';
 
 /**
@@ -34,7 +34,7 @@ export function renderBatchCsv(v: BatchView): string {
     'warning_codes',
     'error',
   ];
-  const lines = [head.map(csvCell).join(',')];
+  const lines: unknown[][] = [head];
   for (const i of order) {
     const e = v.entries[i]!;
     const core = coreIds.flatMap((id) => {
@@ -42,58 +42,50 @@ export function renderBatchCsv(v: BatchView): string {
       return [c?.value ?? null, c?.status ?? null];
     });
     const rest = allIds.map((id) => e.statuses.find((x) => x.id === id)?.status ?? null);
-    lines.push(
-      [
-        rankOf.get(i)!,
-        e.file,
-        e.row ?? null,
-        e.id,
-        e.name,
-        e.profile,
-        e.type,
-        e.region,
-        e.total_tce,
-        e.verdict,
-        e.score,
-        e.grade,
-        ...core,
-        ...rest,
-        e.failed.join(' '),
-        e.warnings,
-        e.warning_codes.join(' '),
-        null,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    lines.push([
+      rankOf.get(i)!,
+      e.file,
+      e.row ?? null,
+      e.id,
+      e.name,
+      e.profile,
+      e.type,
+      e.region,
+      e.total_tce,
+      e.verdict,
+      e.score,
+      e.grade,
+      ...core,
+      ...rest,
+      e.failed.join(' '),
+      e.warnings,
+      e.warning_codes.join(' '),
+      null,
+    ]);
   }
   for (const e of v.errors) {
-    lines.push(
-      [
-        null,
-        e.file,
-        e.row ?? null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        'invalid',
-        null,
-        null,
-        ...coreIds.flatMap(() => [null, null]),
-        ...allIds.map(() => null),
-        null,
-        null,
-        null,
-        firstError(e),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    lines.push([
+      null,
+      e.file,
+      e.row ?? null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'invalid',
+      null,
+      null,
+      ...coreIds.flatMap(() => [null, null]),
+      ...allIds.map(() => null),
+      null,
+      null,
+      null,
+      firstError(e),
+    ]);
   }
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvFile(lines);
 }
 
 export const csv: SummaryFormat = { name: 'csv', extensions: ['.csv'], summaryExtension: 'csv', render: renderBatchCsv };

@@ -1,7 +1,7 @@
 /** The trend as CSV: one row per year (Excel-safe: UTF-8 BOM, formula injection defused). */
 import type { Trend } from './types.js';
 import { CHANGE_FIGURES } from './types.js';
-import { csvCell } from '../escape.js';
+import { csvFile } from '../escape.js';
 import type { TrendFormat } from './common.js';
 
 export const name = 'csv';
@@ -72,7 +72,7 @@ export function render(t: Trend): string {
     t.peak.year,
     t.peak.status,
   ]);
-  return `\ufeff${[head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile([head, ...rows]);
 }
 
 export const format: TrendFormat = { name, extensions, render };
