@@ -117,9 +117,9 @@ export function activityHeader(abs: string): boolean {
  * `real` is dir's real path: a plain subfolder's is its parent's plus its name, so only symbolic
  * links cost a realpath (a 10,000-folder batch used to spend seconds here). A link whose target lies
  * outside `roots` (the real path of the folder given, and the --allow-outside folders) is not followed:
- * it is listed in `skipped` as outside, named but never read.
+ * it is listed in `skipped` as outside, named but never read. `reals` gets each file's real path.
  */
-function walk(dir: string, seen: Set<string>, out: string[], skipped: Skipped[], roots: readonly string[], real?: string): void {
+function walk(dir: string, seen: Set<string>, out: string[], skipped: Skipped[], roots: readonly string[], reals: Map<string, string>, real?: string): void {
   if (real === undefined) {
     try {
       real = realpathSync.native(dir);
@@ -161,8 +161,11 @@ function walk(dir: string, seen: Set<string>, out: string[], skipped: Skipped[],
         continue;
       }
     }
-    if (isDir) walk(full, seen, out, skipped, roots, childReal);
-    else if (isFile && DOCUMENT.test(name)) out.push(full);
+    if (isDir) walk(full, seen, out, skipped, roots, reals, childReal);
+    else if (isFile && DOCUMENT.test(name)) {
+      out.push(full);
+      reals.set(full, childReal);
+    }
   }
 }
 
@@ -208,8 +211,12 @@ function excluder(p: string, cwd: string): (abs: string) => boolean {
  * stable order (as given, folders and globs sorted), each once; "-" stays "-". `skipped` lists what a
  * walk could not look into, for the caller to report.
  */
-export function discover(paths: readonly string[], cwd = process.cwd()): { files: string[]; explicit: Set<string>; skipped: Skipped[] } {
+export function discover(
+  paths: readonly string[],
+  cwd = process.cwd(),
+): { files: string[]; explicit: Set<string>; skipped: Skipped[]; reals: Map<string, string> } {
   const files: string[] = [];
+  const reals = new Map<string, string>(); // the real path of each file found in a folder, known without a system call
   const skipped: Skipped[] = [];
   const seenFiles = new Set<string>(); // a Set: files.includes() made a 10,000-file batch quadratic
   const explicit = new Set<string>();
@@ -236,7 +243,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
     if (isGlob(p)) {
       const glob = globMatcher(p, cwd);
       const found: string[] = [];
-      walk(glob.base, new Set(), found, skipped, rootsOf(glob.base));
+      walk(glob.base, new Set(), found, skipped, rootsOf(glob.base), reals);
       const matched = found.filter(glob.matches);
       const kept = matched.filter((f) => !excluded(f));
       if (matched.length === 0) throw new UsageError(`no file matches ${p}`, 'ZC-E-FILE-NOT-FOUND');
@@ -255,12 +262,12 @@ export function discover(paths: readonly string[], cwd = process.cwd()): { files
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(abs, new Set(), found, skipped, rootsOf(abs));
+      walk(abs, new Set(), found, skipped, rootsOf(abs), reals);
       for (const f of found) if (!excluded(f)) add(f);
     } else {
       add(abs);
       explicit.add(abs);
     }
   }
-  return { files, explicit, skipped };
+  return { files, explicit, skipped, reals };
 }

@@ -3,11 +3,11 @@
  * the same bytes whatever --jobs is (findings travel with their arguments, so the main thread localises and caps them), and a bug met while checking one file is
  * that file's ZC-E-INTERNAL finding with -j 1 as with workers (ZCPARK_FAULT=task:<text>, see src/cli/batch/tasks.ts).
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli, runCliAsync } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zcpark-vpar-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,4 +75,25 @@ describe('validate over many files', () => {
       }
     });
   }
+
+  for (const jobs of ['1', '2'])
+    for (const alias of ['symbolic', 'hard'] as const)
+      it(`-j ${jobs}: -o through a ${alias} link to an activity CSV a submission lists is refused`, { timeout: 60_000 }, async () => {
+        // a listed CSV's real path is recorded as the reader resolves it, and its device and inode as it is read (in a
+        // worker with -j 2): the main thread resolves nothing more before writing, and the link must still be known
+        const at = mkdtempSync(join(tmpdir(), 'zcpark-vpar-alias-'));
+        try {
+          cpSync(dir, join(at, 'subs'), { recursive: true });
+          mkdirSync(join(at, 'out'));
+          const csv = join(at, 'subs', 'p00', 'activity.csv');
+          const before = readFileSync(csv, 'utf8');
+          if (alias === 'symbolic') symlinkSync(csv, join(at, 'out', 'alias.csv'));
+          else linkSync(csv, join(at, 'out', 'alias.csv'));
+          const r = await runCliAsync(['validate', 'subs', '-j', jobs, '-f', 'json', '-o', 'out/alias.csv'], { cwd: at });
+          expect([r.code, r.stderr]).toEqual([2, 'zcpark: refusing to overwrite out/alias.csv: this run read it as an input  ZC-E-OUT-IS-INPUT\n']);
+          expect(readFileSync(csv, 'utf8')).toBe(before);
+        } finally {
+          rmSync(at, { recursive: true, force: true });
+        }
+      });
 });

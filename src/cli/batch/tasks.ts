@@ -12,7 +12,7 @@ import { isActivityHead, isCsvName, isWorkbookName } from '../../parse/sniff.js'
 import { data, submissionInput, type RunOverrides } from '../context.js';
 import type { FileResult } from '../diagnostic-formats/index.js';
 import { activityHeader } from '../discover.js';
-import { displayPath, fileChunks, readWorkbookFile, FileTooLarge, noteRead, readFailure, readStdin, readTracked, streamBytes } from '../io.js';
+import { displayPath, fileChunks, readWorkbookFile, FileTooLarge, noteRead, readFailure, readStdin, readTracked, streamBytes, type Reads } from '../io.js';
 
 /**
  * A submission file to score, a slice of a roster (its header travels with it, parsed once by the main thread), or
@@ -30,8 +30,8 @@ export type TaskResult = (
   | { index: number; ok: false; file: string; row?: number; errors: Diagnostic[] }
   | { index: number; checked: FileResult }
 ) & {
-  /** The files a worker thread read for the task (real paths and dev:inode), for the main thread, which writes. */
-  reads?: { paths: string[]; ids: string[] };
+  /** The files a worker thread read for the task (paths, real paths and dev:inode), for the main thread, which writes. */
+  reads?: Reads;
 };
 
 export interface TaskOptions {

@@ -23,7 +23,7 @@ parentPort!.on('message', (chunk: Task[] | null) => {
     const r = runTask(t, overrides, opts);
     // the main thread writes the outputs: it must know every file read here
     const reads = takeReads();
-    return reads.paths.length ? { ...r, reads } : r;
+    return reads.paths.length || reads.reals.length || reads.ids.length ? { ...r, reads } : r;
   });
   parentPort!.postMessage(results);
 });

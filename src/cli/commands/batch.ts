@@ -42,14 +42,14 @@ export interface BatchOptions {
 /** Turns the paths into ordered tasks (by path, then row) and the inputs that cannot be tasks. */
 function plan(paths: string[]): { tasks: Task[]; errors: BatchError[]; warnings: Diagnostic[] } {
   const d = data();
-  const { files, explicit, skipped } = discover(paths);
+  const { files, explicit, skipped, reals } = discover(paths);
   const sorted = [...files].filter((f) => f !== '-').sort();
   if (files.includes('-')) throw new UsageError('batch reads files and folders, not stdin');
   const tasks: Task[] = [];
   const errors: BatchError[] = [];
   const warnings: Diagnostic[] = [];
   // every file found is an input of the run from now on, before any is read (in a worker) or anything is written
-  for (const f of sorted) noteRead(f);
+  for (const f of sorted) noteRead(f, undefined, reals.get(f));
   for (const k of skipped) {
     if (k.error !== OUTSIDE) continue;
     const file = displayPath(k.path);

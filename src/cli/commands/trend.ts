@@ -50,7 +50,7 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
   const lang = pickLang(opts.lang);
   allowOutside(opts.allowOutside ?? []);
   const errColor = useColor(process.stderr, opts.color);
-  const { files, explicit, skipped } = discover(paths);
+  const { files, explicit, skipped, reals } = discover(paths);
   if (files.includes('-')) throw new UsageError('trend reads files, folders and globs, not stdin');
   const problems: Diagnostic[] = [];
   for (const k of skipped) {
@@ -77,7 +77,7 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
   }
   const inputs: TrendInput[] = [];
   for (const abs of [...files].sort()) {
-    noteRead(abs);
+    noteRead(abs, undefined, reals.get(abs));
     const ext = extname(abs).toLowerCase();
     // a folder holds the submissions' activity CSVs (read through the submissions) and perhaps other files
     if (!explicit.has(abs) && !['.yaml', '.yml', '.json'].includes(ext)) continue;

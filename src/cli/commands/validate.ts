@@ -13,7 +13,7 @@ import { applyConfig, type Config } from '../config.js';
 import { exitFor } from '../exit-codes.js';
 import { extensionMap, formatNames } from '../formats.js';
 import { stepSummary, validateSummary } from '../step-summary.js';
-import { allowedOutside, allowOutside, displayPath, noteReads, pickFormat, writeAtomic } from '../io.js';
+import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, writeAtomic } from '../io.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -69,7 +69,9 @@ function plan(
 ): { head: FileResult[]; tasks: Task[]; overrides: RunOverrides; files: string[] } {
   const override = opts.profile ? profileOption(opts.profile) : undefined;
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
-  const { files, explicit, skipped } = discover(paths);
+  const { files, explicit, skipped, reals } = discover(paths);
+  // every file found is an input of the run from now on (a folder walk knows its real path without asking)
+  for (const f of files) noteRead(f, undefined, reals.get(f));
   const overrides: RunOverrides = { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) };
   const head: FileResult[] = [];
   if (override && 'diagnostics' in override) head.push({ file: opts.profile!, kind: 'profile', diagnostics: override.diagnostics });
