@@ -3,7 +3,7 @@ import { Accounting } from './account/account.js';
 import { co2eFigures } from './account/figures.js';
 import { computeGoods, type GoodFigures } from './account/goods.js';
 import { Rational } from './model/rational.js';
-import { FactorResolver } from './account/factors.js';
+import { FactorResolver, pinnedFactors } from './account/factors.js';
 import { capDiagnostics, dedupeDiagnostics, diag, hasErrors, type Lang } from './diagnostics/codes.js';
 import { didYouMean, suggest } from './diagnostics/suggest.js';
 import type { AccountResult } from './account/account.js';
@@ -247,23 +247,6 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
   // a finding about the submission as a whole (a factor vintage, a band) still names its file
   for (const d of diagnostics) d.file ??= input.file;
   return { diagnostics: dedupeDiagnostics(diagnostics), submission, account, doc, ...(profile ? { profile } : {}), ...(goods ? { goods } : {}) };
-}
-
-/** The factors a pack pins (its grid factor), as a layer between the user's factors and the built-in ones. */
-export function pinnedFactors(acc: ProfileAccounting, profileId: string): FactorEntry[] {
-  return 'pinned' in acc.grid
-    ? [
-        {
-          category: 'electricity',
-          item: 'grid',
-          co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit },
-          source: acc.grid.source,
-          ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}),
-          origin: 'profile',
-          set: profileId,
-        },
-      ]
-    : [];
 }
 
 /**

@@ -125,6 +125,16 @@ describe('architecture', () => {
     }
     expect(found).toEqual([]);
   });
+  it('leaves rendering to report/: no file in cli/ imports a renderer library (chalk, cli-table3, csv-stringify)', () => {
+    const found = all
+      .filter((f) => layerOf(f) === 'cli')
+      .flatMap((f) =>
+        modulesOf(f)
+          .filter((m) => /^(chalk|cli-table3|csv-stringify)(\/|$)/.test(m))
+          .map((m) => `${relative(SRC, f)} → ${m}`),
+      );
+    expect(found).toEqual([]);
+  });
   for (const file of all) {
     const layer = layerOf(file);
     it(`${relative(SRC, file)} imports only what its layer may`, () => {

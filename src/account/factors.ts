@@ -1,6 +1,6 @@
 /** Factor resolution: row → submission `factors` → `--factors` file → built-in (vintage, then province → grid region → national). */
 import { diag } from '../diagnostics/codes.js';
-import type { Category, Diagnostic, FactorEntry, FactorValue } from '../model/types.js';
+import type { Category, Diagnostic, FactorEntry, FactorValue, ProfileAccounting } from '../model/types.js';
 
 export type FactorKind = 'co2' | 'energy';
 
@@ -129,4 +129,21 @@ export class FactorResolver {
     this.warned.add(key);
     this.warnings.push(d);
   }
+}
+
+/** The factors a pack pins (its grid factor), as a layer between the user's factors and the built-in ones. */
+export function pinnedFactors(acc: ProfileAccounting, profileId: string): FactorEntry[] {
+  return 'pinned' in acc.grid
+    ? [
+        {
+          category: 'electricity',
+          item: 'grid',
+          co2: { value: acc.grid.pinned, unit: { numerator: 'tCO2', denominator: 'MWh' }, unitText: acc.grid.unit },
+          source: acc.grid.source,
+          ...(acc.grid.confidence ? { confidence: acc.grid.confidence } : {}),
+          origin: 'profile',
+          set: profileId,
+        },
+      ]
+    : [];
 }

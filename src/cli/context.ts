@@ -1,4 +1,4 @@
-/** What every command shares: the loaded data, colour, the version, and profile/factor loading. */
+/** What every command shares: the loaded data, colour and language, the version, and profile/factor loading. */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { factorSetFromBytes, profileFromBytes } from '../check.js';
@@ -21,6 +21,12 @@ export function toolVersion(): string {
 }
 
 export const data = (): LoadedData => loadData(toolVersion());
+
+/** --lang, else zh when LANG/LC_ALL says Chinese, else en. */
+export function pickLang(flag: string | undefined): Lang {
+  if (flag === 'zh' || flag === 'en') return flag;
+  return /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh' : 'en';
+}
 
 /** Colour on stdout/stderr: off for NO_COLOR, --no-color, or a non-TTY stream. */
 export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {

@@ -1,7 +1,7 @@
 /**
  * The output formats of each command, in one table: a format's name and the `-o` extensions that choose it. The
  * `-f` choices, the help text's list and the extension map of every command come from here; the renderers
- * themselves live in their registries (report/formats/, report/summary/, cli/diagnostic-formats/; test/unit/formats.test.ts
+ * themselves live in their registries (report/formats/, report/summary/, report/diagnostics/, report/trend/; test/unit/formats.test.ts
  * checks that they agree with this table, which does not import them so that a command starts without loading every
  * renderer). A new format is one row here
  * and one renderer there.

@@ -7,8 +7,8 @@
 import { appendFileSync } from 'node:fs';
 import type { BatchError, BatchSummary } from '../report/batch.js';
 import { mdCode, mdText, termText } from '../report/escape.js';
-import type { FileResult } from './diagnostic-formats/index.js';
-import { byPosition } from './diagnostics.js';
+import type { FileResult } from '../report/diagnostics/index.js';
+import { byPosition } from '../report/diagnostics/lines.js';
 
 /** At most this many findings or rows are listed; one more line counts the rest. */
 const MAX_ROWS = 50;

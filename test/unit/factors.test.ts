@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applicableFactors } from '../../src/account/applicable.js';
 import { FactorResolver, type FactorQuery } from '../../src/account/factors.js';
-import { compileProfileText, DATA_DIR } from '../../src/data/load.js';
+import { builtinProfile, compileProfileText, DATA_DIR } from '../../src/data/load.js';
 import { evaluate } from '../../src/engine.js';
 import { Rational } from '../../src/model/rational.js';
 import type { FactorEntry } from '../../src/model/types.js';
+import type { CompiledProfile } from '../../src/score/profile.js';
 import { testData } from '../helpers/data.js';
 import { accountingPack, evalYaml, header } from '../helpers/engine.js';
 
@@ -352,5 +354,36 @@ describe('FactorResolver', () => {
     r.resolve(grid);
     r.resolve({ ...grid, dimension: 'energy' });
     expect(r.warnings.map((w) => w.code)).toEqual(['ZC-W-FACTOR-VINTAGE']);
+  });
+});
+
+describe('the factors that apply (zcpark factors --year), in process', () => {
+  const data = testData();
+  const query = (year: number, region?: string, pack?: string) =>
+    applicableFactors({
+      year,
+      ...(region ? { region } : {}),
+      ...(pack ? { pack: (builtinProfile(pack, data) as { profile: CompiledProfile }).profile } : {}),
+      builtinFactors: data.builtinFactors,
+      gridRegionOf: data.gridRegionOf,
+      dimensionOf: (u) => data.units.lookup(u)?.dimension,
+      fuelItems: data.vocabulary.categories.get('fuel')!.items.keys(),
+    });
+  const grid = (r: ReturnType<typeof query>) =>
+    r.factors.filter((f) => f.category === 'electricity' && f.item === 'grid').map((f) => `${f.factor.entry.series}=${f.factor.value.value.toString()}`);
+
+  it('lists every grid series without a pack, the provincial average first', () => {
+    const r = query(2022, 'CN-JS');
+    // CN-JS average 2022 is 0.5978 tCO2/MWh (MEE/NBS 2022, electricity.yaml), as evaluate uses it (first test above)
+    expect(grid(r)[0]).toBe('average=0.5978');
+    expect(r.factors.filter((f) => f.item === 'grid').map((f) => f.factor.entry.series)).toEqual(['average', 'residual', 'fossil', 'ets']);
+  });
+
+  it("lists only the pack's pinned grid factor and its electricity energy value under a pack", () => {
+    const r = query(2021, 'CN-NM', 'zero-carbon-park');
+    // zero-carbon-park pins 0.8325 tCO2/MWh (910号 annex 4) whatever the year, and reads electricity at its equivalent
+    // value (electricity_energy: coal_equivalent in zero-carbon-park.yaml)
+    expect(r.factors.filter((f) => f.item === 'grid').map((f) => [f.factor.entry.origin, f.factor.value.value.toString()])).toEqual([['profile', '0.8325']]);
+    expect(r.factors.filter((f) => f.category === 'electricity' && f.kind === 'energy').map((f) => f.item)).toEqual(['coal_equivalent']);
   });
 });

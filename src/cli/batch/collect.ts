@@ -3,12 +3,11 @@
  * summary, each report's text or its own file under --out-dir, jsonl lines, the reports' warnings by code, and the
  * progress line on a terminal.
  */
-import { Chalk } from 'chalk';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../model/types.js';
 import type { BatchEntry, BatchError } from '../../report/batch.js';
-import { jsonText, termText } from '../../report/escape.js';
-import { byPosition } from '../diagnostics.js';
+import { jsonText } from '../../report/escape.js';
+import { byPosition, warningDigestLines } from '../../report/diagnostics/lines.js';
 import { noteReads } from '../io.js';
 import type { OutputSet } from '../outputs.js';
 import type { TaskResult } from './tasks.js';
@@ -94,16 +93,11 @@ export class BatchCollector {
    * its position. Bounded whatever the batch size (10,000 parks under 20万 tce are one line, not 10,000).
    */
   warningDigest(color: boolean): string {
-    const c = new Chalk({ level: color ? 1 : 0 });
     const rows = [...this.warned].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
-    return rows
-      .map(([code, w]) => {
-        const where = w.example.file ? `${w.example.file}${w.example.line ? `:${w.example.line}` : ''}${w.example.field ? ` [${w.example.field}]` : ''}: ` : '';
-        const who = `${w.ids.join(', ')}${w.n > w.ids.length ? `, … ${w.n - w.ids.length} more` : ''}`;
-        // ids, files and messages are user text: controls shown as escapes
-        return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${termText(who)}), e.g. ${termText(where)}${termText(w.example.message)}  ${c.dim(termText(code))}\n`;
-      })
-      .join('');
+    return warningDigestLines(
+      rows.map(([code, w]) => ({ code, ...w })),
+      color,
+    );
   }
 
   private warn(w: Diagnostic, id: string): void {

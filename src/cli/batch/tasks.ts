@@ -10,7 +10,7 @@ import { RENDERERS } from '../../report/formats/index.js';
 import { configureOutcome, type Config } from '../config.js';
 import { isActivityHead, isCsvName, isWorkbookName } from '../../parse/sniff.js';
 import { data, submissionInput, type RunOverrides } from '../context.js';
-import type { FileResult } from '../diagnostic-formats/index.js';
+import type { FileResult } from '../../report/diagnostics/index.js';
 import { activityHeader } from '../discover.js';
 import { displayPath, fileChunks, readWorkbookFile, FileTooLarge, noteRead, readFailure, readStdin, readTracked, streamBytes, type Reads } from '../io.js';
 

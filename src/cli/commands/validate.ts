@@ -5,9 +5,9 @@ import { diag, fromWire, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { Pool } from '../batch/pool.js';
 import { cannotRead, runTask, type Task } from '../batch/tasks.js';
-import { factorsOption, profileOption, useColor, type RunOverrides } from '../context.js';
-import { renderDiagnostics, type FileResult } from '../diagnostic-formats/index.js';
-import { byPosition, pickLang } from '../diagnostics.js';
+import { factorsOption, pickLang, profileOption, toolVersion, useColor, type RunOverrides } from '../context.js';
+import { renderDiagnostics, type FileResult } from '../../report/diagnostics/index.js';
+import { byPosition } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
 import { applyConfig, type Config } from '../config.js';
 import { exitFor } from '../exit-codes.js';
@@ -49,6 +49,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions): Promi
   const text = renderDiagnostics(format, results, {
     color: opts.out ? false : useColor(process.stdout, opts.color),
     lang,
+    version: toolVersion(),
     ...(maxWarnings === undefined ? {} : { maxWarnings }),
   });
   if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.settings ? [opts.settings.file] : [])]);

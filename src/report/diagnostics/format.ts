@@ -16,6 +16,8 @@ export interface DiagnosticsOptions {
   lang: Lang;
   /** --max-warnings: every format says when a run fails on warnings alone. */
   maxWarnings?: number;
+  /** zcpark's version, which SARIF names as the tool's. */
+  version: string;
 }
 
 export interface DiagnosticsFormat {

@@ -1,7 +1,7 @@
 /** Findings as GitHub workflow annotations (::error file=…,line=…,col=…::). */
 import { localize, type Lang } from '../../diagnostics/codes.js';
-import { ghData, ghProp } from '../../report/escape.js';
-import { byPosition } from '../diagnostics.js';
+import { ghData, ghProp } from '../escape.js';
+import { byPosition } from './lines.js';
 import { overMax, summary, type DiagnosticsFormat, type FileResult } from './format.js';
 
 /** GitHub workflow commands: ghData/ghProp (../report/escape.ts) show controls as escapes, then escape %, CR, LF (and ':' ',' in properties). */

@@ -1,7 +1,7 @@
 /** Findings as the terminal shows them: file:line:col, severity, message, code; then a count. */
 import { Chalk } from 'chalk';
 import type { Lang } from '../../diagnostics/codes.js';
-import { countLine, formatDiagnostics } from '../diagnostics.js';
+import { countLine, formatDiagnostics } from './lines.js';
 import { overMax, summary, type DiagnosticsFormat, type FileResult } from './format.js';
 
 function pretty(results: FileResult[], color: boolean, lang: Lang, maxWarnings?: number): string {

@@ -1,8 +1,8 @@
 /** Findings as one zcpark-validate/1 JSON document. */
 import { localize, type Lang } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../model/types.js';
-import { jsonText } from '../../report/escape.js';
-import { byPosition } from '../diagnostics.js';
+import { jsonText } from '../escape.js';
+import { byPosition } from './lines.js';
 import { errorsOf, overMax, summary, type DiagnosticsFormat, type FileResult } from './format.js';
 
 function json(results: FileResult[], lang: Lang, maxWarnings?: number): string {

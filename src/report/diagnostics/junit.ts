@@ -1,7 +1,7 @@
 /** Findings as JUnit XML for CI dashboards. */
 import { localize, type Lang } from '../../diagnostics/codes.js';
-import { xmlText } from '../../report/escape.js';
-import { byPosition } from '../diagnostics.js';
+import { xmlText } from '../escape.js';
+import { byPosition } from './lines.js';
 import { overMax, type DiagnosticsFormat, type FileResult } from './format.js';
 
 /** XML text and attributes: no character XML 1.0 forbids (U+FFFE, lone surrogates, controls are shown as escapes), entities escaped. */

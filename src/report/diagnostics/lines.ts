@@ -1,14 +1,8 @@
-/** Printing diagnostics to stderr: file:line:col, severity, message, code, suggestion. */
+/** Diagnostics as terminal lines (file:line:col, severity, message, code), their order, and the count line. */
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../model/types.js';
-import { localize, type Lang } from '../diagnostics/codes.js';
-import { termText } from '../report/escape.js';
-
-/** --lang, else zh when LANG/LC_ALL says Chinese, else en. */
-export function pickLang(flag: string | undefined): Lang {
-  if (flag === 'zh' || flag === 'en') return flag;
-  return /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh' : 'en';
-}
+import type { Diagnostic } from '../../model/types.js';
+import { localize, type Lang } from '../../diagnostics/codes.js';
+import { termText } from '../escape.js';
 
 /** Code-unit order: the same on every machine whatever its locale (and no ICU collator to start, ~10 ms). */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -26,7 +20,7 @@ export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean, lan
   const sorted = [...ds].sort(byPosition);
   return sorted
     .map((d) => {
-      // file names, fields and messages carry user text: controls are shown as escapes (../report/escape.ts)
+      // file names, fields and messages carry user text: controls are shown as escapes (../escape.ts)
       const where = d.file
         ? termText(`${d.file}${d.line ? `:${d.line}` : ''}${d.column ? `:${d.column}` : ''}${d.field && !d.column ? ` [${d.field}]` : ''}`)
         : '';
@@ -41,4 +35,25 @@ export function countLine(ds: readonly Diagnostic[]): string {
   const e = ds.filter((d) => d.severity === 'error').length;
   const w = ds.length - e;
   return `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+}
+
+/** A warning code found in many reports of a batch: how many submissions have it, the first few ids, one example. */
+export interface WarningDigest {
+  code: string;
+  n: number;
+  ids: string[];
+  example: Diagnostic;
+}
+
+/** One line per warning code of a batch, in the order given (bounded whatever the batch size). */
+export function warningDigestLines(rows: readonly WarningDigest[], color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  return rows
+    .map((w) => {
+      const where = w.example.file ? `${w.example.file}${w.example.line ? `:${w.example.line}` : ''}${w.example.field ? ` [${w.example.field}]` : ''}: ` : '';
+      const who = `${w.ids.join(', ')}${w.n > w.ids.length ? `, … ${w.n - w.ids.length} more` : ''}`;
+      // ids, files and messages are user text: controls shown as escapes
+      return `${c.yellow('warning')}  ${w.n} submission${w.n === 1 ? '' : 's'} (${termText(who)}), e.g. ${termText(where)}${termText(w.example.message)}  ${c.dim(termText(w.code))}\n`;
+    })
+    .join('');
 }

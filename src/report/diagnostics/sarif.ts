@@ -6,10 +6,9 @@
  */
 import { CODES, localize, type Lang } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../model/types.js';
-import { jsonText } from '../../report/escape.js';
-import { toolVersion } from '../context.js';
+import { jsonText } from '../escape.js';
 import { overMax, type DiagnosticsFormat, type FileResult } from './format.js';
-import { byPosition } from '../diagnostics.js';
+import { byPosition } from './lines.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -25,7 +24,7 @@ export function fileUri(file: string): string {
 /** The catalogue's message template with its blanks shown as "…", for the rule's description. */
 const template = (code: string): string | undefined => (CODES as Record<string, { en: string }>)[code]?.en.replace(/\{[a-z_]+\}/g, '…');
 
-export function renderSarif(results: readonly FileResult[], opts: { lang: Lang; over?: string }): string {
+export function renderSarif(results: readonly FileResult[], opts: { lang: Lang; version: string; over?: string }): string {
   const all: { d: Diagnostic; file: string }[] = [];
   for (const r of results) for (const d of [...r.diagnostics].sort(byPosition)) all.push({ d, file: d.file ?? r.file });
   const codes = [...new Set(all.map((x) => x.d.code))].sort();
@@ -61,7 +60,7 @@ export function renderSarif(results: readonly FileResult[], opts: { lang: Lang; 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'zcpark', version: toolVersion(), rules } },
+        tool: { driver: { name: 'zcpark', version: opts.version, rules } },
         invocations: [
           {
             executionSuccessful: true,
@@ -80,6 +79,6 @@ export const sarifFormat: DiagnosticsFormat = {
   extensions: ['.sarif'],
   render: (results, opts) => {
     const over = overMax(results, opts.maxWarnings);
-    return renderSarif(results, { lang: opts.lang, ...(over ? { over } : {}) });
+    return renderSarif(results, { lang: opts.lang, version: opts.version, ...(over ? { over } : {}) });
   },
 };
