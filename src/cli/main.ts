@@ -138,11 +138,12 @@ addOptions(
     'factors',
     'allowOutside',
     ['lang', { description: 'language of diagnostic messages (default: zh when LANG is Chinese, else en)' }],
+    'config',
     'noColor',
   ],
   'trend',
 ).action(async (paths: string[], opts) => {
-  await run(async () => (await import('./commands/trend.js')).runTrend(paths, opts));
+  await run(async () => (await import('./commands/trend.js')).runTrend(paths, await configured('trend', opts)));
 });
 
 program
@@ -193,7 +194,7 @@ program.parseAsync(process.argv).catch((e: unknown) => {
 });
 
 /** The command's options with the config file's defaults (./config.ts); loaded only by the commands that read one. */
-async function configured<T extends object>(kind: 'report' | 'diagnostics' | 'batch', opts: T): Promise<T> {
+async function configured<T extends object>(kind: 'report' | 'diagnostics' | 'batch' | 'trend', opts: T): Promise<T> {
   const { withConfig } = await import('./config.js');
   return withConfig(kind, opts);
 }

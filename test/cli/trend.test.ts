@@ -283,3 +283,59 @@ describe('the trend format registry', () => {
     expect(OUTPUT_FORMATS.trend.map((f) => [f.name, [...f.extensions]])).toEqual(TREND_FORMATS.map((f) => [f.name, [...f.extensions]]));
   });
 });
+
+describe('trend under zcpark.config.yaml', () => {
+  // the city with 2021's GDP given no price_year: that year's evaluation warns ZC-W-PRICE-YEAR, and so does the trend
+  // itself (its intensity changes assume constant prices); both name city/city-2021.yaml
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'zcpark-trend-config-'));
+    mkdirSync(join(dir, 'city'));
+    for (const y of [2020, 2021, 2022, 2023]) {
+      const t = y === 2021 ? text(y).replace('gdp: { value: 1100, unit: 万元, price_year: 2020 }', 'gdp: { value: 1100, unit: 万元 }') : text(y);
+      writeFileSync(join(dir, 'city', `city-${y}.yaml`), t);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const withConfig = (config: string | undefined, args: string[] = ['-f', 'json']) => {
+    rmSync(join(dir, 'zcpark.config.yaml'), { force: true });
+    if (config !== undefined) writeFileSync(join(dir, 'zcpark.config.yaml'), `format: zcpark-config/1\n${config}`);
+    return runCli(['trend', 'city', ...args], { cwd: dir });
+  };
+  const codes = (stdout: string) => (JSON.parse(stdout) as Trend).warnings.map((w) => `${w.code} ${w.file}`);
+
+  it('keeps both warnings without a config', () => {
+    const r = withConfig(undefined);
+    expect(r.code).toBe(0);
+    expect(codes(r.stdout)).toEqual(['ZC-W-PRICE-YEAR city/city-2021.yaml', 'ZC-W-PRICE-YEAR city/city-2021.yaml']);
+  });
+
+  it('drops a code the config turns off, and one it ignores for that file', () => {
+    for (const config of ['severity:\n  ZC-W-PRICE-YEAR: off\n', 'ignore:\n  - { code: ZC-W-PRICE-YEAR, path: city/city-2021.yaml }\n']) {
+      const r = withConfig(config);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(codes(r.stdout)).toEqual([]);
+    }
+    // an ignore for another file leaves them
+    expect(codes(withConfig('ignore:\n  - { code: ZC-W-PRICE-YEAR, path: city/city-2022.yaml }\n').stdout)).toHaveLength(2);
+  });
+
+  it('makes no trend when the config raises the warning to an error (exit 1, the year named)', () => {
+    const r = withConfig('severity:\n  ZC-W-PRICE-YEAR: error\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    // the year's own warning, at economy.gdp (line 9, column 8), is the error: that year is invalid, so no trend is made
+    expect(r.stderr).toMatch(
+      /^city\/city-2021\.yaml:9:8 {2}error {2}economy\.gdp gives no price_year .* {2}ZC-W-PRICE-YEAR\n1 error, 0 warnings; no trend is made\n$/,
+    );
+  });
+
+  it("takes the config's default format and language where the command line is silent", () => {
+    const r = withConfig('defaults:\n  format: markdown\n  lang: zh\n', []);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('## Trend test city (TREND-CITY): 2020–2023\n')).toBe(true);
+    expect(r.stdout).toMatch(/[\u4e00-\u9fff]/);
+    // -f on the command line wins
+    expect(withConfig('defaults:\n  format: markdown\n', ['-f', 'json']).stdout.startsWith('{')).toBe(true);
+  });
+});

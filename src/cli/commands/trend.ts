@@ -9,6 +9,7 @@ import { buildTrend, type TrendInput } from '../../trend/trend.js';
 import { data, factorsOption, pickLang, profileOption, submissionInput, toolVersion, useColor } from '../context.js';
 import { countLine, formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
+import { applyConfig, configureOutcome, type Config } from '../config.js';
 import { EXIT } from '../exit-codes.js';
 import { allowOutside, displayPath, FileTooLarge, noteRead, pickFormat, readDocument, writeAtomic } from '../io.js';
 
@@ -22,6 +23,9 @@ export interface TrendOptions {
   color?: boolean;
   lang?: string;
   allowOutside?: string[];
+  config?: string;
+  /** zcpark.config.yaml (../config.ts): its severities and ignores apply to every year's findings and the trend's own. */
+  settings?: Config;
 }
 
 /** What a file named to `trend` is, when it is no submission. */
@@ -107,7 +111,13 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     }
     const ev = out.evaluated;
     if (!ev?.report || !ev.submission || !ev.lookup || !ev.profile) {
-      problems.push(...out.diagnostics);
+      problems.push(...applyConfig(out.diagnostics, opts.settings));
+      continue;
+    }
+    // as for evaluate: a warning the config raises to an error makes the year invalid, and ignored codes leave its report
+    const { raised } = configureOutcome(ev.report, out.diagnostics, opts.settings);
+    if (raised.length) {
+      problems.push(...raised);
       continue;
     }
     inputs.push({ file, report: ev.report, submission: ev.submission, profile: ev.profile, lookup: ev.lookup });
@@ -127,6 +137,20 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     process.stderr.write(formatDiagnostics(built.diagnostics, errColor, lang));
     process.stderr.write(`${countLine(built.diagnostics)}; no trend is made\n`);
     return EXIT.data;
+  }
+  if (opts.settings) {
+    // the trend's own warnings (the years' passed the config above): ignored ones leave, raised ones stop the trend
+    const kept = applyConfig(
+      built.trend.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })),
+      opts.settings,
+    );
+    const raised = kept.filter((w) => w.severity === 'error');
+    if (raised.length) {
+      process.stderr.write(formatDiagnostics(raised, errColor, lang));
+      process.stderr.write(`${countLine(raised)}; no trend is made\n`);
+      return EXIT.data;
+    }
+    built.trend.warnings = kept.map(({ severity: _, ...w }) => w);
   }
   const color = opts.out ? false : useColor(process.stdout, opts.color);
   const text = renderer.render(built.trend, { color, lang });
