@@ -15,6 +15,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAjv } from '../../src/data/load.js';
 import type { Trend } from '../../src/report/trend/types.js';
@@ -337,5 +338,24 @@ describe('trend under zcpark.config.yaml', () => {
     expect(r.stdout).toMatch(/[\u4e00-\u9fff]/);
     // -f on the command line wins
     expect(withConfig('defaults:\n  format: markdown\n', ['-f', 'json']).stdout.startsWith('{')).toBe(true);
+  });
+});
+
+describe('trend -f table fits the terminal', () => {
+  const tableLines = (out: string) => out.split('\n').filter((l) => /^[┌│├└]/.test(l));
+  it('splits a table wider than COLUMNS into tables that fit, each starting with the year or the label', () => {
+    const narrow = runCli(['trend', CITY, '-f', 'table'], { env: { COLUMNS: '60' } });
+    expect(narrow.code).toBe(0);
+    expect(Math.max(...tableLines(narrow.stdout).map((l) => stringWidth(l)))).toBeLessThanOrEqual(60);
+    // nothing is lost: every figure of the wide table is still there (2023's net tCO2, intensities, verdict)
+    for (const cell of ['2,300', '1.7391', '0.4348', '-13.04 %']) expect(narrow.stdout).toContain(cell);
+    const wide = runCli(['trend', CITY, '-f', 'table'], { env: { COLUMNS: '200' } });
+    // at 200 columns the figures are one table of ten columns, 127 wide
+    expect(
+      tableLines(wide.stdout)
+        .filter((l) => l.startsWith('│ year'))[0]!
+        .split('│').length - 2,
+    ).toBe(10);
+    expect(Math.max(...tableLines(wide.stdout).map((l) => stringWidth(l)))).toBe(127);
   });
 });

@@ -6,7 +6,7 @@ import { checkFile, type FileKind } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
 import { trendExtensions, trendFormat, TREND_FORMATS } from '../../report/trend/index.js';
 import { buildTrend, type TrendInput } from '../../trend/trend.js';
-import { data, factorsOption, pickLang, profileOption, submissionInput, toolVersion, useColor } from '../context.js';
+import { data, factorsOption, pickLang, profileOption, submissionInput, terminalWidth, toolVersion, useColor } from '../context.js';
 import { countLine, formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
 import { applyConfig, configureOutcome, type Config } from '../config.js';
@@ -153,7 +153,8 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     built.trend.warnings = kept.map(({ severity: _, ...w }) => w);
   }
   const color = opts.out ? false : useColor(process.stdout, opts.color);
-  const text = renderer.render(built.trend, { color, lang });
+  const width = opts.out ? undefined : terminalWidth(process.stdout);
+  const text = renderer.render(built.trend, { color, lang, ...(width ? { width } : {}) });
   if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
   else process.stdout.write(text);
   return EXIT.ok;

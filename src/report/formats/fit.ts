@@ -107,3 +107,40 @@ export function fitTable(
   for (const r of rows) t.push(r.map((c, j) => wrap(c, widths[j]! - 2)));
   return t.toString();
 }
+
+/**
+ * A table of columns that must not wrap (numbers, by year) drawn within `total` columns: as it is when it fits,
+ * else as several tables one under another, each with the first `keep` columns (the row labels) and as many of the
+ * next columns as fit. A trend over many years reads down the page instead of running off its right edge.
+ */
+export function splitTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  opts: { total: number; keep: number; colAligns: readonly ('left' | 'right')[]; style: Record<string, unknown> },
+): string {
+  const draw = (cols: readonly number[]) => {
+    const t = new Table({ head: cols.map((j) => head[j]!), style: opts.style, colAligns: cols.map((j) => opts.colAligns[j] ?? 'left') });
+    for (const r of rows) t.push(cols.map((j) => r[j] ?? ''));
+    return t.toString();
+  };
+  const widthOf = (table: string) => {
+    const nl = table.indexOf('\n');
+    return stringWidth(nl < 0 ? table : table.slice(0, nl));
+  };
+  const all = head.map((_, j) => j);
+  const whole = draw(all);
+  const avail = Math.max(MIN_WIDTH, opts.total);
+  if (widthOf(whole) <= avail || head.length <= opts.keep + 1) return whole;
+  const labels = all.slice(0, opts.keep);
+  const parts: number[][] = [];
+  let part: number[] = [];
+  for (let j = opts.keep; j < head.length; j++) {
+    if (part.length > 0 && widthOf(draw([...labels, ...part, j])) > avail) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(j);
+  }
+  parts.push(part);
+  return parts.map((p) => draw([...labels, ...p])).join('\n');
+}

@@ -7,6 +7,8 @@ import { figureName, label, trendWhy, type LabelKey } from '../i18n.js';
 export interface TrendRenderOptions {
   color: boolean;
   lang: Lang;
+  /** The terminal's width, for the table (DEFAULT_WIDTH of ../formats/fit.ts when absent, as for evaluate). */
+  width?: number;
 }
 
 /** One output format of `zcpark trend`: its -f name, the -o extensions that pick it, and its renderer. */

@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import type { Trend } from './types.js';
 import { mapStrings, termText } from '../escape.js';
 import { indicatorValue, num, pct } from '../formats/display.js';
+import { DEFAULT_WIDTH, splitTable } from '../formats/fit.js';
 import { entityType } from '../formats/display.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import {
@@ -36,6 +37,7 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(lang, k, a);
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const style = { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [], compact: true };
+  const total = opts.width ?? DEFAULT_WIDTH;
   const lines: string[] = [];
   lines.push(c.bold(`${t.entity.name} (${t.entity.id})`));
   lines.push(
@@ -45,14 +47,10 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
   lines.push(c.dim(intensityLine(t, lang)));
   lines.push('');
 
-  const fig = new Table({
-    head: figureHead(t, lang),
-    style,
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-  });
+  const figRows: string[][] = [];
   for (const y of t.years) {
     const v = y.verdict === 'pass' ? c.green(L('pass')) : y.verdict === 'fail' ? c.red(L('fail')) : c.yellow(L('incomplete'));
-    fig.push([
+    figRows.push([
       String(y.year),
       num(y.energy_total_tce),
       num(y.feedstock_tce),
@@ -65,18 +63,22 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
       v,
     ]);
   }
-  lines.push(fig.toString());
+  lines.push(
+    splitTable(figureHead(t, lang), figRows, {
+      total,
+      keep: 1,
+      colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+      style,
+    }),
+  );
 
-  const ch = new Table({
-    head: [L('trend_change'), ...t.years.map((y) => String(y.year))],
-    style,
-    colAligns: ['left', ...t.years.map(() => 'right' as const)],
-  });
+  const chRows: string[][] = [];
   for (const k of SHOWN_CHANGES) {
-    ch.push([changeLabel(t, k, 'yoy', lang), ...t.years.map((y) => changeText(y.changes[k], 'yoy', lang))]);
-    ch.push([changeLabel(t, k, 'cumulative', lang), ...t.years.map((y) => changeText(y.changes[k], 'cumulative', lang))]);
+    chRows.push([changeLabel(t, k, 'yoy', lang), ...t.years.map((y) => changeText(y.changes[k], 'yoy', lang))]);
+    chRows.push([changeLabel(t, k, 'cumulative', lang), ...t.years.map((y) => changeText(y.changes[k], 'cumulative', lang))]);
   }
-  lines.push(ch.toString());
+  const yearAligns = ['left' as const, ...t.years.map(() => 'right' as const)];
+  lines.push(splitTable([L('trend_change'), ...t.years.map((y) => String(y.year))], chRows, { total, keep: 1, colAligns: yearAligns, style }));
   for (const n of changeNotes(t, lang)) lines.push(c.dim(`  ${n}`));
   lines.push('');
 
@@ -105,16 +107,12 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
   lines.push(c.dim(`  ${peakNote(lang)}`));
   lines.push('');
 
-  const ind = new Table({
-    head: [L('trend_indicator'), ...t.years.map((y) => String(y.year))],
-    style,
-    colAligns: ['left', ...t.years.map(() => 'right' as const)],
-  });
+  const indRows: string[][] = [];
   const latest = t.years[t.years.length - 1]!.indicators;
   for (const li of latest) {
     const id = li.id;
     const core = t.years.some((y) => y.indicators.find((i) => i.id === id)?.core);
-    ind.push([
+    indRows.push([
       `${core ? '★ ' : '  '}${lang === 'zh' ? indicatorName(li, lang) : id}`,
       ...t.years.map((y) => {
         const i = y.indicators.find((x) => x.id === id);
@@ -124,7 +122,7 @@ export function render(raw: Trend, opts: TrendRenderOptions): string {
       }),
     ]);
   }
-  lines.push(ind.toString());
+  lines.push(splitTable([L('trend_indicator'), ...t.years.map((y) => String(y.year))], indRows, { total, keep: 1, colAligns: yearAligns, style }));
   lines.push(c.dim(`  ${L('trend_legend')}`));
   if (t.warnings.length) {
     lines.push('');
