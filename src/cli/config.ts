@@ -23,7 +23,8 @@ export interface Config {
   file: string;
   dir: string;
   severity: Map<string, ConfigLevel>;
-  ignore: { code?: string; path?: (abs: string) => boolean }[];
+  /** `path` is a glob relative to `dir`, kept as text: a config travels to batch's worker threads, a function cannot. */
+  ignore: { code?: string; path?: string }[];
   defaults: { format?: string; profile?: string; factors?: string; lang?: 'en' | 'zh' };
 }
 
@@ -59,16 +60,37 @@ export function loadConfig(path: string): Config {
   }
   const value = read.value;
   const dir = dirname(resolve(path));
+  for (const [n, i] of (value.ignore ?? []).entries()) {
+    if (!i.path) continue;
+    try {
+      ignores(dir, i.path);
+    } catch (e) {
+      // picomatch refuses a few patterns (over 65,536 characters): said now, not in every thread that applies it
+      throw new UsageError(
+        `bad config ${file}: ignore[${n}].path cannot be used as a glob: ${e instanceof Error ? e.message : String(e)}`,
+        'ZC-E-CONFIG-INVALID',
+      );
+    }
+  }
   return {
     file,
     dir,
     severity: new Map(Object.entries(value.severity ?? {})),
     ignore: (value.ignore ?? []).map((i) => ({
       ...(i.code ? { code: i.code } : {}),
-      ...(i.path ? { path: globMatcher(i.path, dir).matches } : {}),
+      ...(i.path ? { path: i.path } : {}),
     })),
     defaults: value.defaults ?? {},
   };
+}
+
+/** The test of an ignore's path glob, made once per config folder and glob (in each thread that applies it). */
+const ignoreMatchers = new Map<string, (abs: string) => boolean>();
+function ignores(dir: string, glob: string): (abs: string) => boolean {
+  const key = `${dir}\0${glob}`;
+  let m = ignoreMatchers.get(key);
+  if (!m) ignoreMatchers.set(key, (m = globMatcher(glob, dir).matches));
+  return m;
 }
 
 /**
@@ -84,7 +106,9 @@ export function applyConfig<D extends { code: string; severity?: string; file?: 
       continue;
     }
     const abs = d.file && d.file !== '<stdin>' ? (isAbsolute(d.file) ? d.file : resolve(d.file)) : undefined;
-    const ignored = config.ignore.some((i) => (i.code === undefined || i.code === d.code) && (i.path === undefined || (abs !== undefined && i.path(abs))));
+    const ignored = config.ignore.some(
+      (i) => (i.code === undefined || i.code === d.code) && (i.path === undefined || (abs !== undefined && ignores(config.dir, i.path)(abs))),
+    );
     if (ignored) continue;
     const level = config.severity.get(d.code);
     if (level === 'off') continue;
@@ -94,7 +118,7 @@ export function applyConfig<D extends { code: string; severity?: string; file?: 
 }
 
 /**
- * A scored submission under the config (evaluate, batch): silenced and ignored codes leave the report's warnings and
+ * A scored submission under the config (evaluate, batch, trend): silenced and ignored codes leave the report's warnings and
  * the run's diagnostics; a warning raised to `error` is returned in `raised`, and the submission then counts as
  * invalid (it has an error, as for validate).
  */

@@ -9,7 +9,7 @@
  * and the confinement test use.
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type Picomatch from 'picomatch';
 import { UsageError } from '../diagnostics/errors.js';
@@ -21,10 +21,12 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /**
  * How a glob matches, as users know it from the shell and git: `*` and `?` within one path segment, `**` across
- * segments (also none), `[abc]`, `[a-z]`, `[!abc]` (POSIX negation), `{a,b}` (nested too), and names that start with
- * a dot are matched like any other (a walk still never enters dot folders; see walk()).
+ * segments (also none), `[abc]`, `[a-z]`, `[!abc]` (POSIX negation), `{a,b}` (nested too). A `!` that starts a
+ * pattern is a plain character (picomatch would negate the whole pattern: `data/!n*.yaml` matched every other file),
+ * as are parentheses (no extglobs: `*(1)` is a name that ends in "(1)", as in the shell). Dot files match like any
+ * other name, but a walk never enters or lists dot entries (see walk()).
  */
-const GLOB_OPTIONS = { dot: true, posix: true } as const;
+const GLOB_OPTIONS = { dot: true, posix: true, nonegate: true, noextglob: true } as const;
 
 let loaded: typeof Picomatch | undefined;
 /**
@@ -39,24 +41,15 @@ const slashes = (p: string): string => p.split(sep).join('/');
 /** True when a path is a glob rather than a file or folder name (`park (1).yaml` is a file name). */
 export const isGlob = (p: string): boolean => /[*?[{]/.test(p);
 
-/**
- * The glob with its plain parentheses escaped: picomatch reads `(a|b)` as a group, the shell and git read
- * `park (1)*.yaml` literally. An extglob's parentheses (`!(x)`, `@(a|b)`, `+(…)`, `*(…)`, `?(…)`) stay.
- */
+/** The glob with its parentheses escaped: picomatch reads `(a|b)` as a group; the shell and git read `park (1)*.yaml` literally. */
 function literalParens(glob: string): string {
   let out = '';
-  const open: boolean[] = []; // per open parenthesis: true when it belongs to an extglob
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
     if (c === '\\') {
       out += c + (glob[i + 1] ?? '');
       i++;
-    } else if (c === '(') {
-      const ext = i > 0 && '!?+*@'.includes(glob[i - 1]!);
-      open.push(ext);
-      out += ext ? c : '\\(';
-    } else if (c === ')') out += open.pop() ? c : '\\)';
-    else out += c;
+    } else out += c === '(' || c === ')' ? `\\${c}` : c;
   }
   return out;
 }
@@ -71,7 +64,12 @@ export function globMatcher(glob: string, dir: string): { base: string; matches:
     const exact = resolve(dir, glob);
     return { base: exact, matches: (abs) => resolve(abs) === exact };
   }
-  const scan = picomatch().scan(slashes(glob));
+  const scan = picomatch().scan(slashes(glob), { nonegate: true });
+  if (scan.glob === '') {
+    // no glob after all (`data/{a}.yaml`, `data/[`, `data/\*.yaml`): the file of that name, its backslashes removed
+    const exact = resolve(dir, scan.base.replace(/\\(.)/g, '$1'));
+    return { base: dirname(exact), matches: (abs) => resolve(abs) === exact };
+  }
   const base = resolve(dir, scan.base);
   const re = picomatch().makeRe(literalParens(scan.glob), GLOB_OPTIONS);
   return {

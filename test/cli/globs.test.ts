@@ -2,10 +2,10 @@
  * Globs and exclusions of `validate` (the same paths feed batch and trend), through the built binary, as a shell
  * passes them: quoted, so zcpark expands them. Every expected list is the tree below read by hand.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 /**
@@ -14,8 +14,12 @@ import { ROOT, runCli } from '../helpers/run-cli.js';
  *   parks/east/park.yaml, enterprises.csv, 企业能耗-zh.csv   (fixtures/demo, without its README)
  *   parks/west/park.yaml, activity.csv       (fixtures/valid/hand-checked)
  *   park (1)/park.yaml                       (the demo's park.yaml: a folder name with parentheses)
+ * and, in a tree of its own (`odd`, so the lists above stay as they are):
+ *   odd/!notes.yaml, odd/a.yaml, odd/{a}.yaml, odd/[x].yaml, odd/x+(1).yaml   (the demo's park.yaml, names a glob
+ *                                            library reads as syntax where the shell does not)
  */
 let dir = '';
+let odd = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'zcpark-globs-'));
   cpSync(join(ROOT, 'fixtures/trend/city'), join(dir, 'city'), { recursive: true });
@@ -24,11 +28,20 @@ beforeAll(() => {
   mkdirSync(join(dir, 'park (1)'));
   cpSync(join(ROOT, 'fixtures/demo/park.yaml'), join(dir, 'park (1)', 'park.yaml'));
   writeFileSync(join(dir, 'parks', 'notes.txt'), 'not a document\n');
+  odd = mkdtempSync(join(tmpdir(), 'zcpark-globs-odd-'));
+  mkdirSync(join(odd, 'odd'));
+  for (const name of ['!notes.yaml', 'a.yaml', '{a}.yaml', '[x].yaml', 'x+(1).yaml']) cpSync(join(ROOT, 'fixtures/demo/park.yaml'), join(odd, 'odd', name));
+});
+afterAll(() => {
+  for (const d of [dir, odd]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 /** The files a validate run checked, in its order. */
 function checked(...paths: string[]): string[] {
-  const r = runCli(['validate', ...paths, '-f', 'json'], { cwd: dir });
+  return checkedIn(dir, ...paths);
+}
+function checkedIn(cwd: string, ...paths: string[]): string[] {
+  const r = runCli(['validate', ...paths, '-f', 'json'], { cwd });
   expect(r.stderr).toBe('');
   return (JSON.parse(r.stdout) as { files: { file: string }[] }).files.map((f) => f.file);
 }
@@ -59,6 +72,23 @@ describe('globs as in the shell and git', { timeout: 60_000 }, () => {
 
   it('parentheses in a name are plain characters, as in the shell', () => {
     expect(checked('park (1)/*.yaml')).toEqual(['park (1)/park.yaml']);
+    // no extglobs: *(1) is a name ending in "(1)", +( is two characters
+    expect(checkedIn(odd, 'odd/*(1).yaml')).toEqual(['odd/x+(1).yaml']);
+    expect(checked('*(1)/*.yaml')).toEqual(['park (1)/park.yaml']);
+  });
+
+  it('a ! that starts a pattern is a plain character, not "all but"', () => {
+    expect(checkedIn(odd, 'odd/!n*.yaml')).toEqual(['odd/!notes.yaml']);
+    expect(checkedIn(odd, 'odd/!*')).toEqual(['odd/!notes.yaml']);
+  });
+
+  it('a glob that is no glob after all names the file as written, its backslashes removed', () => {
+    expect(checkedIn(odd, 'odd/{a}.yaml')).toEqual(['odd/{a}.yaml']);
+    expect(checkedIn(odd, 'odd/\\[x\\].yaml')).toEqual(['odd/[x].yaml']);
+    for (const p of ['odd/[', 'odd/{', 'odd/\\*.yaml']) {
+      const r = runCli(['validate', p], { cwd: odd });
+      expect([r.code, r.stderr]).toEqual([2, `zcpark: no file matches ${p}  ZC-E-FILE-NOT-FOUND\n`]);
+    }
   });
 
   it('!glob and !folder leave out what globs and folders find; a file named as it is stays', () => {

@@ -331,6 +331,21 @@ describe('trend under zcpark.config.yaml', () => {
     );
   });
 
+  it('makes no trend when a year cannot be evaluated, even with its error turned off or lowered', () => {
+    // 2022 with a negative quantity (ZC-E-NUMBER-NEGATIVE): the config may silence the finding, not supply the year
+    const file = join(dir, 'city', 'city-2022.yaml');
+    writeFileSync(file, text(2022).replace('quantity: 1050, unit: t }', 'quantity: -1050, unit: t }'));
+    try {
+      const off = withConfig('severity:\n  ZC-E-NUMBER-NEGATIVE: off\n');
+      expect([off.code, off.stdout, off.stderr]).toEqual([1, '', '0 errors, 0 warnings; 1 submission could not be evaluated; no trend is made\n']);
+      const lowered = withConfig('severity:\n  ZC-E-NUMBER-NEGATIVE: warning\n');
+      expect(lowered.code).toBe(1);
+      expect(lowered.stderr).toMatch(/ {2}warning {2}.*ZC-E-NUMBER-NEGATIVE\n0 errors, 1 warning; 1 submission could not be evaluated; no trend is made\n$/);
+    } finally {
+      writeFileSync(file, text(2022));
+    }
+  });
+
   it("takes the config's default format and language where the command line is silent", () => {
     const r = withConfig('defaults:\n  format: markdown\n  lang: zh\n', []);
     expect(r.code).toBe(0);

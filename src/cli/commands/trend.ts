@@ -80,6 +80,9 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     return EXIT.data;
   }
   const inputs: TrendInput[] = [];
+  // submissions that could not be evaluated: even when the config has silenced every finding about one, the trend
+  // would lack its year
+  let invalid = 0;
   for (const abs of [...files].sort()) {
     noteRead(abs, undefined, reals.get(abs));
     const ext = extname(abs).toLowerCase();
@@ -111,20 +114,24 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     }
     const ev = out.evaluated;
     if (!ev?.report || !ev.submission || !ev.lookup || !ev.profile) {
+      invalid++;
       problems.push(...applyConfig(out.diagnostics, opts.settings));
       continue;
     }
     // as for evaluate: a warning the config raises to an error makes the year invalid, and ignored codes leave its report
     const { raised } = configureOutcome(ev.report, out.diagnostics, opts.settings);
     if (raised.length) {
+      invalid++;
       problems.push(...raised);
       continue;
     }
     inputs.push({ file, report: ev.report, submission: ev.submission, profile: ev.profile, lookup: ev.lookup });
   }
-  if (problems.length) {
+  if (problems.length || invalid) {
     process.stderr.write(formatDiagnostics(problems, errColor, lang));
-    process.stderr.write(`${countLine(problems)}; no trend is made\n`);
+    // the config may have lowered or silenced the errors of a submission that still cannot be evaluated
+    const unscored = invalid && !hasErrors(problems) ? `; ${invalid} submission${invalid === 1 ? '' : 's'} could not be evaluated` : '';
+    process.stderr.write(`${countLine(problems)}${unscored}; no trend is made\n`);
     return EXIT.data;
   }
   const built = buildTrend(inputs, {
