@@ -261,7 +261,10 @@ export function discover(
     if (st.isDirectory()) {
       const found: string[] = [];
       walk(abs, new Set(), found, skipped, rootsOf(abs), reals);
-      for (const f of found) if (!excluded(f)) add(f);
+      const kept = found.filter((f) => !excluded(f));
+      // as for a glob: exclusions that leave nothing of a folder are a mistake, not "0 files checked: all valid"
+      if (found.length > 0 && kept.length === 0) throw new UsageError(`every file in ${p} is excluded (${exclusions.join(' ')})`, 'ZC-E-FILE-NOT-FOUND');
+      kept.forEach(add);
     } else {
       add(abs);
       explicit.add(abs);

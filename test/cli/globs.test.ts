@@ -105,6 +105,9 @@ describe('globs as in the shell and git', { timeout: 60_000 }, () => {
   it('says so when exclusions leave nothing of a glob, or nothing at all is named', () => {
     const all = runCli(['validate', 'city/*.yaml', '!city/**'], { cwd: dir });
     expect([all.code, all.stderr]).toEqual([2, 'zcpark: every file that city/*.yaml matches is excluded (!city/**)  ZC-E-FILE-NOT-FOUND\n']);
+    // a folder too, as a glob
+    const folder = runCli(['validate', 'city', '!city'], { cwd: dir });
+    expect([folder.code, folder.stderr]).toEqual([2, 'zcpark: every file in city is excluded (!city)  ZC-E-FILE-NOT-FOUND\n']);
     const only = runCli(['validate', '!city/**'], { cwd: dir });
     expect([only.code, only.stderr]).toEqual([
       2,
