@@ -353,7 +353,7 @@ const YAML_ZH: Record<string, string> = {
 };
 export function yamlReasonZh(code: string | undefined, reason: string): string {
   if (/^Missing closing .?quote/.test(reason)) return '字符串缺少结束引号';
-  if (/^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(reason)) return '方括号或花括号未闭合，或其后的行缩进不足';
+  if (/^Flow (sequence|map|mapping) in block collection must be sufficiently indented/.test(reason)) return '方括号或花括号未闭合，或其后的行缩进不足';
   if (/^Implicit map keys need to be followed by map values/.test(reason)) return '键后缺少冒号（每个键须写成“键: 值”）';
   if (/^Missing , between flow/.test(reason)) return '方括号或花括号中的各项之间缺少逗号';
   if (/^Comments must be separated/.test(reason)) return '注释符 # 前须有空格';
