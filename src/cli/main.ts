@@ -46,7 +46,11 @@ const program = new Command('zcpark')
   .showSuggestionAfterError(true)
   .exitOverride()
   // commander quotes the arguments it refuses: a file name may hold controls, shown as escapes line by line
-  .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map(termText).join('\n')) });
+  .configureOutput({
+    writeErr: (s) => process.stderr.write(s.split('\n').map(termText).join('\n')),
+    // commander's own errors (an unknown option, a value not among the choices) read like zcpark's other usage errors
+    outputError: (s, write) => write(s.replace(/^error: /, 'zcpark: ').replace(/\n?$/, '  ZC-E-USAGE\n')),
+  });
 
 program
   .command('evaluate')

@@ -185,7 +185,9 @@ describe('zcpark evaluate', () => {
     expect(runCli(['evaluate', DEMO, '-f', 'JSON']).stdout).toBe(runCli(['evaluate', DEMO, '-f', 'json']).stdout);
     const bad = runCli(['evaluate', DEMO, '-f', 'xml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, html, csv.\n");
+    expect(bad.stderr).toBe(
+      "zcpark: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, html, csv.  ZC-E-USAGE\n",
+    );
   });
 
   it('evaluates several submissions into a JSON array', () => {
