@@ -8,6 +8,7 @@ import { capDiagnostics, dedupeDiagnostics, diag } from './diagnostics/codes.js'
 import { evaluate, validate, type EngineData, type EvaluateInput, type EvaluateOutput } from './engine.js';
 import type { Diagnostic, FactorEntry } from './model/types.js';
 import { readActivityCsv, type SheetTable } from './normalize/activity-csv.js';
+import { configFromBytes } from './normalize/config.js';
 import { factorSetFromText } from './normalize/factors.js';
 import { parseRoster, rosterColumns, rosterFromSheet, rosterRowDocument, type RosterTarget } from './normalize/roster.js';
 import type { CsvRow, ParsedCsv } from './parse/csv.js';
@@ -70,6 +71,26 @@ export function checkFile(input: CheckInput, data: EngineData): CheckOutput {
     return { kind, diagnostics: out.diagnostics, ...(out.report ? { report: out.report, evaluated: out } : {}) };
   }
   if (kind === 'unknown') return { kind, diagnostics: [] };
+  if (kind === 'config') {
+    if (input.score)
+      return {
+        kind,
+        diagnostics: [
+          diag(
+            'ZC-E-FORMAT-VERSION',
+            {
+              found: formatKey(text)!.format,
+              allowed: 'zcpark/1 (a submission); this file is a zcpark config, read from the working folder (or above) or named with --config',
+              allowed_zh: 'zcpark/1（申报文件）；此文件是 zcpark 配置文件，从工作文件夹（或其上级）读取，或用 --config 指定',
+            },
+            { file, line: (text.slice(0, formatKey(text)!.at).match(/\n/g) ?? []).length + 1 },
+          ),
+        ],
+      };
+    // checked as every command reads it (severities, ignores, defaults): all its problems, not only the first
+    const got = configFromBytes(file, bytes, data.validateConfig);
+    return { kind, diagnostics: 'problems' in got ? got.problems : [] };
+  }
   if (input.score) {
     // a rule pack or a factor set given as the submission: one message saying what it is, not its schema errors
     const key = formatKey(text)!; // documentKind found it

@@ -38,6 +38,7 @@ export interface EngineData {
   validateSubmission: SchemaValidator;
   validateProfile: SchemaValidator;
   validateFactors: SchemaValidator;
+  validateConfig: SchemaValidator;
   builtinProfileIds: string[];
   /** The names every pack may read whatever its inputs (see score/names.ts). */
   fixedNames: Set<string>;
@@ -60,6 +61,8 @@ export interface EvaluateInput {
   doc?: ParsedDocument;
   readFile: FileReader;
   profileOverride?: CompiledProfile;
+  /** The pack for a submission that names none (zcpark.config.yaml's `defaults.profile`); its own `profile` wins. */
+  profileDefault?: CompiledProfile;
   loadProfile: ProfileSource;
   factorsFile?: FactorEntry[];
   explain?: boolean;
@@ -171,6 +174,8 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
         ),
       );
     }
+  } else if (!profile && raw.profile === undefined && input.profileDefault) {
+    profile = input.profileDefault;
   } else if (!profile && raw.profile === undefined) {
     diagnostics.push(diag('ZC-E-PROFILE-MISSING', { allowed: data.builtinProfileIds.join(', ') }, { file: input.file, line: 1, column: 1 }));
   }

@@ -144,10 +144,18 @@ export interface Configurable {
   format?: string;
   out?: string;
   profile?: string;
+  /** The config's `defaults.profile`: the pack of a submission that names none (its own `profile` wins, --profile over both). */
+  defaultProfile?: string;
   factors?: string;
   lang?: string;
   config?: string;
   settings?: Config;
+}
+
+/** A file the config's defaults name must be there: said with the config's name, not as if given on the command line. */
+function mustExist(config: Config, key: 'profile' | 'factors', abs: string): void {
+  if (!existsSync(abs))
+    throw new UsageError(`file not found: ${displayPath(abs)} (defaults.${key} of ${config.file}, relative to its folder)`, 'ZC-E-FILE-NOT-FOUND');
 }
 
 /** Loads the config (if any) and fills the command's options from its defaults; the config rides along as `settings`. */
@@ -159,9 +167,17 @@ export function withConfig<T extends Configurable>(kind: OutputKind, opts: T): T
   const filled: T = { ...opts, settings: config };
   // a default format only where the command has it (`github` is validate's) and neither -f nor -o chose one
   if (filled.format === undefined && filled.out === undefined && d.format && formatNames(kind).includes(d.format)) filled.format = d.format;
-  if (filled.profile === undefined && d.profile)
-    filled.profile = /[\\/]|\.(ya?ml|json)$/i.test(d.profile) ? displayPath(resolve(config.dir, d.profile)) : d.profile;
-  if (filled.factors === undefined && d.factors) filled.factors = displayPath(resolve(config.dir, d.factors));
+  // a default pack is a default: a submission's own `profile` wins over it (and --profile over both); it must not
+  // score a city's submission under the park pack because a folder's config names that one
+  if (filled.profile === undefined && d.profile) {
+    const isPath = /[\\/]|\.(ya?ml|json)$/i.test(d.profile);
+    if (isPath) mustExist(config, 'profile', resolve(config.dir, d.profile));
+    filled.defaultProfile = isPath ? displayPath(resolve(config.dir, d.profile)) : d.profile;
+  }
+  if (filled.factors === undefined && d.factors) {
+    mustExist(config, 'factors', resolve(config.dir, d.factors));
+    filled.factors = displayPath(resolve(config.dir, d.factors));
+  }
   if (filled.lang === undefined && d.lang) filled.lang = d.lang;
   return filled;
 }

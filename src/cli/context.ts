@@ -90,6 +90,8 @@ export const profileSource: ProfileSource = (idOrPath, submissionFile) => loadPr
 /** What --profile and --factors resolved to, shared by every submission of a run. */
 export interface RunOverrides {
   profile?: { profile: CompiledProfile } | { diagnostics: Diagnostic[] };
+  /** The config's default pack: for submissions that name none. */
+  defaultProfile?: { profile: CompiledProfile } | { diagnostics: Diagnostic[] };
   factors?: { entries: FactorEntry[] };
 }
 
@@ -102,26 +104,35 @@ export function submissionInput(path: string, file: string, text: string, overri
     readFile: relativeReader(path),
     loadProfile: profileSource,
     ...(overrides.profile && 'profile' in overrides.profile ? { profileOverride: overrides.profile.profile } : {}),
+    ...(overrides.defaultProfile && 'profile' in overrides.defaultProfile ? { profileDefault: overrides.defaultProfile.profile } : {}),
     ...(overrides.factors ? { factorsFile: overrides.factors.entries } : {}),
     explain,
   };
 }
 
-/** Resolves --profile: unknown ids and paths are usage errors (exit 2). */
-export function profileOption(idOrPath: string): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
+/** Resolves --profile (or the config's default pack, `from` naming it): unknown ids and paths are usage errors (exit 2). */
+export function profileOption(idOrPath: string, from?: string): { profile: CompiledProfile } | { diagnostics: Diagnostic[] } {
+  const given = from ?? 'given as --profile';
   const got = loadProfile(idOrPath, undefined);
   if ('outside' in got) throw new UsageError(`${got.outside.path} cannot be read`, 'ZC-E-PATH-OUTSIDE'); // only a submission's paths are confined
-  if ('diagnostics' in got && got.diagnostics[0]?.code === 'ZC-E-FILE-READ')
-    throw new UsageError(`${got.diagnostics[0].message} (given as --profile)`, 'ZC-E-FILE-READ');
-  if ('unknown' in got && got.missingFile) throw new UsageError(`file not found: ${got.missingFile} (given as --profile)`, 'ZC-E-FILE-NOT-FOUND');
+  if ('diagnostics' in got && got.diagnostics[0]?.code === 'ZC-E-FILE-READ') throw new UsageError(`${got.diagnostics[0].message} (${given})`, 'ZC-E-FILE-READ');
+  if ('unknown' in got && got.missingFile) throw new UsageError(`file not found: ${got.missingFile} (${given})`, 'ZC-E-FILE-NOT-FOUND');
   if ('unknown' in got) {
     const ids = data().profileIds;
     throw new UsageError(
-      `unknown profile "${idOrPath}"${didYouMean(suggest(idOrPath, ids))}; built-in: ${ids.join(', ')}, or a path to a pack file`,
+      `unknown profile "${idOrPath}"${from ? ` in ${from}` : ''}${didYouMean(suggest(idOrPath, ids))}; built-in: ${ids.join(', ')}, or a path to a pack file`,
       'ZC-E-PROFILE-UNKNOWN',
     );
   }
   return got;
+}
+
+/** Where a default pack came from, for its messages: `defaults.profile of zcpark.config.yaml`. */
+export const defaultsFrom = (settings: { file: string } | undefined): string => `defaults.profile of ${settings?.file ?? 'the config'}`;
+
+/** The config's default pack (`defaults.profile`), loaded; undefined when there is none or --profile overrides every submission's anyway. */
+export function defaultProfileOption(opts: { profile?: string; defaultProfile?: string; settings?: { file: string } }): RunOverrides['defaultProfile'] {
+  return opts.defaultProfile && !opts.profile ? profileOption(opts.defaultProfile, defaultsFrom(opts.settings)) : undefined;
 }
 
 /** Loads a --factors file (YAML, JSON or CSV; schemas/factors.schema.json). */

@@ -189,6 +189,7 @@ export function loadData(version: string): LoadedData {
     validateSubmission: validatorFor('submission'),
     validateProfile: validatorFor('profile'),
     validateFactors: validatorFor('factors'),
+    validateConfig: validatorFor('config'),
     builtinProfileIds: profileIds,
     factorSets,
     regions,

@@ -7,7 +7,7 @@ import { parseCsv } from './csv.js';
 import { decodeText } from './decode.js';
 
 /** A zcpark file's kind; `unknown` is a document without a zcpark `format:` key. */
-export type FileKind = 'submission' | 'factors' | 'profile' | 'roster' | 'activity' | 'unknown';
+export type FileKind = 'submission' | 'factors' | 'profile' | 'config' | 'roster' | 'activity' | 'unknown';
 
 const FORMAT_KEY = /^[ \t]*["']?format["']?[ \t]*:[ \t]*["']?(zcpark[\w./-]*)/m;
 
@@ -18,11 +18,13 @@ export function formatKey(text: string): { format: string; at: number } | undefi
 }
 
 /** What a YAML/JSON text is, by its `format:` key: undefined for a stranger. */
-export function documentKind(text: string): 'submission' | 'factors' | 'profile' | undefined {
+export function documentKind(text: string): 'submission' | 'factors' | 'profile' | 'config' | undefined {
   const f = formatKey(text)?.format;
   if (!f) return undefined;
   if (f.startsWith('zcpark-factors/')) return 'factors';
   if (f.startsWith('zcpark-profile/')) return 'profile';
+  // zcpark.config.yaml: `validate .` in a project finds it beside the submissions
+  if (f.startsWith('zcpark-config/')) return 'config';
   return 'submission';
 }
 

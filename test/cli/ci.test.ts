@@ -5,7 +5,7 @@
  */
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -112,10 +112,56 @@ describe('zcpark.config.yaml', { timeout: 60_000 }, () => {
     expect(JSON.parse(flag.stdout).files[0].diagnostics[0].message).toMatch(/^non-renewable export/);
     const ev = runCli(['evaluate', 'data/park/park.yaml'], { cwd: dir });
     expect([ev.code, JSON.parse(ev.stdout).submission.profile]).toEqual([0, 'zero-carbon-park']);
-    // factors: a file relative to the config
+    // factors: a file relative to the config; a missing one is said to be the config's
     writeFileSync(join(dir, 'zcpark.config.yaml'), 'format: zcpark-config/1\ndefaults: { factors: nope.yaml }\n');
     const missing = runCli(['validate', 'data'], { cwd: dir });
-    expect([missing.code, missing.stderr]).toEqual([2, 'zcpark: file not found: nope.yaml  ZC-E-FILE-NOT-FOUND\n']);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      'zcpark: file not found: nope.yaml (defaults.factors of zcpark.config.yaml, relative to its folder)  ZC-E-FILE-NOT-FOUND\n',
+    ]);
+  });
+
+  it("uses the default pack only for a submission that names none: the submission's own wins, --profile over both", () => {
+    // the city of fixtures/trend names carbon-peaking-city; the hand-checked park without its profile line names none
+    const dir = parkFolder('format: zcpark-config/1\ndefaults: { profile: zero-carbon-park }\n');
+    cpSync(join(ROOT, 'fixtures/trend/city'), join(dir, 'city'), { recursive: true });
+    const park = join(dir, 'data', 'park', 'park.yaml');
+    writeFileSync(park, readFileSync(park, 'utf8').replace(/^profile: .*\n/m, ''));
+    const profileOf = (args: string[]) => {
+      const r = runCli(['evaluate', ...args, '-f', 'json'], { cwd: dir });
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { submission: { profile: string } }).submission.profile;
+    };
+    expect(profileOf(['data/park/park.yaml'])).toBe('zero-carbon-park');
+    expect(profileOf(['city/city-2023.yaml'])).toBe('carbon-peaking-city');
+    expect(profileOf(['city/city-2023.yaml', '--profile', 'climate-positive'])).toBe('climate-positive');
+    // trend and batch (in workers too) alike
+    expect(JSON.parse(runCli(['trend', 'city', '-f', 'json'], { cwd: dir }).stdout).profile).toBe('carbon-peaking-city');
+    for (const jobs of ['1', '2']) {
+      const b = JSON.parse(runCli(['batch', '.', '-f', 'json', '-j', jobs], { cwd: dir }).stdout) as { results: { submission: { profile: string } }[] };
+      expect(b.results.map((x) => x.submission.profile).sort()).toEqual([...Array(4).fill('carbon-peaking-city'), 'zero-carbon-park']);
+    }
+    // without the config the park names no pack at all
+    rmSync(join(dir, 'zcpark.config.yaml'));
+    expect(runCli(['validate', 'data/park/park.yaml', '-f', 'json'], { cwd: dir }).stdout).toContain('ZC-E-PROFILE-MISSING');
+  });
+
+  it('validate . checks a config it finds as a config, not as a submission', () => {
+    // the project's own config (in effect, so valid) and another one, in a subfolder, with two problems
+    const dir = parkFolder('format: zcpark-config/1\nseverity: { ZC-W-BAND-BELOW-MIN: off }\n');
+    mkdirSync(join(dir, 'data', 'other'));
+    writeFileSync(join(dir, 'data', 'other', 'zcpark.config.yaml'), 'format: zcpark-config/1\nsevrity: {}\nignore:\n  - { code: ZC-W-NOPE }\n');
+    const r = runCli(['validate', '.', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const files = (JSON.parse(r.stdout) as { files: { file: string; kind: string; diagnostics: { code: string; line: number }[] }[] }).files;
+    expect(files.filter((f) => f.kind === 'config').map((f) => [f.file, f.diagnostics.map((d) => `${d.line} ${d.code}`)])).toEqual([
+      ['data/other/zcpark.config.yaml', ['2 ZC-E-SCHEMA-UNKNOWN-KEY', '4 ZC-E-SCHEMA-ENUM']],
+      ['zcpark.config.yaml', []],
+    ]);
+    // given to evaluate as a submission, it is said to be a config
+    const ev = runCli(['evaluate', 'zcpark.config.yaml'], { cwd: dir });
+    expect(ev.code).toBe(1);
+    expect(ev.stderr).toContain('this file is a zcpark config, read from the working folder (or above) or named with --config  ZC-E-FORMAT-VERSION');
   });
 
   it('refuses a bad config with exit 2 and its position; input-safety codes cannot be turned off', () => {

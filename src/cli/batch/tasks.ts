@@ -36,6 +36,9 @@ export type TaskResult = (
 
 export interface TaskOptions {
   profile?: string;
+  /** The config's default pack, for submissions that name none, and the words that say where it came from. */
+  defaultProfile?: string;
+  defaultFrom?: string;
   factors?: string;
   /** Format of the per-submission files of --out-dir (json or table), or none. */
   perReport?: string;

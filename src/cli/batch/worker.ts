@@ -10,6 +10,7 @@ allowOutside(opts.allowOutside ?? []);
 data();
 const overrides: RunOverrides = {
   ...(opts.profile ? { profile: profileOption(opts.profile) } : {}),
+  ...(opts.defaultProfile ? { defaultProfile: profileOption(opts.defaultProfile, opts.defaultFrom) } : {}),
   ...(opts.factors ? { factors: factorsOption(opts.factors) } : {}),
 };
 

@@ -8,7 +8,7 @@ import { rosterFromBytes, rosterFromWorkbook } from '../../check.js';
 import { headColumns, isRosterHeader, isWorkbookName } from '../../parse/sniff.js';
 import { summarize, type BatchError } from '../../report/batch.js';
 import { SUMMARY_FORMAT, type BatchView } from '../../report/summary/index.js';
-import { data, factorsOption, pickLang, profileOption, terminalWidth, useColor, type RunOverrides } from '../context.js';
+import { data, defaultProfileOption, defaultsFrom, factorsOption, pickLang, profileOption, type RunOverrides, terminalWidth, useColor } from '../context.js';
 import { formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
@@ -28,6 +28,8 @@ export interface BatchOptions {
   jobs?: string;
   failOn: string;
   profile?: string;
+  /** The config's default pack (../config.ts): for submissions that name none. */
+  defaultProfile?: string;
   factors?: string;
   quiet?: boolean;
   color?: boolean;
@@ -172,11 +174,13 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (got "${opts.jobs}")`);
   allowOutside(opts.allowOutside ?? []);
+  const defaultProfile = defaultProfileOption(opts);
   const overrides: RunOverrides = {
     ...(opts.profile ? { profile: profileOption(opts.profile) } : {}),
+    ...(defaultProfile ? { defaultProfile } : {}),
     ...(opts.factors ? { factors: factorsOption(opts.factors) } : {}),
   };
-  for (const o of [overrides.profile, overrides.factors]) {
+  for (const o of [overrides.profile, overrides.defaultProfile, overrides.factors]) {
     if (o && 'diagnostics' in o && o.diagnostics.some((x) => x.severity === 'error')) {
       process.stderr.write(formatDiagnostics(o.diagnostics, useColor(process.stderr, opts.color)));
       return EXIT.data;
@@ -185,6 +189,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   const perReport = opts.outDir ? per.format : undefined;
   const taskOpts: TaskOptions = {
     ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(defaultProfile ? { defaultProfile: opts.defaultProfile!, defaultFrom: defaultsFrom(opts.settings) } : {}),
     ...(opts.factors ? { factors: opts.factors } : {}),
     ...(perReport ? { perReport } : {}),
     compact: format === 'jsonl',

@@ -5,7 +5,7 @@ import { checkFile } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
 import { REPORT_FORMAT, REPORT_FORMATS } from '../../report/formats/index.js';
 import type { Report } from '../../report/types.js';
-import { data, factorsOption, pickLang, profileOption, submissionInput, terminalWidth, useColor } from '../context.js';
+import { data, defaultProfileOption, factorsOption, pickLang, profileOption, submissionInput, terminalWidth, useColor } from '../context.js';
 import { countLine, formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { applyConfig, configureOutcome, type Config } from '../config.js';
 import { EXIT, exitFor } from '../exit-codes.js';
@@ -16,6 +16,8 @@ export interface EvaluateOptions {
   format?: string;
   out?: string;
   profile?: string;
+  /** The config's default pack (../config.ts): for submissions that name none. */
+  defaultProfile?: string;
   factors?: string;
   explain?: boolean;
   failOn: string;
@@ -42,10 +44,12 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const d = data();
   const problems: Diagnostic[] = [];
   const profileOverride = opts.profile ? profileOption(opts.profile) : undefined;
-  if (profileOverride && 'diagnostics' in profileOverride) {
-    process.stderr.write(formatDiagnostics(profileOverride.diagnostics, useColor(process.stderr, opts.color)));
-    return EXIT.data;
-  }
+  const defaultProfile = defaultProfileOption(opts);
+  for (const p of [profileOverride, defaultProfile])
+    if (p && 'diagnostics' in p) {
+      process.stderr.write(formatDiagnostics(p.diagnostics, useColor(process.stderr, opts.color)));
+      return EXIT.data;
+    }
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
   if (factors && hasErrors(factors.diagnostics)) {
     process.stderr.write(formatDiagnostics(factors.diagnostics, useColor(process.stderr, opts.color)));
@@ -66,7 +70,7 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
       path,
       file,
       '',
-      { ...(profileOverride ? { profile: profileOverride } : {}), ...(factors ? { factors } : {}) },
+      { ...(profileOverride ? { profile: profileOverride } : {}), ...(defaultProfile ? { defaultProfile } : {}), ...(factors ? { factors } : {}) },
       opts.explain === true,
       lang,
     );

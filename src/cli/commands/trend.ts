@@ -6,7 +6,7 @@ import { checkFile, type FileKind } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
 import { trendExtensions, trendFormat, TREND_FORMATS } from '../../report/trend/index.js';
 import { buildTrend, type TrendInput } from '../../trend/trend.js';
-import { data, factorsOption, pickLang, profileOption, submissionInput, terminalWidth, toolVersion, useColor } from '../context.js';
+import { data, defaultProfileOption, factorsOption, pickLang, profileOption, submissionInput, terminalWidth, toolVersion, useColor } from '../context.js';
 import { countLine, formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
 import { applyConfig, configureOutcome, type Config } from '../config.js';
@@ -17,6 +17,8 @@ export interface TrendOptions {
   format?: string;
   out?: string;
   profile?: string;
+  /** The config's default pack (../config.ts): for submissions that name none. */
+  defaultProfile?: string;
   factors?: string;
   factorsYear?: string;
   baseYear?: string;
@@ -32,6 +34,7 @@ export interface TrendOptions {
 const NOT_A_SUBMISSION: Record<Exclude<FileKind, 'submission'>, string> = {
   factors: 'a factor set',
   profile: 'a rule pack',
+  config: 'a zcpark config',
   roster: 'a roster CSV',
   activity: 'an activity CSV',
   unknown: 'no `format: zcpark/1` line',
@@ -70,10 +73,12 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
   }
   const d = data();
   const override = opts.profile ? profileOption(opts.profile) : undefined;
-  if (override && 'diagnostics' in override) {
-    process.stderr.write(formatDiagnostics(override.diagnostics, errColor, lang));
-    return EXIT.data;
-  }
+  const defaultProfile = defaultProfileOption(opts);
+  for (const p of [override, defaultProfile])
+    if (p && 'diagnostics' in p) {
+      process.stderr.write(formatDiagnostics(p.diagnostics, errColor, lang));
+      return EXIT.data;
+    }
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
   if (factors && hasErrors(factors.diagnostics)) {
     process.stderr.write(formatDiagnostics(factors.diagnostics, errColor, lang));
@@ -96,7 +101,14 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     }
     const out = checkFile(
       {
-        ...submissionInput(abs, file, '', { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) }, false, lang),
+        ...submissionInput(
+          abs,
+          file,
+          '',
+          { ...(override ? { profile: override } : {}), ...(defaultProfile ? { defaultProfile } : {}), ...(factors ? { factors } : {}) },
+          false,
+          lang,
+        ),
         ...(factorsYear !== undefined ? { factorsYear } : {}),
         content: { bytes },
         named: false,

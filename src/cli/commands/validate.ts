@@ -5,7 +5,7 @@ import { diag, fromWire, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { Pool } from '../batch/pool.js';
 import { cannotRead, runTask, type Task } from '../batch/tasks.js';
-import { factorsOption, pickLang, profileOption, toolVersion, useColor, type RunOverrides } from '../context.js';
+import { defaultProfileOption, defaultsFrom, factorsOption, pickLang, profileOption, type RunOverrides, toolVersion, useColor } from '../context.js';
 import { renderDiagnostics, type FileResult } from '../../report/diagnostics/index.js';
 import { byPosition } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
@@ -19,6 +19,8 @@ export interface ValidateOptions {
   format?: string;
   out?: string;
   profile?: string;
+  /** The config's default pack (../config.ts): for submissions that name none. */
+  defaultProfile?: string;
   factors?: string;
   maxWarnings?: string;
   color?: boolean;
@@ -66,16 +68,22 @@ export async function runValidate(paths: string[], opts: ValidateOptions): Promi
 /** The run before any file is read: the overrides and their own findings, what a folder walk could not look at, a task per file. */
 function plan(
   paths: string[],
-  opts: Pick<ValidateOptions, 'profile' | 'factors'>,
+  opts: Pick<ValidateOptions, 'profile' | 'defaultProfile' | 'factors' | 'settings'>,
 ): { head: FileResult[]; tasks: Task[]; overrides: RunOverrides; files: string[] } {
   const override = opts.profile ? profileOption(opts.profile) : undefined;
+  const defaultProfile = defaultProfileOption(opts);
   const factors = opts.factors ? factorsOption(opts.factors) : undefined;
   const { files, explicit, skipped, reals } = discover(paths);
   // every file found is an input of the run from now on (a folder walk knows its real path without asking)
   for (const f of files) noteRead(f, undefined, reals.get(f));
-  const overrides: RunOverrides = { ...(override ? { profile: override } : {}), ...(factors ? { factors } : {}) };
+  const overrides: RunOverrides = {
+    ...(override ? { profile: override } : {}),
+    ...(defaultProfile ? { defaultProfile } : {}),
+    ...(factors ? { factors } : {}),
+  };
   const head: FileResult[] = [];
   if (override && 'diagnostics' in override) head.push({ file: opts.profile!, kind: 'profile', diagnostics: override.diagnostics });
+  if (defaultProfile && 'diagnostics' in defaultProfile) head.push({ file: opts.defaultProfile!, kind: 'profile', diagnostics: defaultProfile.diagnostics });
   if (factors && factors.diagnostics.length) head.push({ file: opts.factors!, kind: 'factors', diagnostics: factors.diagnostics });
   // a folder that could not be listed, or a document-named link that leads nowhere, is said, not skipped
   for (const s of skipped) {
@@ -124,6 +132,7 @@ async function collectResultsInParallel(paths: string[], opts: ValidateOptions, 
   // the workers resolve --profile and --factors themselves (their findings are in head already)
   const pool = new Pool(jobs, {
     ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.defaultProfile && !opts.profile ? { defaultProfile: opts.defaultProfile, defaultFrom: defaultsFrom(opts.settings) } : {}),
     ...(opts.factors ? { factors: opts.factors } : {}),
     allowOutside: allowedOutside(),
   });

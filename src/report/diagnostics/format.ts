@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../model/types.js';
 
 export interface FileResult {
   file: string;
-  kind: 'submission' | 'factors' | 'profile' | 'activity' | 'roster' | 'unknown';
+  kind: 'submission' | 'factors' | 'profile' | 'config' | 'activity' | 'roster' | 'unknown';
   diagnostics: Diagnostic[];
 }
 
