@@ -131,12 +131,27 @@ export function configureOutcome(
   const kept = applyConfig(diagnostics, config);
   const raised = kept.filter((d) => d.severity === 'error');
   const warnings = kept.filter((d) => d.severity !== 'error');
-  const stays = applyConfig(
-    report.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })),
+  report.warnings = configureWarnings(report.warnings, config).kept;
+  return { diagnostics: warnings, raised };
+}
+
+/**
+ * Warnings without a severity of their own (a report's, a trend's) under the config: those it ignores or turns off
+ * leave, those it raises to `error` are returned apart as errors.
+ */
+export function configureWarnings<W extends { code: string; file?: string }>(
+  warnings: readonly W[],
+  config: Config | undefined,
+): { kept: W[]; raised: Diagnostic[] } {
+  if (!config) return { kept: [...warnings], raised: [] };
+  const after = applyConfig(
+    warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })),
     config,
   );
-  report.warnings = stays.filter((w) => w.severity !== 'error').map(({ severity: _, ...w }) => w);
-  return { diagnostics: warnings, raised };
+  return {
+    kept: after.filter((w) => w.severity !== 'error').map(({ severity: _, ...w }) => w as unknown as W),
+    raised: after.filter((w) => w.severity === 'error') as unknown as Diagnostic[],
+  };
 }
 
 /** Options of a command, with the config's defaults filled in where the command line is silent. */

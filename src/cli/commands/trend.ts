@@ -1,15 +1,26 @@
 /** `zcpark trend <files|folder|glob…>`: one entity over several years. The work is src/trend/trend.ts; this reads files and prints. */
 import { extname } from 'node:path';
-import { diag, hasErrors } from '../../diagnostics/codes.js';
+import { diag, hasErrors, type Lang } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { checkFile, type FileKind } from '../../check.js';
 import type { Diagnostic } from '../../model/types.js';
 import { trendExtensions, trendFormat, TREND_FORMATS } from '../../report/trend/index.js';
 import { buildTrend, type TrendInput } from '../../trend/trend.js';
-import { data, defaultProfileOption, factorsOption, pickLang, profileOption, submissionInput, terminalWidth, toolVersion, useColor } from '../context.js';
+import {
+  data,
+  defaultProfileOption,
+  factorsOption,
+  pickLang,
+  profileOption,
+  type RunOverrides,
+  submissionInput,
+  terminalWidth,
+  toolVersion,
+  useColor,
+} from '../context.js';
 import { countLine, formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
-import { applyConfig, configureOutcome, type Config } from '../config.js';
+import { applyConfig, configureOutcome, configureWarnings, type Config } from '../config.js';
 import { EXIT } from '../exit-codes.js';
 import { allowOutside, displayPath, FileTooLarge, noteRead, pickFormat, readDocument, writeAtomic } from '../io.js';
 
@@ -71,7 +82,6 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
       ),
     );
   }
-  const d = data();
   const override = opts.profile ? profileOption(opts.profile) : undefined;
   const defaultProfile = defaultProfileOption(opts);
   for (const p of [override, defaultProfile])
@@ -84,61 +94,12 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     process.stderr.write(formatDiagnostics(factors.diagnostics, errColor, lang));
     return EXIT.data;
   }
-  const inputs: TrendInput[] = [];
-  // submissions that could not be evaluated: even when the config has silenced every finding about one, the trend
-  // would lack its year
-  let invalid = 0;
-  for (const abs of [...files].sort()) {
-    noteRead(abs, undefined, reals.get(abs));
-    const ext = extname(abs).toLowerCase();
-    // a folder holds the submissions' activity CSVs (read through the submissions) and perhaps other files
-    if (!explicit.has(abs) && !['.yaml', '.yml', '.json'].includes(ext)) continue;
-    const file = displayPath(abs);
-    const bytes = readDocument(abs);
-    if (bytes instanceof FileTooLarge) {
-      problems.push(diag('ZC-E-FILE-TOO-LARGE', bytes.args(file), { file, line: 1 }));
-      continue;
-    }
-    const out = checkFile(
-      {
-        ...submissionInput(
-          abs,
-          file,
-          '',
-          { ...(override ? { profile: override } : {}), ...(defaultProfile ? { defaultProfile } : {}), ...(factors ? { factors } : {}) },
-          false,
-          lang,
-        ),
-        ...(factorsYear !== undefined ? { factorsYear } : {}),
-        content: { bytes },
-        named: false,
-        score: true,
-      },
-      d,
-    );
-    if (out.kind !== 'submission') {
-      // a file that cannot be decoded is said (it may be a submission saved wrongly); other files in a folder are
-      // passed over, and one named is said to be what it is
-      if (out.kind === 'unknown' && out.diagnostics.length) problems.push(...out.diagnostics);
-      else if (explicit.has(abs))
-        problems.push(diag('ZC-E-FORMAT-VERSION', { found: NOT_A_SUBMISSION[out.kind], allowed: 'zcpark/1 (a submission)' }, { file, line: 1 }));
-      continue;
-    }
-    const ev = out.evaluated;
-    if (!ev?.report || !ev.submission || !ev.lookup || !ev.profile) {
-      invalid++;
-      problems.push(...applyConfig(out.diagnostics, opts.settings));
-      continue;
-    }
-    // as for evaluate: a warning the config raises to an error makes the year invalid, and ignored codes leave its report
-    const { raised } = configureOutcome(ev.report, out.diagnostics, opts.settings);
-    if (raised.length) {
-      invalid++;
-      problems.push(...raised);
-      continue;
-    }
-    inputs.push({ file, report: ev.report, submission: ev.submission, profile: ev.profile, lookup: ev.lookup });
-  }
+  const overrides: RunOverrides = {
+    ...(override ? { profile: override } : {}),
+    ...(defaultProfile ? { defaultProfile } : {}),
+    ...(factors ? { factors } : {}),
+  };
+  const { inputs, invalid } = readYears({ files, explicit, reals }, overrides, { lang, settings: opts.settings, factorsYear }, problems);
   if (problems.length || invalid) {
     process.stderr.write(formatDiagnostics(problems, errColor, lang));
     // the config may have lowered or silenced the errors of a submission that still cannot be evaluated
@@ -157,24 +118,80 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
     process.stderr.write(`${countLine(built.diagnostics)}; no trend is made\n`);
     return EXIT.data;
   }
-  if (opts.settings) {
-    // the trend's own warnings (the years' passed the config above): ignored ones leave, raised ones stop the trend
-    const kept = applyConfig(
-      built.trend.warnings.map((w) => ({ ...w, severity: 'warning' as Diagnostic['severity'] })),
-      opts.settings,
-    );
-    const raised = kept.filter((w) => w.severity === 'error');
-    if (raised.length) {
-      process.stderr.write(formatDiagnostics(raised, errColor, lang));
-      process.stderr.write(`${countLine(raised)}; no trend is made\n`);
-      return EXIT.data;
-    }
-    built.trend.warnings = kept.map(({ severity: _, ...w }) => w);
+  // the trend's own warnings (the years' passed the config in readYears): ignored ones leave, raised ones stop the trend
+  const { kept, raised } = configureWarnings(built.trend.warnings, opts.settings);
+  if (raised.length) {
+    process.stderr.write(formatDiagnostics(raised, errColor, lang));
+    process.stderr.write(`${countLine(raised)}; no trend is made\n`);
+    return EXIT.data;
   }
+  built.trend.warnings = kept;
   const color = opts.out ? false : useColor(process.stdout, opts.color);
   const width = opts.out ? undefined : terminalWidth(process.stdout);
   const text = renderer.render(built.trend, { color, lang, ...(width ? { width } : {}) });
   if (opts.out) writeAtomic(opts.out, text, [...files, ...(opts.factors ? [opts.factors] : [])]);
   else process.stdout.write(text);
   return EXIT.ok;
+}
+
+/**
+ * Each year's submission of the files found, evaluated: the inputs of the trend, and the problems (pushed onto
+ * `problems`) of the files that are not, with the count of submissions that could not be evaluated (even when the
+ * config has silenced every finding about one, the trend would lack its year).
+ */
+function readYears(
+  found: { files: string[]; explicit: Set<string>; reals: Map<string, string> },
+  overrides: RunOverrides,
+  o: { lang: Lang; settings: Config | undefined; factorsYear: number | undefined },
+  problems: Diagnostic[],
+): { inputs: TrendInput[]; invalid: number } {
+  const { files, explicit, reals } = found;
+  const { lang, factorsYear } = o;
+  const inputs: TrendInput[] = [];
+  let invalid = 0;
+  for (const abs of [...files].sort()) {
+    noteRead(abs, undefined, reals.get(abs));
+    const ext = extname(abs).toLowerCase();
+    // a folder holds the submissions' activity CSVs (read through the submissions) and perhaps other files
+    if (!explicit.has(abs) && !['.yaml', '.yml', '.json'].includes(ext)) continue;
+    const file = displayPath(abs);
+    const bytes = readDocument(abs);
+    if (bytes instanceof FileTooLarge) {
+      problems.push(diag('ZC-E-FILE-TOO-LARGE', bytes.args(file), { file, line: 1 }));
+      continue;
+    }
+    const out = checkFile(
+      {
+        ...submissionInput(abs, file, '', overrides, false, lang),
+        ...(factorsYear !== undefined ? { factorsYear } : {}),
+        content: { bytes },
+        named: false,
+        score: true,
+      },
+      data(),
+    );
+    if (out.kind !== 'submission') {
+      // a file that cannot be decoded is said (it may be a submission saved wrongly); other files in a folder are
+      // passed over, and one named is said to be what it is
+      if (out.kind === 'unknown' && out.diagnostics.length) problems.push(...out.diagnostics);
+      else if (explicit.has(abs))
+        problems.push(diag('ZC-E-FORMAT-VERSION', { found: NOT_A_SUBMISSION[out.kind], allowed: 'zcpark/1 (a submission)' }, { file, line: 1 }));
+      continue;
+    }
+    const ev = out.evaluated;
+    if (!ev?.report || !ev.submission || !ev.lookup || !ev.profile) {
+      invalid++;
+      problems.push(...applyConfig(out.diagnostics, o.settings));
+      continue;
+    }
+    // as for evaluate: a warning the config raises to an error makes the year invalid, and ignored codes leave its report
+    const { raised } = configureOutcome(ev.report, out.diagnostics, o.settings);
+    if (raised.length) {
+      invalid++;
+      problems.push(...raised);
+      continue;
+    }
+    inputs.push({ file, report: ev.report, submission: ev.submission, profile: ev.profile, lookup: ev.lookup });
+  }
+  return { inputs, invalid };
 }
