@@ -10,6 +10,15 @@ import { golden, unversioned } from '../helpers/golden.js';
 const BATCH = 'fixtures/batch';
 
 describe('zcpark batch', () => {
+  it('says on stderr why a run written with -o failed, and where the summary is (the same figures as below)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcpark-batch-o-'));
+    const r = runCli(['batch', join(ROOT, BATCH), '-f', 'json', '-j', '1', '-o', 'summary.json'], { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', 'zcpark: 9 submissions: 3 pass, 4 fail, 0 incomplete, 2 invalid; the summary is in summary.json\n']);
+    // a run that passes stays quiet
+    const ok = runCli(['batch', join(ROOT, BATCH, 'parks', 'a-green'), '-f', 'json', '-o', 'green.json'], { cwd: dir });
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+  });
+
   it('scores a folder of submissions and a roster into the golden summary, exit 1 for the two broken inputs', () => {
     const r = runCli(['batch', BATCH, '-f', 'json', '-j', '1']);
     expect(r.code).toBe(1); // default --fail-on invalid: c-broken and roster row 7

@@ -245,7 +245,12 @@ describe('validate -f sarif', { timeout: 60_000 }, () => {
     const dir = parkFolder();
     cpSync(join(dir, 'data', 'park'), join(dir, '园区 一'), { recursive: true });
     const r = runCli(['validate', '园区 一', '--max-warnings', '0', '-o', 'out.sarif'], { cwd: dir });
-    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', '']);
+    // the terminal is told why the check failed and where the findings went; stdout stays empty
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      1,
+      '',
+      'zcpark: 1 file checked: all valid; 0 errors, 3 warnings; 3 warnings, more than --max-warnings 0 allows: the check fails; the findings are in out.sarif\n',
+    ]);
     const text = readFileSync(join(dir, 'out.sarif'), 'utf8');
     const log = JSON.parse(text);
     expect(isSarif(log), JSON.stringify(isSarif.errors)).toBe(true);

@@ -12,6 +12,7 @@ import { data, defaultProfileOption, defaultsFrom, factorsOption, pickLang, prof
 import { formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
+import { termText } from '../../report/escape.js';
 import { extensionMap, formatNames } from '../formats.js';
 import { batchSummary, stepSummary } from '../step-summary.js';
 import { applyConfig, type Config } from '../config.js';
@@ -281,7 +282,13 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     if (diags.length) process.stderr.write(formatDiagnostics(diags, useColor(process.stderr, opts.color)));
     if (format !== 'json' && format !== 'jsonl') process.stderr.write(got.warningDigest(useColor(process.stderr, opts.color)));
     stepSummary(() => batchSummary(summary, errors));
-    return exitFor({ invalid: errors.length, failed: summary.fail, incomplete: summary.incomplete }, { failOn: opts.failOn });
+    const code = exitFor({ invalid: errors.length, failed: summary.fail, incomplete: summary.incomplete }, { failOn: opts.failOn });
+    // with -o the terminal would otherwise show nothing of why the run failed
+    if (opts.out && code !== EXIT.ok && !opts.quiet)
+      process.stderr.write(
+        `zcpark: ${summary.total} submission${summary.total === 1 ? '' : 's'}: ${summary.pass} pass, ${summary.fail} fail, ${summary.incomplete} incomplete, ${summary.invalid} invalid; the summary is in ${termText(displayPath(opts.out))}\n`,
+      );
+    return code;
   } finally {
     // nothing of a run that stopped early is left behind: temp files and the lock go
     outputs.abort();

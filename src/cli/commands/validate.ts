@@ -6,11 +6,12 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { Pool } from '../batch/pool.js';
 import { cannotRead, runTask, type Task } from '../batch/tasks.js';
 import { defaultProfileOption, defaultsFrom, factorsOption, pickLang, profileOption, type RunOverrides, toolVersion, useColor } from '../context.js';
-import { renderDiagnostics, type FileResult } from '../../report/diagnostics/index.js';
+import { checkedLine, renderDiagnostics, type FileResult } from '../../report/diagnostics/index.js';
 import { byPosition } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
 import { applyConfig, type Config } from '../config.js';
-import { exitFor } from '../exit-codes.js';
+import { EXIT, exitFor } from '../exit-codes.js';
+import { termText } from '../../report/escape.js';
 import { extensionMap, formatNames } from '../formats.js';
 import { stepSummary, validateSummary } from '../step-summary.js';
 import { allowedOutside, allowOutside, displayPath, noteRead, noteReads, pickFormat, writeAtomic } from '../io.js';
@@ -62,6 +63,9 @@ export async function runValidate(paths: string[], opts: ValidateOptions): Promi
     { ...(maxWarnings === undefined ? {} : { maxWarnings }) },
   );
   stepSummary(() => validateSummary(results, { ...(maxWarnings === undefined ? {} : { maxWarnings }) }));
+  // with -o the terminal would otherwise show nothing of why the check failed
+  if (opts.out && code !== EXIT.ok)
+    process.stderr.write(`zcpark: ${checkedLine(results, maxWarnings)}; the findings are in ${termText(displayPath(opts.out))}\n`);
   return code;
 }
 

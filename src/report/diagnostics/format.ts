@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../model/types.js';
+import { countLine } from './lines.js';
 
 export interface FileResult {
   file: string;
@@ -42,6 +43,13 @@ export function summary(results: FileResult[]) {
     errors: all.filter((d) => d.severity === 'error').length,
     warnings: all.filter((d) => d.severity === 'warning').length,
   };
+}
+
+/** The count of a run in one plain line: "3 files checked: 1 invalid; 2 errors, 1 warning" (and why warnings fail it). */
+export function checkedLine(results: FileResult[], maxWarnings: number | undefined): string {
+  const s = summary(results);
+  const over = overMax(results, maxWarnings);
+  return `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.invalid ? `${s.invalid} invalid` : 'all valid'}; ${countLine(results.flatMap((r) => r.diagnostics))}${over ? `; ${over}` : ''}`;
 }
 
 /** The sentence that says why a run with no errors fails: more warnings than --max-warnings allows. */

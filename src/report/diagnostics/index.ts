@@ -7,6 +7,7 @@ import { prettyFormat } from './pretty.js';
 import { sarifFormat } from './sarif.js';
 
 export type { DiagnosticsFormat, DiagnosticsOptions, FileResult } from './format.js';
+export { checkedLine } from './format.js';
 
 /** In the order `--help` and error messages list them. */
 export const DIAGNOSTICS_FORMATS: readonly DiagnosticsFormat[] = [prettyFormat, jsonFormat, githubFormat, junitFormat, sarifFormat];
