@@ -2,6 +2,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -181,6 +182,25 @@ describe('helper commands', () => {
     expect(runCli(['factors', '--year', '2024', '--region', 'CN-XX']).code).toBe(2);
     const sets = JSON.parse(runCli(['factors', '-f', 'json']).stdout);
     expect(sets.map((s: { id: string }) => s.id)).toEqual(['cn-electricity', 'cn-energy', 'cn-fuels-co2']);
+  });
+
+  it('profiles and factors tables keep every source whole (wrapped, never cut with …) within the terminal', () => {
+    // the sources as the JSON gives them, each found again in the table once its lines are joined
+    const packs = JSON.parse(runCli(['profiles', '-f', 'json']).stdout) as { source: string }[];
+    const applied = JSON.parse(runCli(['factors', '--year', '2024', '--region', 'CN-JS', '-f', 'json']).stdout) as { factors: { source: string }[] };
+    for (const [args, sources] of [
+      [['profiles'], packs.map((p) => p.source)],
+      [['factors', '--year', '2024', '--region', 'CN-JS'], applied.factors.map((f) => f.source)],
+    ] as const) {
+      const out = runCli([...args], { env: { COLUMNS: '100' } }).stdout;
+      const rows = out.split('\n').filter((l) => /^[┌│├└]/.test(l));
+      expect(Math.max(...rows.map((l) => stringWidth(l)))).toBeLessThanOrEqual(100);
+      expect(out).not.toContain('…');
+      // the last column's text, its lines joined: every source is there in full
+      const lastCells = rows.filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!.trim());
+      const joined = lastCells.join('').replace(/\s+/g, '');
+      for (const src of sources) expect(joined).toContain(src.replace(/\s+/g, ''));
+    }
   });
 
   it('schema prints each schema, and rejects unknown names with exit 2', () => {

@@ -5,7 +5,7 @@ import { didYouMean, suggest } from '../../diagnostics/suggest.js';
 import { formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { applicableJson, applicableTable, factorSetLine, factorSetsJson, factorSetsTable, type ApplicableListing } from '../../report/listing/factors.js';
 import type { CompiledProfile } from '../../score/profile.js';
-import { data, factorsOption, profileOption, useColor } from '../context.js';
+import { data, factorsOption, profileOption, terminalWidth, useColor } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
 export interface FactorsOptions {
@@ -25,7 +25,7 @@ export function runFactors(opts: FactorsOptions): number {
     if (opts.region) throw new UsageError('--region needs --year (the factors that apply depend on the reporting year)');
     if (opts.profile) throw new UsageError('--profile needs --year (the factors that apply depend on the reporting year)');
     const sets = d.factorSets.map(factorSetLine);
-    process.stdout.write(opts.format === 'json' ? factorSetsJson(sets) : factorSetsTable(sets, color));
+    process.stdout.write(opts.format === 'json' ? factorSetsJson(sets) : factorSetsTable(sets, color, terminalWidth(process.stdout)));
     return EXIT.ok;
   }
   const year = Number(opts.year);
@@ -61,6 +61,6 @@ export function runFactors(opts: FactorsOptions): number {
     ...(pack ? { profile: pack.id } : {}),
     ...found,
   };
-  process.stdout.write(opts.format === 'json' ? applicableJson(listing) : applicableTable(listing, color));
+  process.stdout.write(opts.format === 'json' ? applicableJson(listing) : applicableTable(listing, color, terminalWidth(process.stdout)));
   return EXIT.ok;
 }

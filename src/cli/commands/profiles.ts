@@ -3,7 +3,7 @@ import { builtinProfile } from '../../data/load.js';
 import { formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { packJson, packsJson, packsTable, packText } from '../../report/listing/profiles.js';
 import type { CompiledProfile } from '../../score/profile.js';
-import { data, profileOption, useColor } from '../context.js';
+import { data, profileOption, terminalWidth, useColor } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
 export interface ProfilesOptions {
@@ -16,7 +16,7 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
   const color = useColor(process.stdout, opts.color);
   if (!id) {
     const packs = d.profileIds.map((pid) => (builtinProfile(pid, d) as { profile: CompiledProfile }).profile);
-    process.stdout.write(opts.format === 'json' ? packsJson(packs) : packsTable(packs, color));
+    process.stdout.write(opts.format === 'json' ? packsJson(packs) : packsTable(packs, color, terminalWidth(process.stdout)));
     return EXIT.ok;
   }
   const got = profileOption(id);
@@ -24,6 +24,6 @@ export function runProfiles(id: string | undefined, opts: ProfilesOptions): numb
     process.stderr.write(formatDiagnostics(got.diagnostics, useColor(process.stderr, opts.color)));
     return EXIT.data;
   }
-  process.stdout.write(opts.format === 'json' ? packJson(got.profile) : packText(got.profile, color));
+  process.stdout.write(opts.format === 'json' ? packJson(got.profile) : packText(got.profile, color, terminalWidth(process.stdout)));
   return EXIT.ok;
 }

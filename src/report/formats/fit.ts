@@ -69,9 +69,11 @@ export function wrap(cell: string, width: number): string {
 /**
  * Column widths (padding included) for a table at most `total` columns wide: each column as wide as its widest
  * line when that fits; otherwise the `flex` column (a name) gives way first down to a floor, then the others down
- * to their widest word, then the flex column down to its own widest word.
+ * to their widest word, then the flex column down to its own widest word, and, when `breakAt` is given, every
+ * column further down to that width, its longest words broken (a source's web address: wrapped, not cut, and not
+ * off the screen).
  */
-export function fitWidths(rows: readonly (readonly string[])[], total: number, flex: number): number[] {
+export function fitWidths(rows: readonly (readonly string[])[], total: number, flex: number, breakAt?: number): number[] {
   const n = rows[0]?.length ?? 0;
   const natural = Array.from({ length: n }, (_, j) => Math.max(...rows.map((r) => naturalWidth(r[j] ?? ''))) + 2);
   const min = Array.from({ length: n }, (_, j) => Math.max(...rows.map((r) => minWidth(r[j] ?? '') + indentOf(r[j] ?? ''))) + 2);
@@ -93,6 +95,17 @@ export function fitWidths(rows: readonly (readonly string[])[], total: number, f
     excess--;
   }
   if (excess > 0) take(flex, min[flex]!);
+  if (excess > 0 && breakAt !== undefined) {
+    take(flex, Math.min(min[flex]!, breakAt + 2));
+    // then the widest of the others, a column at a time, down to the same width (a formula name is broken too)
+    while (excess > 0) {
+      let widest = -1;
+      for (let j = 0; j < n; j++) if (widths[j]! > breakAt + 2 && (widest < 0 || widths[j]! > widths[widest]!)) widest = j;
+      if (widest < 0) break;
+      widths[widest] = widths[widest]! - 1;
+      excess--;
+    }
+  }
   return widths;
 }
 
@@ -100,9 +113,9 @@ export function fitWidths(rows: readonly (readonly string[])[], total: number, f
 export function fitTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
-  opts: { total: number; flex: number; colAligns: ('left' | 'right')[]; style: Record<string, unknown> },
+  opts: { total: number; flex: number; colAligns: ('left' | 'right')[]; style: Record<string, unknown>; breakAt?: number },
 ): string {
-  const widths = fitWidths([head, ...rows], opts.total, opts.flex);
+  const widths = fitWidths([head, ...rows], opts.total, opts.flex, opts.breakAt);
   const t = new Table({ head: head.map((h, j) => wrap(h, widths[j]! - 2)), style: opts.style, colAligns: opts.colAligns, colWidths: widths, wordWrap: false });
   for (const r of rows) t.push(r.map((c, j) => wrap(c, widths[j]! - 2)));
   return t.toString();

@@ -1,9 +1,9 @@
 /** `zcpark factors`: the built-in factor sets, and the factors that apply to a year (src/account/applicable.ts), as a table or JSON. */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { AppliedFactor } from '../../account/applicable.js';
 import type { Diagnostic, FactorEntry } from '../../model/types.js';
 import { termText } from '../escape.js';
+import { DEFAULT_WIDTH, fitTable } from '../formats/fit.js';
 
 /** A factor set as the listing shows it. */
 export interface FactorSetLine {
@@ -29,11 +29,18 @@ export function factorSetsJson(sets: FactorSetLine[]): string {
   return `${JSON.stringify(sets, null, 2)}\n`;
 }
 
-export function factorSetsTable(sets: FactorSetLine[], color: boolean): string {
+/** `width`: the terminal's (DEFAULT_WIDTH when absent); cells wrap between words, nothing is cut. */
+export function factorSetsTable(sets: FactorSetLine[], color: boolean, width?: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const t = new Table({ head: ['set', 'title', 'entries', 'data years'], style: tableStyle(color) });
-  for (const s of sets) t.push([s.id, s.title, String(s.entries), s.years.join(', ') || 'timeless']);
-  return `${t.toString()}\n${c.dim('zcpark factors --year 2024 --region CN-NM lists the factors that would apply')}\n`;
+  const rows = sets.map((s) => [s.id, s.title, String(s.entries), s.years.join(', ') || 'timeless']);
+  const t = fitTable(['set', 'title', 'entries', 'data years'], rows, {
+    total: width ?? DEFAULT_WIDTH,
+    flex: 1,
+    colAligns: ['left', 'left', 'right', 'left'],
+    style: tableStyle(color),
+    breakAt: 24,
+  });
+  return `${t}\n${c.dim('zcpark factors --year 2024 --region CN-NM lists the factors that would apply')}\n`;
 }
 
 /** What `zcpark factors --year` found: the query, the factors and the resolver's warnings (vintage, geography). */
@@ -72,29 +79,32 @@ export function applicableJson(l: ApplicableListing): string {
   return `${JSON.stringify({ year: l.year, region: l.region ?? null, ...(l.profile !== undefined ? { profile: l.profile } : {}), factors, warnings }, null, 2)}\n`;
 }
 
-export function applicableTable(l: ApplicableListing, color: boolean): string {
+/** `width`: the terminal's (DEFAULT_WIDTH when absent); a source wraps rather than losing its address to "…". */
+export function applicableTable(l: ApplicableListing, color: boolean, width?: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const t = new Table({
-    head: ['factor', 'value', 'year', 'region', 'conf', 'source'],
-    style: tableStyle(color),
-    colWidths: [30, 22, 6, 16, 6, 48],
-    wordWrap: true,
-  });
   // a --factors file is user text: controls shown as escapes
-  for (const r of l.factors.map(row))
-    t.push([
+  const rows = l.factors
+    .map(row)
+    .map((r) => [
       termText(`${r.category}/${r.item}${r.series ? ` [${r.series}]` : ''} ${r.kind === 'co2' ? 'CO2' : 'energy'}`),
       termText(`${r.value} ${r.unit}`),
-      r.year ?? '—',
+      r.year === null ? '—' : String(r.year),
       termText(r.region ?? 'national'),
       termText(r.confidence ?? ''),
       termText(r.source),
     ]);
+  const t = fitTable(['factor', 'value', 'year', 'region', 'conf', 'source'], rows, {
+    total: width ?? DEFAULT_WIDTH,
+    flex: 5,
+    colAligns: ['left', 'left', 'right', 'left', 'left', 'left'],
+    style: tableStyle(color),
+    breakAt: 24,
+  });
   const lines = [
     c.bold(
       `Factors that apply to reporting year ${l.year}${l.region ? ` in ${l.region} (${l.regionName ?? ''})` : ''}${l.profile !== undefined ? ` under ${termText(l.profile)}` : ''}`,
     ),
-    t.toString(),
+    t,
   ];
   for (const w of l.warnings) lines.push(c.yellow(`warning ${termText(w.message)} [${w.code}]`));
   if (l.profile === undefined)

@@ -1,8 +1,8 @@
 /** `zcpark profiles`: the rule packs, or one pack's indicators, thresholds, weights and sources, as a table or JSON. */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { CompiledProfile } from '../../score/profile.js';
 import { termText } from '../escape.js';
+import { DEFAULT_WIDTH, fitTable } from '../formats/fit.js';
 
 const tableStyle = (color: boolean) => ({ head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true });
 
@@ -51,11 +51,18 @@ export function packsJson(packs: CompiledProfile[]): string {
   )}\n`;
 }
 
-export function packsTable(packs: CompiledProfile[], color: boolean): string {
+/** `width`: the terminal's (DEFAULT_WIDTH when absent); a source wraps rather than losing its address to "…". */
+export function packsTable(packs: CompiledProfile[], color: boolean, width?: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const t = new Table({ head: ['id', 'title', 'indicators', 'source'], style: tableStyle(color), colWidths: [22, 40, 12, 60], wordWrap: true });
-  for (const p of packs) t.push([p.id, p.title, String(p.indicators.length), p.source]);
-  return `${t.toString()}\n${c.dim('zcpark profiles <id> shows a pack; --profile <id|file> applies one')}\n`;
+  const rows = packs.map((p) => [p.id, p.title, String(p.indicators.length), p.source]);
+  const t = fitTable(['id', 'title', 'indicators', 'source'], rows, {
+    total: width ?? DEFAULT_WIDTH,
+    flex: 3,
+    colAligns: ['left', 'left', 'right', 'left'],
+    style: tableStyle(color),
+    breakAt: 24,
+  });
+  return `${t}\n${c.dim('zcpark profiles <id> shows a pack; --profile <id|file> applies one')}\n`;
 }
 
 /** One pack, whole. */
@@ -63,7 +70,7 @@ export function packJson(p: CompiledProfile): string {
   return `${JSON.stringify(packData(p), null, 2)}\n`;
 }
 
-export function packText(p: CompiledProfile, color: boolean): string {
+export function packText(p: CompiledProfile, color: boolean, width?: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   // a pack given as a file is user text: controls shown as escapes
   const T = termText;
@@ -78,22 +85,24 @@ export function packText(p: CompiledProfile, color: boolean): string {
     return `${lines.join('\n')}\n`;
   }
   lines.push(`grades: ${p.grades.map((g) => `${T(g.grade)} ≥ ${g.min}`).join(', ')}; verdict passes only when every core (★) indicator passes`);
-  const t = new Table({
-    head: ['indicator', 'formula', 'threshold', 'weight', 'source'],
-    style: tableStyle(color),
-    colWidths: [34, 40, 34, 8, 50],
-    wordWrap: true,
-  });
-  for (const i of p.indicators) {
+  const rows = p.indicators.map((i) => {
     const th = i.thresholds.map((x) => T(`${x.when ? `when ${x.when}: ` : ''}${x.op} ${x.value}`)).join('\n');
-    t.push([
+    return [
       `${i.core ? '★ ' : ''}${T(i.id)}\n${T(i.name.en)}\n${T(i.name.zh)}`,
       T(i.formula),
       th,
       String(i.weight),
       T(`${i.source ?? ''}${i.confidence ? ` [${i.confidence}]` : ''}`),
-    ]);
-  }
-  lines.push(t.toString());
+    ];
+  });
+  lines.push(
+    fitTable(['indicator', 'formula', 'threshold', 'weight', 'source'], rows, {
+      total: width ?? DEFAULT_WIDTH,
+      flex: 4,
+      colAligns: ['left', 'left', 'left', 'right', 'left'],
+      style: tableStyle(color),
+      breakAt: 24,
+    }),
+  );
   return `${lines.join('\n')}\n`;
 }
