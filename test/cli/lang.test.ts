@@ -40,6 +40,21 @@ describe('--lang zh', () => {
     );
   });
 
+  it('counts in Chinese too: the closing lines of validate (every text format), evaluate and trend', () => {
+    // fixtures/batch: 4 files, the broken park and the roster with a bad row 7 invalid, 3 warnings in all
+    expect(runCli(['validate', 'fixtures/batch', '--lang', 'zh']).stdout.split('\n').at(-2)).toBe('已检查 4 个文件：2 个无效；2 个错误，3 条提示');
+    expect(runCli(['validate', 'fixtures/batch', '--lang', 'zh', '-f', 'github']).stdout.split('\n').at(-2)).toBe(
+      '已检查 4 个文件：2 个无效，2 个错误，3 条提示',
+    );
+    const over = runCli(['validate', 'fixtures/valid/hand-checked/park.yaml', '--lang', 'zh', '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    expect(over.stdout).toMatch(/\n3 条提示，超过 --max-warnings 0 允许的数量：检查不通过\n$/);
+    const ev = runCli(['evaluate', 'fixtures/batch/parks/c-broken/park.yaml', '--lang', 'zh']);
+    expect(ev.stderr.split('\n').at(-2)).toBe('1 个错误，0 条提示，1 份申报无效');
+    const tr = runCli(['trend', 'fixtures/batch/parks/c-broken/park.yaml', 'fixtures/trend/city/city-2020.yaml', '--lang', 'zh']);
+    expect(tr.stderr.split('\n').at(-2)).toBe('1 个错误，0 条提示；未生成趋势');
+  });
+
   it('follows LANG when --lang is not given', () => {
     const out = runCli(['evaluate', DEMO, '-f', 'table'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout;
     expect(out).toContain('结论 未通过');

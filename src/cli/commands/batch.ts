@@ -284,10 +284,15 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
     stepSummary(() => batchSummary(summary, errors));
     const code = exitFor({ invalid: errors.length, failed: summary.fail, incomplete: summary.incomplete }, { failOn: opts.failOn });
     // with -o the terminal would otherwise show nothing of why the run failed
-    if (opts.out && code !== EXIT.ok && !opts.quiet)
+    if (opts.out && code !== EXIT.ok && !opts.quiet) {
+      const where = termText(displayPath(opts.out));
+      const s = summary;
       process.stderr.write(
-        `zcpark: ${summary.total} submission${summary.total === 1 ? '' : 's'}: ${summary.pass} pass, ${summary.fail} fail, ${summary.incomplete} incomplete, ${summary.invalid} invalid; the summary is in ${termText(displayPath(opts.out))}\n`,
+        taskOpts.lang === 'zh'
+          ? `zcpark: ${s.total} 份申报：${s.pass} 份达标，${s.fail} 份未达标，${s.incomplete} 份不完整，${s.invalid} 份无效；汇总见 ${where}\n`
+          : `zcpark: ${s.total} submission${s.total === 1 ? '' : 's'}: ${s.pass} pass, ${s.fail} fail, ${s.incomplete} incomplete, ${s.invalid} invalid; the summary is in ${where}\n`,
       );
+    }
     return code;
   } finally {
     // nothing of a run that stopped early is left behind: temp files and the lock go

@@ -94,7 +94,11 @@ export function runEvaluate(files: string[], opts: EvaluateOptions): number {
   const errColor = useColor(process.stderr, opts.color);
   if (problems.length) {
     process.stderr.write(formatDiagnostics(problems, errColor, lang));
-    process.stderr.write(`${countLine(problems)} in ${invalid} invalid submission${invalid === 1 ? '' : 's'}\n`);
+    process.stderr.write(
+      lang === 'zh'
+        ? `${countLine(problems, lang)}，${invalid} 份申报无效\n`
+        : `${countLine(problems)} in ${invalid} invalid submission${invalid === 1 ? '' : 's'}\n`,
+    );
   }
   if (reports.length || (format === 'json' && files.length > 1)) {
     const color = opts.out ? false : useColor(process.stdout, opts.color);

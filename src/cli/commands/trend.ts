@@ -51,6 +51,8 @@ const NOT_A_SUBMISSION: Record<Exclude<FileKind, 'submission'>, string> = {
   unknown: 'no `format: zcpark/1` line',
 };
 
+const noTrend = (lang: Lang) => (lang === 'zh' ? '；未生成趋势' : '; no trend is made');
+
 /** A year option: an integer from 1990 to 2100, else a usage error. */
 function yearOption(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -103,8 +105,13 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
   if (problems.length || invalid) {
     process.stderr.write(formatDiagnostics(problems, errColor, lang));
     // the config may have lowered or silenced the errors of a submission that still cannot be evaluated
-    const unscored = invalid && !hasErrors(problems) ? `; ${invalid} submission${invalid === 1 ? '' : 's'} could not be evaluated` : '';
-    process.stderr.write(`${countLine(problems)}${unscored}; no trend is made\n`);
+    const unscored =
+      !invalid || hasErrors(problems)
+        ? ''
+        : lang === 'zh'
+          ? `；${invalid} 份申报无法评估`
+          : `; ${invalid} submission${invalid === 1 ? '' : 's'} could not be evaluated`;
+    process.stderr.write(`${countLine(problems, lang)}${unscored}${noTrend(lang)}\n`);
     return EXIT.data;
   }
   const built = buildTrend(inputs, {
@@ -115,14 +122,14 @@ export function runTrend(paths: string[], opts: TrendOptions): number {
   });
   if (!built.trend) {
     process.stderr.write(formatDiagnostics(built.diagnostics, errColor, lang));
-    process.stderr.write(`${countLine(built.diagnostics)}; no trend is made\n`);
+    process.stderr.write(`${countLine(built.diagnostics, lang)}${noTrend(lang)}\n`);
     return EXIT.data;
   }
   // the trend's own warnings (the years' passed the config in readYears): ignored ones leave, raised ones stop the trend
   const { kept, raised } = configureWarnings(built.trend.warnings, opts.settings);
   if (raised.length) {
     process.stderr.write(formatDiagnostics(raised, errColor, lang));
-    process.stderr.write(`${countLine(raised)}; no trend is made\n`);
+    process.stderr.write(`${countLine(raised, lang)}${noTrend(lang)}\n`);
     return EXIT.data;
   }
   built.trend.warnings = kept;

@@ -64,8 +64,11 @@ export async function runValidate(paths: string[], opts: ValidateOptions): Promi
   );
   stepSummary(() => validateSummary(results, { ...(maxWarnings === undefined ? {} : { maxWarnings }) }));
   // with -o the terminal would otherwise show nothing of why the check failed
-  if (opts.out && code !== EXIT.ok)
-    process.stderr.write(`zcpark: ${checkedLine(results, maxWarnings)}; the findings are in ${termText(displayPath(opts.out))}\n`);
+  if (opts.out && code !== EXIT.ok) {
+    const where = termText(displayPath(opts.out));
+    const line = checkedLine(results, maxWarnings, lang);
+    process.stderr.write(lang === 'zh' ? `zcpark: ${line}；检查结果见 ${where}\n` : `zcpark: ${line}; the findings are in ${where}\n`);
+  }
   return code;
 }
 

@@ -46,15 +46,23 @@ export function summary(results: FileResult[]) {
 }
 
 /** The count of a run in one plain line: "3 files checked: 1 invalid; 2 errors, 1 warning" (and why warnings fail it). */
-export function checkedLine(results: FileResult[], maxWarnings: number | undefined): string {
+export function checkedLine(results: FileResult[], maxWarnings: number | undefined, lang: Lang = 'en'): string {
   const s = summary(results);
-  const over = overMax(results, maxWarnings);
-  return `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.invalid ? `${s.invalid} invalid` : 'all valid'}; ${countLine(results.flatMap((r) => r.diagnostics))}${over ? `; ${over}` : ''}`;
+  const over = overMax(results, maxWarnings, lang);
+  const count = countLine(
+    results.flatMap((r) => r.diagnostics),
+    lang,
+  );
+  if (lang === 'zh') return `已检查 ${s.files} 个文件：${s.invalid ? `${s.invalid} 个无效` : '全部有效'}；${count}${over ? `；${over}` : ''}`;
+  return `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.invalid ? `${s.invalid} invalid` : 'all valid'}; ${count}${over ? `; ${over}` : ''}`;
 }
 
 /** The sentence that says why a run with no errors fails: more warnings than --max-warnings allows. */
-export function overMax(results: FileResult[], maxWarnings: number | undefined): string | undefined {
+export function overMax(results: FileResult[], maxWarnings: number | undefined, lang: Lang = 'en'): string | undefined {
   if (maxWarnings === undefined) return undefined;
   const n = summary(results).warnings;
-  return n > maxWarnings ? `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows: the check fails` : undefined;
+  if (n <= maxWarnings) return undefined;
+  return lang === 'zh'
+    ? `${n} 条提示，超过 --max-warnings ${maxWarnings} 允许的数量：检查不通过`
+    : `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows: the check fails`;
 }

@@ -19,10 +19,14 @@ function github(results: FileResult[], lang: Lang, maxWarnings?: number): string
   }
   const s = summary(results);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const over = overMax(results, maxWarnings);
+  const over = overMax(results, maxWarnings, lang);
   // an annotation, so a job that fails on warnings alone says why on its summary page
   if (over) lines.push(`::error title=${ghProp('zcpark validate --max-warnings')}::${ghData(over)}\n`);
-  lines.push(`${plural(s.files, 'file')} checked: ${s.invalid} invalid, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}\n`);
+  lines.push(
+    lang === 'zh'
+      ? `已检查 ${s.files} 个文件：${s.invalid} 个无效，${s.errors} 个错误，${s.warnings} 条提示\n`
+      : `${plural(s.files, 'file')} checked: ${s.invalid} invalid, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}\n`,
+  );
   return lines.join('');
 }
 

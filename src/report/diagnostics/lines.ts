@@ -30,11 +30,11 @@ export function formatDiagnostics(ds: readonly Diagnostic[], color: boolean, lan
     .join('');
 }
 
-/** "2 errors, 1 warning" */
-export function countLine(ds: readonly Diagnostic[]): string {
+/** "2 errors, 1 warning" (2 个错误，1 条提示) */
+export function countLine(ds: readonly Diagnostic[], lang: Lang = 'en'): string {
   const e = ds.filter((d) => d.severity === 'error').length;
   const w = ds.length - e;
-  return `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+  return lang === 'zh' ? `${e} 个错误，${w} 条提示` : `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
 }
 
 /** A warning code found in many reports of a batch: how many submissions have it, the first few ids, one example. */

@@ -13,9 +13,14 @@ function pretty(results: FileResult[], color: boolean, lang: Lang, maxWarnings?:
   }
   const s = summary(results);
   const all = results.flatMap((r) => r.diagnostics);
-  const verdict = s.invalid ? c.red(`${s.invalid} invalid`) : c.green('all valid');
-  out.push(`${s.files} file${s.files === 1 ? '' : 's'} checked: ${verdict}; ${countLine(all)}\n`);
-  const over = overMax(results, maxWarnings);
+  if (lang === 'zh') {
+    const verdict = s.invalid ? c.red(`${s.invalid} 个无效`) : c.green('全部有效');
+    out.push(`已检查 ${s.files} 个文件：${verdict}；${countLine(all, lang)}\n`);
+  } else {
+    const verdict = s.invalid ? c.red(`${s.invalid} invalid`) : c.green('all valid');
+    out.push(`${s.files} file${s.files === 1 ? '' : 's'} checked: ${verdict}; ${countLine(all)}\n`);
+  }
+  const over = overMax(results, maxWarnings, lang);
   if (over) out.push(`${c.red(over)}\n`);
   return out.join('');
 }

@@ -78,7 +78,7 @@ export const sarifFormat: DiagnosticsFormat = {
   name: 'sarif',
   extensions: ['.sarif'],
   render: (results, opts) => {
-    const over = overMax(results, opts.maxWarnings);
+    const over = overMax(results, opts.maxWarnings, opts.lang);
     return renderSarif(results, { lang: opts.lang, version: opts.version, ...(over ? { over } : {}) });
   },
 };
