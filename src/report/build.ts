@@ -127,6 +127,7 @@ export function buildReport(input: BuildInput): Report {
       file: s.file,
       profile: profile.id,
       profile_title: profile.title,
+      ...(profile.title_zh ? { profile_title_zh: profile.title_zh } : {}),
       year: s.year,
       type: s.entity.type,
       region: s.entity.region ?? null,

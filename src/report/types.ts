@@ -89,7 +89,18 @@ export interface FactorUsed {
 export interface Report {
   format: 'zcpark-report/1';
   tool: { name: 'zcpark'; version: string };
-  submission: { id: string; name: string; file: string; profile: string; profile_title: string; year: number; type: string; region: string | null };
+  submission: {
+    id: string;
+    name: string;
+    file: string;
+    profile: string;
+    profile_title: string;
+    /** The pack's Chinese title, where it has one (the human formats show it under --lang zh). */
+    profile_title_zh?: string;
+    year: number;
+    type: string;
+    region: string | null;
+  };
   energy: {
     total_tce: number;
     clean_tce: number;

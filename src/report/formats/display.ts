@@ -30,4 +30,8 @@ export function indicatorValue(value: number | boolean | null, unit: string | nu
 
 const ENTITY_TYPES_ZH: Record<string, string> = { park: '园区', city: '城市', county: '县', district: '区' };
 /** An entity type in `lang` (park → 园区). */
+/** The pack's title in `lang`: its Chinese title under zh where the pack has one. */
+export const packTitle = (s: { profile_title: string; profile_title_zh?: string }, lang: 'en' | 'zh' = 'en'): string =>
+  lang === 'zh' && s.profile_title_zh ? s.profile_title_zh : s.profile_title;
+
 export const entityType = (type: string, lang: 'en' | 'zh' = 'en'): string => (lang === 'zh' ? (ENTITY_TYPES_ZH[type] ?? type) : type);

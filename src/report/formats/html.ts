@@ -1,6 +1,6 @@
 /** One self-contained HTML file: no network, no scripts, no external fonts; inline SVG charts; print-friendly. */
 import type { Report } from '../types.js';
-import { entityType, indicatorValue, num, pct } from './display.js';
+import { entityType, indicatorValue, num, packTitle, pct } from './display.js';
 import type { RenderOptions, ReportFormat } from './format.js';
 import { STYLE } from './style.js';
 import { barChart, bulletChart, waterfall, xmlEscape as x, type Bullet } from './svg.js';
@@ -137,7 +137,7 @@ function reportBody(r: Report, opts: RenderOptions): string {
     : '';
   return `<header>
 <h1>${x(s.name)}</h1>
-<div class="meta">${x(s.id)} · ${x(entityType(s.type, lang))}${s.region ? ` · ${x(s.region)}` : ''} · ${s.year} · ${x(s.profile_title)}</div>
+<div class="meta">${x(s.id)} · ${x(entityType(s.type, lang))}${s.region ? ` · ${x(s.region)}` : ''} · ${s.year} · ${x(packTitle(s, lang))}</div>
 <p><span class="verdict ${r.verdict}">${L(r.verdict.toUpperCase() as LabelKey)}</span> ${L('score')} <b>${r.score === null ? '—' : num(r.score, 1)}</b>/100 · ${L('grade')} <b>${x(r.grade ?? '—')}</b></p>
 ${why.join('\n')}
 </header>

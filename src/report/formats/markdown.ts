@@ -1,6 +1,6 @@
 /** The report as GitHub-flavoured Markdown: a reviewer's summary that pastes into an issue or a CI job summary. */
 import type { Report } from '../types.js';
-import { entityType, indicatorValue, num, pct } from './display.js';
+import { entityType, indicatorValue, num, packTitle, pct } from './display.js';
 import type { RenderOptions, ReportFormat } from './format.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mdCode, mdText } from '../escape.js';
@@ -27,7 +27,7 @@ export function renderMarkdown(r: Report, opts: RenderOptions): string {
   const out: string[] = [
     `# ${esc(s.name)} (${esc(s.id)})`,
     '',
-    `${esc(entityType(s.type, opts.lang))}${s.region ? ` · ${esc(s.region)}` : ''} · ${s.year} · ${L('profile')} ${mdCode(s.profile)} — ${esc(s.profile_title)}`,
+    `${esc(entityType(s.type, opts.lang))}${s.region ? ` · ${esc(s.region)}` : ''} · ${s.year} · ${L('profile')} ${mdCode(s.profile)} — ${esc(packTitle(s, opts.lang))}`,
     '',
     `**${L('verdict')}** ${verdict} · **${L('score')}** ${r.score === null ? '—' : num(r.score, 1)}/100 · **${L('grade')}** ${esc(r.grade)}`,
   ];

@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { DEFAULT_WIDTH, fitTable } from './fit.js';
 import type { Report } from '../types.js';
-import { entityType, indicatorValue, num, pct } from './display.js';
+import { entityType, indicatorValue, num, packTitle, pct } from './display.js';
 import type { RenderOptions, ReportFormat } from './format.js';
 import { indicatorName, label, type LabelKey } from '../i18n.js';
 import { mapStrings, termText } from '../escape.js';
@@ -23,7 +23,7 @@ export function renderTable(raw: Report, opts: RenderOptions): string {
   const s = report.submission;
   const lines: string[] = [];
   lines.push(c.bold(`${s.name} (${s.id})`));
-  lines.push(`${entityType(s.type, opts.lang)}${s.region ? ` · ${s.region}` : ''} · ${s.year} · ${L('profile')} ${s.profile} — ${s.profile_title}`);
+  lines.push(`${entityType(s.type, opts.lang)}${s.region ? ` · ${s.region}` : ''} · ${s.year} · ${L('profile')} ${s.profile} — ${packTitle(s, opts.lang)}`);
   lines.push(
     `${L('verdict')} ${verdict(report.verdict)}   ${L('score')} ${report.score === null ? '—' : num(report.score, 1)}/100   ${L('grade')} ${report.grade ?? '—'}`,
   );
