@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { AppliedFactor } from '../../account/applicable.js';
 import type { Diagnostic, FactorEntry } from '../../model/types.js';
 import { termText } from '../escape.js';
-import { DEFAULT_WIDTH, fitTable } from '../formats/fit.js';
+import { listingTable } from './table.js';
 
 /** A factor set as the listing shows it. */
 export interface FactorSetLine {
@@ -23,8 +23,6 @@ export const factorSetLine = (s: { id: string; title: string; file?: string | un
   years: [...new Set(s.entries.map((e) => e.year).filter((y) => y !== undefined))].sort(),
 });
 
-const tableStyle = (color: boolean) => ({ head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true });
-
 export function factorSetsJson(sets: FactorSetLine[]): string {
   return `${JSON.stringify(sets, null, 2)}\n`;
 }
@@ -33,13 +31,7 @@ export function factorSetsJson(sets: FactorSetLine[]): string {
 export function factorSetsTable(sets: FactorSetLine[], color: boolean, width?: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const rows = sets.map((s) => [s.id, s.title, String(s.entries), s.years.join(', ') || 'timeless']);
-  const t = fitTable(['set', 'title', 'entries', 'data years'], rows, {
-    total: width ?? DEFAULT_WIDTH,
-    flex: 1,
-    colAligns: ['left', 'left', 'right', 'left'],
-    style: tableStyle(color),
-    breakAt: 24,
-  });
+  const t = listingTable(['set', 'title', 'entries', 'data years'], rows, { flex: 1, colAligns: ['left', 'left', 'right', 'left'], color, width });
   return `${t}\n${c.dim('zcpark factors --year 2024 --region CN-NM lists the factors that would apply')}\n`;
 }
 
@@ -93,12 +85,11 @@ export function applicableTable(l: ApplicableListing, color: boolean, width?: nu
       termText(r.confidence ?? ''),
       termText(r.source),
     ]);
-  const t = fitTable(['factor', 'value', 'year', 'region', 'conf', 'source'], rows, {
-    total: width ?? DEFAULT_WIDTH,
+  const t = listingTable(['factor', 'value', 'year', 'region', 'conf', 'source'], rows, {
     flex: 5,
     colAligns: ['left', 'left', 'right', 'left', 'left', 'left'],
-    style: tableStyle(color),
-    breakAt: 24,
+    color,
+    width,
   });
   const lines = [
     c.bold(

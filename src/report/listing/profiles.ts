@@ -2,9 +2,7 @@
 import { Chalk } from 'chalk';
 import type { CompiledProfile } from '../../score/profile.js';
 import { termText } from '../escape.js';
-import { DEFAULT_WIDTH, fitTable } from '../formats/fit.js';
-
-const tableStyle = (color: boolean) => ({ head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true });
+import { listingTable } from './table.js';
 
 const describeGrid = (p: CompiledProfile) =>
   'pinned' in p.accounting.grid ? `pinned ${p.accounting.grid.pinned.toString()} ${p.accounting.grid.unit}` : `MEE/NBS ${p.accounting.grid.series} series`;
@@ -55,13 +53,7 @@ export function packsJson(packs: CompiledProfile[]): string {
 export function packsTable(packs: CompiledProfile[], color: boolean, width?: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const rows = packs.map((p) => [p.id, p.title, String(p.indicators.length), p.source]);
-  const t = fitTable(['id', 'title', 'indicators', 'source'], rows, {
-    total: width ?? DEFAULT_WIDTH,
-    flex: 3,
-    colAligns: ['left', 'left', 'right', 'left'],
-    style: tableStyle(color),
-    breakAt: 24,
-  });
+  const t = listingTable(['id', 'title', 'indicators', 'source'], rows, { flex: 3, colAligns: ['left', 'left', 'right', 'left'], color, width });
   return `${t}\n${c.dim('zcpark profiles <id> shows a pack; --profile <id|file> applies one')}\n`;
 }
 
@@ -96,12 +88,11 @@ export function packText(p: CompiledProfile, color: boolean, width?: number): st
     ];
   });
   lines.push(
-    fitTable(['indicator', 'formula', 'threshold', 'weight', 'source'], rows, {
-      total: width ?? DEFAULT_WIDTH,
+    listingTable(['indicator', 'formula', 'threshold', 'weight', 'source'], rows, {
       flex: 4,
       colAligns: ['left', 'left', 'left', 'right', 'left'],
-      style: tableStyle(color),
-      breakAt: 24,
+      color,
+      width,
     }),
   );
   return `${lines.join('\n')}\n`;
