@@ -41,6 +41,16 @@ export interface CheckOutput {
   evaluated?: EvaluateOutput;
 }
 
+/** What a zcpark document that is no submission is, and where it goes instead, for the message when one is evaluated. */
+const NOT_A_SUBMISSION: Record<'profile' | 'factors' | 'config', { en: string; zh: string }> = {
+  profile: { en: 'a rule pack: give it with --profile, or check it with zcpark validate', zh: '规则包：请用 --profile 指定，或用 zcpark validate 检查' },
+  factors: { en: 'a factor set: give it with --factors, or check it with zcpark validate', zh: '因子集：请用 --factors 指定，或用 zcpark validate 检查' },
+  config: {
+    en: 'a zcpark config, read from the working folder (or above) or named with --config',
+    zh: ' zcpark 配置文件，从工作文件夹（或其上级）读取，或用 --config 指定',
+  },
+};
+
 /** Checks one file; never throws for bad input (that is a diagnostic). */
 export function checkFile(input: CheckInput, data: EngineData): CheckOutput {
   const { file } = input;
@@ -71,37 +81,25 @@ export function checkFile(input: CheckInput, data: EngineData): CheckOutput {
     return { kind, diagnostics: out.diagnostics, ...(out.report ? { report: out.report, evaluated: out } : {}) };
   }
   if (kind === 'unknown') return { kind, diagnostics: [] };
-  if (kind === 'config') {
-    if (input.score)
-      return {
-        kind,
-        diagnostics: [
-          diag(
-            'ZC-E-FORMAT-VERSION',
-            {
-              found: formatKey(text)!.format,
-              allowed: 'zcpark/1 (a submission); this file is a zcpark config, read from the working folder (or above) or named with --config',
-              allowed_zh: 'zcpark/1（申报文件）；此文件是 zcpark 配置文件，从工作文件夹（或其上级）读取，或用 --config 指定',
-            },
-            { file, line: (text.slice(0, formatKey(text)!.at).match(/\n/g) ?? []).length + 1 },
-          ),
-        ],
-      };
-    // checked as every command reads it (severities, ignores, defaults): all its problems, not only the first
-    const got = configFromBytes(file, bytes, data.validateConfig);
-    return { kind, diagnostics: 'problems' in got ? got.problems : [] };
-  }
   if (input.score) {
-    // a rule pack or a factor set given as the submission: one message saying what it is, not its schema errors
+    // a rule pack, a factor set or a config given as the submission: one message saying what it is, not its schema errors
     const key = formatKey(text)!; // documentKind found it
-    const allowed = `zcpark/1 (a submission); this file is a ${kind === 'profile' ? 'rule pack: give it with --profile' : 'factor set: give it with --factors'}, or check it with zcpark validate`;
-    const allowed_zh = `zcpark/1（申报文件）；此文件是${kind === 'profile' ? '规则包：请用 --profile 指定' : '因子集：请用 --factors 指定'}，或用 zcpark validate 检查`;
+    const what = NOT_A_SUBMISSION[kind];
     return {
       kind,
       diagnostics: [
-        diag('ZC-E-FORMAT-VERSION', { found: key.format, allowed, allowed_zh }, { file, line: (text.slice(0, key.at).match(/\n/g) ?? []).length + 1 }),
+        diag(
+          'ZC-E-FORMAT-VERSION',
+          { found: key.format, allowed: `zcpark/1 (a submission); this file is ${what.en}`, allowed_zh: `zcpark/1（申报文件）；此文件是${what.zh}` },
+          { file, line: (text.slice(0, key.at).match(/\n/g) ?? []).length + 1 },
+        ),
       ],
     };
+  }
+  if (kind === 'config') {
+    // checked as every command reads it (severities, ignores, defaults): all its problems, not only the first
+    const got = configFromBytes(file, bytes, data.validateConfig);
+    return { kind, diagnostics: 'problems' in got ? got.problems : [] };
   }
   if (kind === 'profile') {
     const r = profileFromText(file, text, data.validateProfile, data.fixedNames);
