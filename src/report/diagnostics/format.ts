@@ -45,16 +45,26 @@ export function summary(results: FileResult[]) {
   };
 }
 
-/** The count of a run in one plain line: "3 files checked: 1 invalid; 2 errors, 1 warning" (and why warnings fail it). */
-export function checkedLine(results: FileResult[], maxWarnings: number | undefined, lang: Lang = 'en'): string {
+const PLAIN = { bad: (s: string) => s, good: (s: string) => s };
+
+/**
+ * The count of a run: "3 files checked: 1 invalid; 2 errors, 1 warning", its verdict painted by `paint` (a colour on
+ * a terminal).
+ */
+export function filesLine(results: FileResult[], lang: Lang, paint: { bad: (s: string) => string; good: (s: string) => string } = PLAIN): string {
   const s = summary(results);
-  const over = overMax(results, maxWarnings, lang);
   const count = countLine(
     results.flatMap((r) => r.diagnostics),
     lang,
   );
-  if (lang === 'zh') return `已检查 ${s.files} 个文件：${s.invalid ? `${s.invalid} 个无效` : '全部有效'}；${count}${over ? `；${over}` : ''}`;
-  return `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.invalid ? `${s.invalid} invalid` : 'all valid'}; ${count}${over ? `; ${over}` : ''}`;
+  if (lang === 'zh') return `已检查 ${s.files} 个文件：${s.invalid ? paint.bad(`${s.invalid} 个无效`) : paint.good('全部有效')}；${count}`;
+  return `${s.files} file${s.files === 1 ? '' : 's'} checked: ${s.invalid ? paint.bad(`${s.invalid} invalid`) : paint.good('all valid')}; ${count}`;
+}
+
+/** The count of a run in one plain line, and why warnings fail it. */
+export function checkedLine(results: FileResult[], maxWarnings: number | undefined, lang: Lang = 'en'): string {
+  const over = overMax(results, maxWarnings, lang);
+  return `${filesLine(results, lang)}${over ? `${lang === 'zh' ? '；' : '; '}${over}` : ''}`;
 }
 
 /** The sentence that says why a run with no errors fails: more warnings than --max-warnings allows. */
