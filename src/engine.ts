@@ -3,7 +3,7 @@ import { Accounting } from './account/account.js';
 import { co2eFigures } from './account/figures.js';
 import { computeGoods, type GoodFigures } from './account/goods.js';
 import { Rational } from './model/rational.js';
-import { FactorResolver, pinnedFactors } from './account/factors.js';
+import { layeredResolver } from './account/factors.js';
 import { capDiagnostics, dedupeDiagnostics, diag, hasErrors, type Lang } from './diagnostics/codes.js';
 import { didYouMean, suggest } from './diagnostics/suggest.js';
 import type { AccountResult } from './account/account.js';
@@ -185,16 +185,16 @@ function analyse(input: EvaluateInput, data: EngineData): Analysis {
     return { diagnostics: dedupeDiagnostics(diagnostics) };
 
   const acc = profile?.accounting ?? DEFAULT_ACCOUNTING;
-  const pinned = pinnedFactors(acc, profile?.id ?? '');
-  const resolver = new FactorResolver(
-    {
-      year: input.factorsYear ?? submission.year,
-      ...(submission.entity.region ? { region: submission.entity.region } : {}),
-      gridRegionOf: data.gridRegionOf,
-      layers: [submission.factors, input.factorsFile ?? [], pinned, data.builtinFactors],
-    },
-    (u) => data.units.lookup(u)?.dimension,
-  );
+  const resolver = layeredResolver({
+    year: input.factorsYear ?? submission.year,
+    ...(submission.entity.region ? { region: submission.entity.region } : {}),
+    submissionFactors: submission.factors,
+    ...(input.factorsFile ? { factorsFile: input.factorsFile } : {}),
+    pack: { id: profile?.id ?? '', accounting: acc },
+    builtinFactors: data.builtinFactors,
+    gridRegionOf: data.gridRegionOf,
+    dimensionOf: (u) => data.units.lookup(u)?.dimension,
+  });
   const accounting = new Accounting({
     units: data.units,
     vocabulary: data.vocabulary,

@@ -4,7 +4,7 @@
  * grid factor and electricity energy value it uses; without one, every grid series and both energy values.
  */
 import type { Category, Diagnostic, FactorEntry, ProfileAccounting } from '../model/types.js';
-import { FactorResolver, pinnedFactors, type FactorKind, type ResolvedFactor } from './factors.js';
+import { layeredResolver, type FactorKind, type ResolvedFactor } from './factors.js';
 
 /** One factor that applies: what was asked for and the entry (and value) that answers it. */
 export interface AppliedFactor {
@@ -30,15 +30,7 @@ export interface ApplicableQuery {
 }
 
 export function applicableFactors(q: ApplicableQuery): { factors: AppliedFactor[]; warnings: Diagnostic[] } {
-  const resolver = new FactorResolver(
-    {
-      year: q.year,
-      ...(q.region ? { region: q.region } : {}),
-      gridRegionOf: q.gridRegionOf,
-      layers: [[], q.factorsFile ?? [], q.pack ? pinnedFactors(q.pack.accounting, q.pack.id) : [], q.builtinFactors],
-    },
-    q.dimensionOf,
-  );
+  const resolver = layeredResolver(q);
   const queries: { kind: FactorKind; category: Category; item: string; series?: string }[] = [];
   const grid = q.pack?.accounting.grid;
   for (const series of grid ? ['series' in grid ? grid.series : 'average'] : ['average', 'residual', 'fossil', 'ets'])

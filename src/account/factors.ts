@@ -131,6 +131,31 @@ export class FactorResolver {
   }
 }
 
+/**
+ * The resolver of one evaluation, its layers in the engine's order: the submission's own factors, a --factors file,
+ * the pack's pinned grid factor, the built-in sets (evaluate and `zcpark factors --year` alike).
+ */
+export function layeredResolver(o: {
+  year: number;
+  region?: string;
+  submissionFactors?: FactorEntry[];
+  factorsFile?: FactorEntry[];
+  pack?: { id: string; accounting: ProfileAccounting };
+  builtinFactors: FactorEntry[];
+  gridRegionOf: (province: string) => string | undefined;
+  dimensionOf: (unit: string) => string | undefined;
+}): FactorResolver {
+  return new FactorResolver(
+    {
+      year: o.year,
+      ...(o.region ? { region: o.region } : {}),
+      gridRegionOf: o.gridRegionOf,
+      layers: [o.submissionFactors ?? [], o.factorsFile ?? [], o.pack ? pinnedFactors(o.pack.accounting, o.pack.id) : [], o.builtinFactors],
+    },
+    o.dimensionOf,
+  );
+}
+
 /** The factors a pack pins (its grid factor), as a layer between the user's factors and the built-in ones. */
 export function pinnedFactors(acc: ProfileAccounting, profileId: string): FactorEntry[] {
   return 'pinned' in acc.grid
