@@ -128,11 +128,20 @@ export function profileOption(idOrPath: string, from?: string): { profile: Compi
 }
 
 /** Where a default pack came from, for its messages: `defaults.profile of zcpark.config.yaml`. */
-export const defaultsFrom = (settings: { file: string } | undefined): string => `defaults.profile of ${settings?.file ?? 'the config'}`;
+const defaultsFrom = (settings: { file: string } | undefined): string => `defaults.profile of ${settings?.file ?? 'the config'}`;
 
 /** The config's default pack (`defaults.profile`), loaded; undefined when there is none or --profile overrides every submission's anyway. */
 export function defaultProfileOption(opts: { profile?: string; defaultProfile?: string; settings?: { file: string } }): RunOverrides['defaultProfile'] {
-  return opts.defaultProfile && !opts.profile ? profileOption(opts.defaultProfile, defaultsFrom(opts.settings)) : undefined;
+  const t = defaultProfileTask(opts);
+  return t.defaultProfile ? profileOption(t.defaultProfile, t.defaultFrom) : undefined;
+}
+
+/** The default pack as worker threads are told it (they load it themselves, saying where it came from). */
+export function defaultProfileTask(opts: { profile?: string; defaultProfile?: string; settings?: { file: string } }): {
+  defaultProfile?: string;
+  defaultFrom?: string;
+} {
+  return opts.defaultProfile && !opts.profile ? { defaultProfile: opts.defaultProfile, defaultFrom: defaultsFrom(opts.settings) } : {};
 }
 
 /** Loads a --factors file (YAML, JSON or CSV; schemas/factors.schema.json). */

@@ -8,7 +8,17 @@ import { rosterFromBytes, rosterFromWorkbook } from '../../check.js';
 import { headColumns, isRosterHeader, isWorkbookName } from '../../parse/sniff.js';
 import { summarize, type BatchError } from '../../report/batch.js';
 import { SUMMARY_FORMAT, type BatchView } from '../../report/summary/index.js';
-import { data, defaultProfileOption, defaultsFrom, factorsOption, pickLang, profileOption, type RunOverrides, terminalWidth, useColor } from '../context.js';
+import {
+  data,
+  defaultProfileOption,
+  defaultProfileTask,
+  factorsOption,
+  pickLang,
+  profileOption,
+  type RunOverrides,
+  terminalWidth,
+  useColor,
+} from '../context.js';
 import { formatDiagnostics } from '../../report/diagnostics/lines.js';
 import { discover, firstLine, OUTSIDE } from '../discover.js';
 import { EXIT, exitFor } from '../exit-codes.js';
@@ -190,7 +200,7 @@ export async function runBatch(paths: string[], opts: BatchOptions): Promise<num
   const perReport = opts.outDir ? per.format : undefined;
   const taskOpts: TaskOptions = {
     ...(opts.profile ? { profile: opts.profile } : {}),
-    ...(defaultProfile ? { defaultProfile: opts.defaultProfile!, defaultFrom: defaultsFrom(opts.settings) } : {}),
+    ...defaultProfileTask(opts),
     ...(opts.factors ? { factors: opts.factors } : {}),
     ...(perReport ? { perReport } : {}),
     compact: format === 'jsonl',

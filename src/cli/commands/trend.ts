@@ -154,6 +154,7 @@ function readYears(
 ): { inputs: TrendInput[]; invalid: number } {
   const { files, explicit, reals } = found;
   const { lang, factorsYear } = o;
+  const d = data();
   const inputs: TrendInput[] = [];
   let invalid = 0;
   for (const abs of [...files].sort()) {
@@ -175,7 +176,7 @@ function readYears(
         named: false,
         score: true,
       },
-      data(),
+      d,
     );
     if (out.kind !== 'submission') {
       // a file that cannot be decoded is said (it may be a submission saved wrongly); other files in a folder are

@@ -5,7 +5,7 @@ import { diag, fromWire, hasErrors } from '../../diagnostics/codes.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import { Pool } from '../batch/pool.js';
 import { cannotRead, runTask, type Task } from '../batch/tasks.js';
-import { defaultProfileOption, defaultsFrom, factorsOption, pickLang, profileOption, type RunOverrides, toolVersion, useColor } from '../context.js';
+import { defaultProfileOption, defaultProfileTask, factorsOption, pickLang, profileOption, type RunOverrides, toolVersion, useColor } from '../context.js';
 import { checkedLine, renderDiagnostics, type FileResult } from '../../report/diagnostics/index.js';
 import { byPosition } from '../../report/diagnostics/lines.js';
 import { discover, OUTSIDE } from '../discover.js';
@@ -139,7 +139,7 @@ async function collectResultsInParallel(paths: string[], opts: ValidateOptions, 
   // the workers resolve --profile and --factors themselves (their findings are in head already)
   const pool = new Pool(jobs, {
     ...(opts.profile ? { profile: opts.profile } : {}),
-    ...(opts.defaultProfile && !opts.profile ? { defaultProfile: opts.defaultProfile, defaultFrom: defaultsFrom(opts.settings) } : {}),
+    ...defaultProfileTask(opts),
     ...(opts.factors ? { factors: opts.factors } : {}),
     allowOutside: allowedOutside(),
   });
