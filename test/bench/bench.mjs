@@ -42,6 +42,8 @@ const rows = [
   ['zcpark validate one small file', cold([BIN, 'validate', 'fixtures/valid/hand-checked/park.yaml']), 'floor + 60 ms (issue #7)'],
   ['zcpark evaluate hand-checked (12 rows)', cold([BIN, 'evaluate', 'fixtures/valid/hand-checked/park.yaml', '-f', 'json']), 'floor + 100 ms (perf notes)'],
   ['zcpark evaluate demo (141 rows)', cold([BIN, 'evaluate', 'fixtures/demo/park.yaml', '-f', 'json']), '—'],
+  // the tallest terminal tables (sources wrapped in narrow columns): 3.4 s before fitTable drew a tall row line by line
+  ['zcpark factors --year 2024 --region CN-JS (table)', cold([BIN, 'factors', '--year', '2024', '--region', 'CN-JS', '-f', 'table']), 'floor + 300 ms'],
 ];
 
 // in-process: the engine alone, data already loaded
